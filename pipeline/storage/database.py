@@ -1,0 +1,87 @@
+"""Database set-up: engines for any SQLAlchemy URL, migrations to head, the forces reference table.
+
+SQLite gets WAL journaling, a busy timeout and enforced foreign keys on every connection, so
+readers never block the ingest and ``ON DELETE CASCADE`` works as on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from pipeline.forces import Gazetteer, load_gazetteer
+from pipeline.storage.schema import forces
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or written; the message says which and why."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created and pragmas are set."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            if parsed.database and parsed.database != ":memory:":
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration (creates it on an empty database)."""
+    cfg = alembic_config(engine)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def seed_forces(engine: Engine, gazetteer: Gazetteer) -> dict[str, int]:
+    """Insert forces the gazetteer has and the table lacks; return name -> id for all of them."""
+    with engine.begin() as conn:
+        known = {name for (name,) in conn.execute(select(forces.c.name))}
+        missing = [
+            {"name": f.name, "kind": f.kind, "country": f.country, "note": f.note}
+            for f in gazetteer.forces
+            if f.name not in known
+        ]
+        if missing:
+            conn.execute(forces.insert(), missing)
+        return {name: id_ for id_, name in conn.execute(select(forces.c.id, forces.c.name))}
+
+
+def open_database(url: str) -> tuple[Engine, dict[str, int]]:
+    """Engine migrated to head and seeded; returns it with the force-name -> id map."""
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        return engine, seed_forces(engine, load_gazetteer())
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.config import models_dir
+from pipeline.forces import force_mentions, load_gazetteer
+
+
+def found(nlp, text: str) -> list[tuple[str, str]]:
+    return [(span.text, span.kb_id_) for span in force_mentions(nlp(text))]
+
+
+class TestGazetteer:
+    def test_every_uk_force_is_listed_once(self):
+        gaz = load_gazetteer()
+        kinds = {}
+        for force in gaz.forces:
+            kinds.setdefault(force.kind, []).append(force.name)
+        assert len({f.name for f in gaz.forces}) == len(gaz.forces)
+        territorial_england_wales = [f for f in gaz.forces if f.kind == "territorial" and f.country in {"England", "Wales"}]
+        assert len(territorial_england_wales) == 43
+        assert {"Police Scotland", "Police Service of Northern Ireland"} <= set(kinds["territorial"])
+        assert set(kinds["special"]) == {"British Transport Police", "Ministry of Defence Police", "Civil Nuclear Constabulary"}
+        assert len(kinds["crown_dependency"]) == 3
+        assert len([f for f in kinds["former"] if f != "Royal Ulster Constabulary"]) == 8
+
+    def test_no_name_resolves_to_two_forces(self):
+        owner: dict[str, str] = {}
+        for force in load_gazetteer().forces:
+            for name in {n.lower() for n in force.names() | set(force.abbreviations) | set(force.areas)}:
+                assert owner.setdefault(name, force.name) == force.name, name
+
+    def test_file_is_valid_json_with_required_keys(self):
+        data = json.loads((models_dir() / "forces.json").read_text(encoding="utf-8"))
+        for force in data["forces"]:
+            assert {"name", "kind", "country", "areas", "aliases", "abbreviations"} <= force.keys()
+
+
+class TestForceFinder:
+    @pytest.mark.parametrize(
+        ("text", "surface", "canonical"),
+        [
+            ("Durham Constabulary said so.", "Durham Constabulary", "Durham Constabulary"),
+            ("Durham Constabulary’s Deputy Chief Constable spoke.", "Durham Constabulary", "Durham Constabulary"),
+            ("Officers from Devon & Cornwall Police attended.", "Devon & Cornwall Police", "Devon and Cornwall Police"),
+            ("A deal was signed by Avon & Somerset’s PCC.", "Avon & Somerset", "Avon and Somerset Constabulary"),
+            ("Herts Police confirmed the plan.", "Herts Police", "Hertfordshire Constabulary"),
+            ("GMP said it would not comment.", "GMP", "Greater Manchester Police"),
+            ("The Met has its own custody command.", "Met", "Metropolitan Police Service"),
+            ("The PSNI welcomed the move.", "PSNI", "Police Service of Northern Ireland"),
+            ("The Cleveland force is part of the deal.", "Cleveland", "Cleveland Police"),
+            ("The PCC for Kent welcomed it.", "Kent", "Kent Police"),
+            ("Hertfordshire’s police and crime commissioner said yes.", "Hertfordshire", "Hertfordshire Constabulary"),
+            ("Herts chief constable Andy Bliss agreed.", "Herts", "Hertfordshire Constabulary"),
+            ("The Chief Constable of Lancashire spoke.", "Lancashire", "Lancashire Constabulary"),
+            ("Dyfed-Powys Police is in Wales.", "Dyfed-Powys Police", "Dyfed-Powys Police"),
+            ("Strathclyde Police was the largest Scottish force.", "Strathclyde Police", "Strathclyde Police"),
+            ("Officers of the British Transport Police patrol trains.", "British Transport Police", "British Transport Police"),
+            ("Kent police arrested a man.", "Kent police", "Kent Police"),
+        ],
+    )
+    def test_alias_resolves_to_canonical_force(self, nlp, text, surface, canonical):
+        assert (surface, canonical) in found(nlp, text)
+
+    def test_list_followed_by_forces(self, nlp):
+        text = "The North Yorkshire, Cleveland and Durham forces said they would work together."
+        assert [c for _, c in found(nlp, text)] == ["North Yorkshire Police", "Cleveland Police", "Durham Constabulary"]
+
+    def test_list_after_role_and_preposition(self, nlp):
+        text = "The police and crime commissioners for Herts, Beds and Cambs met this week."
+        assert [s for s, _ in found(nlp, text)] == ["Herts", "Beds", "Cambs"]
+
+    def test_list_with_a_full_name(self, nlp):
+        text = "Norfolk, Suffolk and Essex Police will share procurement."
+        assert [c for _, c in found(nlp, text)] == ["Norfolk Constabulary", "Suffolk Constabulary", "Essex Police"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I want the people of North Yorkshire to have the best police service.",
+            "Communities in Cornwall, Devon, Dorset and the Isles of Scilly deserve better.",
+            "She studied at Durham University before moving to Kent.",
+            "Policing in Hertfordshire will stay local.",
+            "The hospital has 40 beds and Cambs council pays for them.",
+            "The Police Federation and the College of Policing disagreed.",
+        ],
+    )
+    def test_places_and_other_bodies_are_not_forces(self, nlp, text):
+        assert found(nlp, text) == []
+
+    def test_span_offsets_point_into_the_text(self, nlp):
+        text = "Talks between Surrey Police and Sussex Police began."
+        doc = nlp(text)
+        for span in force_mentions(doc):
+            assert text[span.start_char : span.end_char] == span.text

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+
+
+class TestNormaliseText:
+    def test_line_endings_and_space_runs(self):
+        assert normalise_text("A  police\tforce.\r\n\r\n\r\n\r\nSecond\u00a0line.  ") == "A police force.\n\nSecond line."
+
+    def test_quotes_and_dashes_kept(self):
+        text = "He said: “It’s a ‘strategic alliance’ – not a merger.”"
+        assert normalise_text(text) == text
+
+    def test_bom_dropped(self):
+        assert normalise_text("\ufeffKent Police") == "Kent Police"
+
+    @pytest.mark.parametrize(
+        "noise",
+        ["Read more: Forces merge control rooms", "Most Read", "Image caption: The new custody suite",
+         "Image copyright PA", "By Jane Smith, Crime Reporter", "Share this article", "Published: 3 March 2015"],
+    )
+    def test_furniture_lines_dropped(self, noise):
+        assert normalise_text(f"Kent Police will share custody.\n\n{noise}\n\nIt starts in May.") == (
+            "Kent Police will share custody.\n\nIt starts in May."
+        )
+
+    def test_prose_that_starts_like_furniture_is_kept(self):
+        line = "By working together the forces hope to save £2m, the commissioner said."
+        assert normalise_text(line) == line
+
+
+class TestHeadline:
+    def test_short_first_line_without_full_stop(self):
+        assert headline("Forces to share custody suites\n\nThree forces said today...") == (
+            "Forces to share custody suites"
+        )
+
+    def test_lede_sentence_is_not_a_headline(self):
+        assert headline("Three forces will share custody.\n\nMore text.") is None
+
+    def test_markdown_heading(self):
+        assert headline("# Forces join up\n\nText.") == "Forces join up"
+
+    def test_title_falls_back_to_first_line(self):
+        assert title_for("Three forces will share custody.\n\nMore.") == "Three forces will share custody."
+
+
+class TestReadFile:
+    def test_text_file(self, write):
+        article = read_file(write("a.txt", "Headline here\n\nKent Police said so."))
+        assert article.title == "Headline here"
+        assert article.text == "Headline here\n\nKent Police said so."
+        assert len(article.sha256) == 64
+
+    def test_html_main_text_title_and_date(self, write):
+        html = (
+            "<html><head><title>Forces agree alliance</title>"
+            '<meta property="article:published_time" content="2015-06-02T10:00:00Z"></head>'
+            "<body><nav><a href='/'>Home</a></nav><article><h1>Forces agree alliance</h1>"
+            "<p>Dorset Police and Devon and Cornwall Police have agreed a strategic alliance.</p>"
+            "<p>The two forces expect to save millions of pounds over the coming years.</p></article>"
+            "<footer>Copyright 2015</footer></body></html>"
+        )
+        article = read_file(write("page.html", html))
+        assert article.title == "Forces agree alliance"
+        assert str(article.published) == "2015-06-02"
+        assert "strategic alliance" in article.text
+        assert "<p>" not in article.text
+
+    @pytest.mark.parametrize(
+        ("content", "problem"),
+        [
+            (b"", "empty file"),
+            (b"  \n\n ", "empty file"),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+            ("Caf\u00e9 police".encode("latin-1"), "not valid UTF-8"),
+        ],
+    )
+    def test_bad_input_names_file_and_problem(self, write, content, problem):
+        path = write("bad.txt", content)
+        with pytest.raises(ReadError) as info:
+            read_file(path)
+        assert str(path) in str(info.value)
+        assert problem in str(info.value)
+
+    def test_missing_file(self, tmp_path: Path):
+        with pytest.raises(ReadError, match="no such file"):
+            read_file(tmp_path / "nope.txt")
+
+    def test_broken_symlink(self, tmp_path: Path):
+        link = tmp_path / "link.txt"
+        link.symlink_to(tmp_path / "gone.txt")
+        with pytest.raises(ReadError, match="broken symbolic link"):
+            read_file(link)
+
+
+class TestDiscover:
+    def test_folders_recursively_sorted_skipping_readme_hidden_and_other_files(self, write, tmp_path: Path):
+        write("b.txt", "x")
+        write("sub/a.md", "x")
+        write("sub/page.html", "<p>x</p>")
+        write("README.md", "docs")
+        write(".hidden.txt", "x")
+        write("gold.json", "{}")
+        found = [p.relative_to(tmp_path / "articles").as_posix() for p in discover([tmp_path / "articles"])]
+        assert found == ["b.txt", "sub/a.md", "sub/page.html"]
+
+    def test_missing_path_is_an_error_item(self, tmp_path: Path):
+        (item,) = discover([tmp_path / "missing"])
+        assert isinstance(item, ReadError)
