@@ -123,6 +123,32 @@ def export(fmt: str, out: Path | None, db_url: str | None) -> None:
 
 
 @main.command()
+@click.option("--gold", "gold", required=True, type=click.Path(path_type=Path),
+              help="Folder of gold .json files, or a corpus folder with a gold/ subfolder.")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of the articles, when they are not beside the gold files.")
+@click.option("--details", is_flag=True, help="List every missed and spurious item per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None, help="spaCy English pipeline to load.")
+def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spacy_model: str | None) -> None:
+    """Score the pipeline on an annotated corpus: precision, recall and F1 per field.
+
+    Ingests the articles the gold files name into a throw-away database, exports them, and scores
+    with the matching rules of the shared scorer. Run it after changing a lexicon in models/.
+    """
+    import json
+
+    from pipeline.evaluate import GoldError, format_report
+    from pipeline.evaluate import evaluate as run_evaluate
+
+    try:
+        report = run_evaluate(gold, corpus, spacy_model=spacy_model)
+    except GoldError as exc:
+        fail(str(exc))
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, details))
+
+
+@main.command()
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:
     """List the force gazetteer: canonical names and the aliases that resolve to them."""

@@ -57,6 +57,9 @@ class ForceContext:
     before_roles: frozenset[str]
     before_prepositions: frozenset[str]
     list_joiners: frozenset[str]
+    list_heads: frozenset[str]
+    list_openers: frozenset[str]
+    collaboration_verbs: frozenset[str]
 
 
 @dataclass
@@ -88,6 +91,9 @@ class Gazetteer:
             before_roles=frozenset(ctx["before_roles"]),
             before_prepositions=frozenset(ctx["before_prepositions"]),
             list_joiners=frozenset(ctx["list_joiners"]),
+            list_heads=frozenset(ctx["list_heads"]),
+            list_openers=frozenset(ctx["list_openers"]),
+            collaboration_verbs=frozenset(ctx["collaboration_verbs"]),
         )
         return cls(forces, context)
 
@@ -129,8 +135,13 @@ class ForceFinder:
         kept = filter_spans(strong + areas)  # longest wins; a full name beats the area inside it
         mentions = [span for span in kept if span.label_ == LABEL]
         for group in self._lists(doc, kept):
-            is_force = any(s.label_ == LABEL for s in group) or self._cued_after(doc, group[-1]) or self._cued_before(
-                doc, group[0]
+            is_force = (
+                any(s.label_ == LABEL for s in group)
+                or self._cued_after(doc, group[-1])
+                or self._cued_before(doc, group[0])
+                or self._listed_after_forces(doc, group[0])
+                or any(self._collaborates(s) for s in group)
+                or self._is_heading(doc, group)
             )
             if is_force:
                 mentions += [Span(doc, s.start, s.end, label=LABEL, kb_id=s.kb_id_) for s in group if s.label_ != LABEL]
@@ -170,6 +181,37 @@ class ForceFinder:
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
         return i >= 1 and doc[i].lower_ in ctx.before_prepositions and doc[i - 1].lower_ in ctx.before_roles
+
+    def _listed_after_forces(self, doc: Doc, span: Span) -> bool:
+        """'the four Welsh forces - Dyfed-Powys, Gwent, ...'."""
+        ctx = self.gazetteer.context
+        i = span.start - 1
+        return i >= 1 and doc[i].text in ctx.list_openers and doc[i - 1].lower_ in ctx.list_heads
+
+    def _collaborates(self, span: Span) -> bool:
+        """The area (or the list it is in) is subject or object of a collaboration verb.
+
+        'Kent and Essex will share ...', 'joining Leics and Northants', 'working with Suffolk'.
+        """
+        verbs = self.gazetteer.context.collaboration_verbs
+        token = span.root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            return token.head.lemma_.lower() in verbs
+        if token.dep_ == "pobj" and token.head.lower_ == "with":
+            return token.head.head.lemma_.lower() in verbs
+        return False
+
+    def _is_heading(self, doc: Doc, group: list[Span]) -> bool:
+        """A line that is nothing but area names: a section heading of a round-up ('Kent and Essex')."""
+        start, end = group[0].start, group[-1].end
+        before = doc[:start]
+        after = doc[end:]
+        line_start = not before.text.strip() or "\n" in before[-1].text or before[-1].is_space
+        next_tokens = [t for t in after[:1]]
+        line_end = not next_tokens or (next_tokens[0].is_space and "\n" in next_tokens[0].text)
+        return line_start and line_end
 
 
 @Language.factory(COMPONENT, default_config={"models_path": None})

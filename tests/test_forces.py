@@ -76,9 +76,33 @@ class TestForceFinder:
         text = "Norfolk, Suffolk and Essex Police will share procurement."
         assert [c for _, c in found(nlp, text)] == ["Norfolk Constabulary", "Suffolk Constabulary", "Essex Police"]
 
+    def test_list_after_forces_and_a_dash(self, nlp):
+        text = "The four Welsh forces – Dyfed-Powys, Gwent, North Wales and South Wales – would have merged."
+        assert [c for _, c in found(nlp, text)] == [
+            "Dyfed-Powys Police", "Gwent Police", "North Wales Police", "South Wales Police",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Northumbria, Durham and Cleveland would have merged in the north east.",
+             ["Northumbria Police", "Durham Constabulary", "Cleveland Police"]),
+            ("Lincs is in talks about joining Leics in a shared unit.", ["Leicestershire Police"]),
+            ("Every pound we save by working with Suffolk is kept.", ["Suffolk Constabulary"]),
+        ],
+    )
+    def test_subject_or_object_of_a_collaboration_verb(self, nlp, text, expected):
+        assert [c for _, c in found(nlp, text)][-len(expected):] == expected
+
+    def test_heading_of_area_names(self, nlp):
+        text = "Round-up of alliances\n\nKent and Essex\n\nThe two forces run a joint directorate."
+        assert [c for _, c in found(nlp, text)] == ["Kent Police", "Essex Police"]
+
     @pytest.mark.parametrize(
         "text",
         [
+            "Tourists visiting Kent and Essex spent more this summer.",
+            "The new chief constable moved to Surrey with her family.",
             "I want the people of North Yorkshire to have the best police service.",
             "Communities in Cornwall, Devon, Dorset and the Isles of Scilly deserve better.",
             "She studied at Durham University before moving to Kent.",

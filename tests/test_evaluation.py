@@ -1,0 +1,60 @@
+"""Regression guard: the pipeline's scores on the development corpus never fall below the floors.
+
+The floors are the scores reached when each extractor landed; raise them when a change improves
+a field, never lower them to make a change pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.evaluate import evaluate, format_report
+from pipeline.scoring import FIELDS
+from tests.conftest import CORPUS, SHARED
+
+CORPUS_FLOORS = {"forces": 1.0}
+CORPUS_ATTRIBUTE_FLOORS: dict[str, float] = {}
+SHARED_FLOORS = {"forces": 1.0}
+
+
+@pytest.fixture(scope="module")
+def corpus_report():
+    return evaluate(CORPUS)
+
+
+@pytest.mark.parametrize(("field", "floor"), sorted(CORPUS_FLOORS.items()))
+def test_corpus_field_floor(corpus_report, field, floor):
+    assert corpus_report.totals[field].f1 >= floor, format_report(corpus_report, details=True)
+
+
+@pytest.mark.parametrize(("field", "floor"), sorted(CORPUS_ATTRIBUTE_FLOORS.items()))
+def test_corpus_attribute_floor(corpus_report, field, floor):
+    assert (corpus_report.totals[field].attribute_accuracy or 0.0) >= floor
+
+
+def test_every_gold_article_was_exported(corpus_report):
+    assert corpus_report.missing_articles == []
+    assert len(corpus_report.articles) >= 40
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold is not beside the project")
+@pytest.mark.parametrize(("field", "floor"), sorted(SHARED_FLOORS.items()))
+def test_shared_gold_field_floor(field, floor):
+    report = evaluate(SHARED / "gold")
+    assert report.totals[field].f1 >= floor, format_report(report, details=True)
+
+
+class TestEvaluateCommand:
+    def test_prints_the_table(self):
+        result = CliRunner().invoke(main, ["evaluate", "--gold", str(CORPUS)])
+        assert result.exit_code == 0, result.output
+        for name in FIELDS:
+            assert name in result.output
+        assert "macro F1" in result.output
+
+    def test_missing_gold_folder_is_a_clear_error(self, tmp_path):
+        result = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nope")])
+        assert result.exit_code == 1
+        assert "no such folder" in result.output

@@ -1,0 +1,88 @@
+"""Every gold file of the development corpus follows the contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.forces import load_gazetteer
+from pipeline.labels import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
+from tests.conftest import CORPUS
+
+GOLD = sorted((CORPUS / "gold").glob("*.json"))
+CANONICAL = {f.name for f in load_gazetteer().forces}
+
+
+def load(path: Path) -> tuple[dict, str]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return gold, (CORPUS / gold["article"]).read_text(encoding="utf-8")
+
+
+def test_the_corpus_has_forty_annotated_articles():
+    assert len(GOLD) >= 40
+    assert {p.stem for p in GOLD} == {p.stem for p in CORPUS.glob("*.txt")}
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+class TestGoldFile:
+    def test_forces_are_canonical(self, path):
+        gold, _ = load(path)
+        named = set(gold["forces"])
+        assert named <= CANONICAL, named - CANONICAL
+        for item in gold["officials"]:
+            assert item["force"] is None or item["force"] in CANONICAL
+        for item in gold["money"]:
+            assert set(item["forces"]) <= CANONICAL
+        for item in gold["collaborations"]:
+            assert set(item["forces"]) <= CANONICAL and len(item["forces"]) >= 2
+
+    def test_labels_come_from_the_contract(self, path):
+        gold, _ = load(path)
+        assert all(o["role"] in ROLES and isinstance(o["acting"], bool) for o in gold["officials"])
+        assert all(m["kind"] in MONEY_KINDS and isinstance(m["hedged"], bool) for m in gold["money"])
+        assert all(f["function"] in FUNCTIONS and f["status"] in FUNCTION_STATUSES for f in gold["functions"])
+        assert all(j["stance"] in JOB_STANCES for j in gold["job_concerns"])
+
+    def test_money_amounts_are_whole_pounds_and_ranges_ordered(self, path):
+        gold, _ = load(path)
+        for item in gold["money"]:
+            assert isinstance(item["amount"], int) and item["amount"] > 0
+            if item.get("amount_high") is not None:
+                assert item["amount_high"] > item["amount"]
+
+    def test_job_quotes_are_exact_substrings(self, path):
+        gold, text = load(path)
+        for item in gold["job_concerns"]:
+            assert item["quote"] in text, item["quote"]
+
+    def test_speakers_and_official_names_appear_in_the_text(self, path):
+        gold, text = load(path)
+        names = {o["name"] for o in gold["officials"]}
+        for item in gold["job_concerns"]:
+            assert item["speaker"] is None or item["speaker"] in names
+        for name in names:
+            assert name.split()[-1] in text, name
+
+
+def test_every_label_is_used_at_least_twice():
+    used: dict[str, list[str]] = {"role": [], "kind": [], "function": [], "status": [], "stance": []}
+    for path in GOLD:
+        gold, _ = load(path)
+        used["role"] += [o["role"] for o in gold["officials"]]
+        used["kind"] += [m["kind"] for m in gold["money"]]
+        used["function"] += [f["function"] for f in gold["functions"]]
+        used["status"] += [f["status"] for f in gold["functions"]]
+        used["stance"] += [j["stance"] for j in gold["job_concerns"]]
+    for key, labels in [("role", ROLES), ("kind", MONEY_KINDS), ("function", FUNCTIONS),
+                        ("status", FUNCTION_STATUSES), ("stance", JOB_STANCES)]:
+        rare = [label for label in labels if used[key].count(label) < 2]
+        assert not rare, f"{key} labels used fewer than twice: {rare}"
+
+
+def test_every_force_of_the_gazetteer_is_named():
+    named = set()
+    for path in GOLD:
+        named |= set(load(path)[0]["forces"])
+    assert CANONICAL - named == set()
