@@ -6,10 +6,12 @@ offsets of its evidence in the article text; storage turns sentence indexes into
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from pipeline.extensions import facts
 from pipeline.forces import force_mentions
 from pipeline.sentences import content_sentences
 
@@ -20,28 +22,29 @@ class Extraction:
 
     sentences: list[dict] = field(default_factory=list)
     force_mentions: list[dict] = field(default_factory=list)
+    officials: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    collaborations: list[dict] = field(default_factory=list)
+    functions: list[dict] = field(default_factory=list)
+    money: list[dict] = field(default_factory=list)
+    job_concerns: list[dict] = field(default_factory=list)
 
 
 class SentenceIndex:
-    """Maps a token or span to the index of the sentence it lies in."""
+    """Maps a character offset to the index of the sentence it lies in."""
 
     def __init__(self, doc: Doc) -> None:
         self.spans = list(content_sentences(doc))
-        self.of_token = [-1] * len(doc)
-        for idx, sent in enumerate(self.spans):
-            for i in range(sent.start, sent.end):
-                self.of_token[i] = idx
+        self.starts = [s.start_char for s in self.spans]
 
-    def of(self, span: Span) -> int:
-        for i in range(span.start, span.end):
-            if self.of_token[i] >= 0:
-                return self.of_token[i]
-        raise ValueError(f"span {span.text!r} lies in no sentence")
+    def of(self, start_char: int) -> int:
+        if not self.spans:
+            raise ValueError("the article has no sentences")
+        return max(0, bisect.bisect_right(self.starts, start_char) - 1)
 
 
-def evidence(span: Span, sentence: int) -> dict:
-    """The provenance fields every stored fact carries."""
-    return {"sentence": sentence, "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
+def with_sentence(item: dict, index: SentenceIndex) -> dict:
+    return {**item, "sentence": index.of(item["start_char"])}
 
 
 def extract(doc: Doc) -> Extraction:
@@ -49,10 +52,12 @@ def extract(doc: Doc) -> Extraction:
     index = SentenceIndex(doc)
     out = Extraction()
     out.sentences = [
-        {"idx": i, "start_char": s.start_char, "end_char": s.end_char, "text": s.text}
-        for i, s in enumerate(index.spans)
+        {"idx": i, "start_char": s.start_char, "end_char": s.end_char, "text": s.text} for i, s in enumerate(index.spans)
     ]
     out.force_mentions = [
-        {"force": span.kb_id_, **evidence(span, index.of(span))} for span in force_mentions(doc)
+        with_sentence({"force": s.kb_id_, "start_char": s.start_char, "end_char": s.end_char, "text": s.text}, index)
+        for s in force_mentions(doc)
     ]
+    for name in ("officials", "quotes", "collaborations", "functions", "money", "job_concerns"):
+        setattr(out, name, [with_sentence(item, index) for item in facts(doc, name)])
     return out

@@ -60,7 +60,7 @@ def ingest(
 ) -> IngestSummary:
     """Ingest files and folders into the database at ``db_url``; returns the run's counts."""
     summary = IngestSummary()
-    engine, force_ids = open_database(database_url(db_url))
+    engine, ref = open_database(database_url(db_url))
     version = pipeline_version()
 
     def report(source: str, outcome: Outcome, message: str | None = None) -> None:
@@ -97,7 +97,7 @@ def ingest(
             try:
                 extraction = extract(doc)
                 with engine.begin() as conn:
-                    outcome = save_article(conn, article, extraction, force_ids, version)
+                    outcome = save_article(conn, article, extraction, ref, version)
             except SQLAlchemyError as exc:
                 report(article.source, Outcome.FAILED, f"{article.source}: not stored: {exc.__class__.__name__}: {exc}")
                 continue

@@ -12,8 +12,20 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from pipeline import forces, sentences
+from pipeline import collaborations, forces, functions, jobs, money, officials, sentences
 from pipeline.config import spacy_model_name
+
+# forcewatch's extraction stages, in order: each may read what the ones before it wrote
+# (officials read forces; collaborations read forces; money reads collaborations; job concerns
+# take their speaker from the quotes of the officials stage).
+STAGES = (
+    forces.COMPONENT,
+    officials.COMPONENT,
+    collaborations.COMPONENT,
+    functions.COMPONENT,
+    money.COMPONENT,
+    jobs.COMPONENT,
+)
 
 # spaCy components the extractors do not read: skipping them saves time on every article.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
@@ -33,7 +45,8 @@ def build_nlp(model: str | None = None) -> Language:
     nlp.add_pipe(sentences.COMPONENT, before=before)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", after=sentences.COMPONENT)
-    nlp.add_pipe(forces.COMPONENT)
+    for stage in STAGES:
+        nlp.add_pipe(stage)
     return nlp
 
 

@@ -40,3 +40,12 @@ def test_field_f1_floor(report, field, floor):
 
 def test_no_article_missing(report):
     assert report["missing_articles"] == []
+
+
+def test_evaluate_scores_exactly_like_the_shared_scorer(report):
+    """`forcewatch evaluate` reuses the shared scorer's matching rules: same table, same numbers."""
+    from pipeline.evaluate import evaluate
+
+    ours = evaluate(SHARED / "gold").as_dict()
+    assert ours["fields"] == report["fields"]
+    assert ours["macro_f1"] == report["macro_f1"]

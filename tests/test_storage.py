@@ -7,10 +7,11 @@ from sqlalchemy import func, select, text
 
 from pipeline.config import pipeline_version
 from pipeline.extract import Extraction
+from pipeline.labels import FUNCTIONS
 from pipeline.reader import Article
 from pipeline.storage.database import open_database
 from pipeline.storage.repository import Outcome, save_article
-from pipeline.storage.schema import Base, article_sources, articles, force_mentions, forces, sentences
+from pipeline.storage.schema import Base, article_sources, articles, force_mentions, forces, functions, sentences
 
 
 def count(engine, table) -> int:
@@ -35,7 +36,25 @@ class TestOpenDatabase:
         engine, ids = open_database(db_url)
         _, ids2 = open_database(db_url)
         assert ids == ids2
-        assert count(engine, forces) == len(ids) >= 59
+        assert count(engine, forces) == len(ids.forces) >= 59
+        assert count(engine, functions) == len(ids.functions) == len(FUNCTIONS)
+
+    def test_existing_database_upgrades_and_keeps_its_rows(self, db_url):
+        from alembic import command
+
+        from pipeline.storage.database import alembic_config, make_engine
+
+        engine = make_engine(db_url)
+        command.upgrade(alembic_config(engine), "0001")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO articles (sha256, source_path, text, ingested_at, pipeline_version) "
+                "VALUES ('abc', '/a.txt', 'Kent Police.', '2015-01-01 00:00:00', 'old')"
+            ))
+        engine, _ = open_database(db_url)
+        with engine.connect() as conn:
+            assert conn.execute(select(articles.c.source_path)).scalars().all() == ["/a.txt"]
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
 
     def test_sqlite_pragmas(self, db_url):
         engine, _ = open_database(db_url)

@@ -6,6 +6,7 @@ readers never block the ingest and ``ON DELETE CASCADE`` works as on PostgreSQL.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -15,7 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline.forces import Gazetteer, load_gazetteer
-from pipeline.storage.schema import forces
+from pipeline.labels import FUNCTIONS
+from pipeline.storage.schema import forces, functions
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -76,12 +78,30 @@ def seed_forces(engine: Engine, gazetteer: Gazetteer) -> dict[str, int]:
         return {name: id_ for id_, name in conn.execute(select(forces.c.id, forces.c.name))}
 
 
-def open_database(url: str) -> tuple[Engine, dict[str, int]]:
-    """Engine migrated to head and seeded; returns it with the force-name -> id map."""
+def seed_functions(engine: Engine) -> dict[str, int]:
+    """Insert the contract's function labels the table lacks; return label -> id."""
+    with engine.begin() as conn:
+        known = {label for (label,) in conn.execute(select(functions.c.label))}
+        missing = [{"label": label} for label in FUNCTIONS if label not in known]
+        if missing:
+            conn.execute(functions.insert(), missing)
+        return {label: id_ for id_, label in conn.execute(select(functions.c.id, functions.c.label))}
+
+
+@dataclass(frozen=True)
+class ReferenceIds:
+    """Ids of the reference tables' rows, by canonical force name and by function label."""
+
+    forces: dict[str, int]
+    functions: dict[str, int]
+
+
+def open_database(url: str) -> tuple[Engine, ReferenceIds]:
+    """Engine migrated to head and seeded; returns it with the reference tables' ids."""
     engine = make_engine(url)
     try:
         upgrade(engine)
-        return engine, seed_forces(engine, load_gazetteer())
+        return engine, ReferenceIds(seed_forces(engine, load_gazetteer()), seed_functions(engine))
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc

@@ -13,14 +13,31 @@ read from is a row of ``article_sources``. Ingesting:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from pipeline.extract import Extraction
 from pipeline.reader import Article
-from pipeline.storage.schema import EXTRACTED_TABLES, article_sources, articles, force_mentions, sentences
+from pipeline.scoring import name_key
+from pipeline.storage.database import ReferenceIds
+from pipeline.storage.schema import (
+    EXTRACTED_TABLES,
+    article_sources,
+    articles,
+    collaboration_forces,
+    collaborations,
+    force_mentions,
+    function_mentions,
+    job_concerns,
+    money_figure_forces,
+    money_figures,
+    official_mentions,
+    people,
+    quotes,
+    sentences,
+)
 
 
 class Outcome(StrEnum):
@@ -87,7 +104,7 @@ def _delete_extracted(conn: Connection, article_id: int) -> None:
 
 
 def save_article(
-    conn: Connection, article: Article, extraction: Extraction, force_ids: dict[str, int], version: str
+    conn: Connection, article: Article, extraction: Extraction, ref: ReferenceIds, version: str
 ) -> Outcome:
     """Store one extracted article (call inside a transaction: all of it lands, or none)."""
     uri, sha = article.source, article.sha256
@@ -110,28 +127,117 @@ def save_article(
         outcome = Outcome.NEW
     if _point_source(conn, uri, article_id) is Outcome.UPDATED:
         outcome = Outcome.UPDATED
-    _insert_extraction(conn, article_id, extraction, force_ids)
+    _insert_extraction(conn, article_id, extraction, ref)
     return outcome
 
 
-def _insert_extraction(conn: Connection, article_id: int, extraction: Extraction, force_ids: dict[str, int]) -> None:
+def _evidence(item: dict) -> dict:
+    return {"start_char": item["start_char"], "end_char": item["end_char"], "text": item["text"]}
+
+
+def person_key(name: str, force: str | None) -> str:
+    return f"{name_key(name)}|{force or ''}"
+
+
+def _people_ids(conn: Connection, wanted: dict[str, tuple[str, str | None]], ref: ReferenceIds) -> dict[str, int]:
+    """Ids of people by person key, inserting the ones not yet known."""
+    if not wanted:
+        return {}
+    found = dict(conn.execute(select(people.c.person_key, people.c.id).where(people.c.person_key.in_(wanted))).all())
+    missing = [
+        {"person_key": key, "name": name, "force_id": ref.forces.get(force) if force else None}
+        for key, (name, force) in wanted.items()
+        if key not in found
+    ]
+    if missing:
+        conn.execute(insert(people), missing)
+        found = dict(conn.execute(select(people.c.person_key, people.c.id).where(people.c.person_key.in_(wanted))).all())
+    return found
+
+
+def _insert_extraction(conn: Connection, article_id: int, ex: Extraction, ref: ReferenceIds) -> None:
     """Bulk inserts with SQLAlchemy Core (several times faster than ORM ``add_all``)."""
-    if not extraction.sentences:
+    if not ex.sentences:
         return
     rows = conn.execute(
         insert(sentences).returning(sentences.c.id, sentences.c.idx, sort_by_parameter_order=True),
-        [{"article_id": article_id, **s} for s in extraction.sentences],
+        [{"article_id": article_id, **s} for s in ex.sentences],
     )
     sentence_ids = {idx: id_ for id_, idx in rows}
-    if extraction.force_mentions:
+
+    def base(item: dict) -> dict:
+        return {"article_id": article_id, "sentence_id": sentence_ids[item["sentence"]], **_evidence(item)}
+
+    if ex.force_mentions:
         conn.execute(
-            insert(force_mentions),
-            [
-                {
-                    "article_id": article_id, "sentence_id": sentence_ids[m["sentence"]],
-                    "force_id": force_ids[m["force"]], "start_char": m["start_char"],
-                    "end_char": m["end_char"], "text": m["text"],
-                }
-                for m in extraction.force_mentions
-            ],
+            insert(force_mentions), [{**base(m), "force_id": ref.forces[m["force"]]} for m in ex.force_mentions]
         )
+
+    # People: an official is one person per (normalised name, force) across articles. A quote or a
+    # job concern names its speaker; the speaker's force is the one the officials stage gave them.
+    speaker_force = {o["name"]: o.get("force") for o in ex.officials}
+    wanted = {person_key(o["name"], o.get("force")): (o["name"], o.get("force")) for o in ex.officials}
+    for item in (*ex.quotes, *ex.job_concerns):
+        if item.get("speaker"):
+            force = speaker_force.get(item["speaker"])
+            wanted.setdefault(person_key(item["speaker"], force), (item["speaker"], force))
+    person_ids = _people_ids(conn, wanted, ref)
+
+    def speaker_id(name: str | None) -> int | None:
+        return person_ids.get(person_key(name, speaker_force.get(name))) if name else None
+
+    if ex.officials:
+        conn.execute(insert(official_mentions), [
+            {**base(o), "person_id": person_ids[person_key(o["name"], o.get("force"))], "role": o["role"],
+             "acting": bool(o.get("acting")), "force_id": ref.forces.get(o["force"]) if o.get("force") else None}
+            for o in ex.officials
+        ])
+    if ex.quotes:
+        conn.execute(insert(quotes), [{**base(q), "person_id": speaker_id(q.get("speaker"))} for q in ex.quotes])
+
+    collaboration_ids = []
+    for c in ex.collaborations:
+        cid = conn.execute(
+            insert(collaborations).values(**base(c), name=c.get("name"), type=c.get("type")).returning(collaborations.c.id)
+        ).scalar_one()
+        collaboration_ids.append(cid)
+        force_ids = sorted({ref.forces[f] for f in c.get("forces") or []})
+        if force_ids:
+            conn.execute(insert(collaboration_forces), [{"collaboration_id": cid, "force_id": f} for f in force_ids])
+
+    def collaboration_of(item: dict) -> int | None:
+        """The collaboration a fact belongs to: the one it names by index, else the article's only one."""
+        index = item.get("collaboration")
+        if index is not None and 0 <= index < len(collaboration_ids):
+            return collaboration_ids[index]
+        return collaboration_ids[0] if len(collaboration_ids) == 1 else None
+
+    if ex.functions:
+        conn.execute(insert(function_mentions), [
+            {**base(f), "function_id": ref.functions[f["function"]], "status": f["status"],
+             "collaboration_id": collaboration_of(f)}
+            for f in ex.functions
+        ])
+    for m in ex.money:
+        mid = conn.execute(
+            insert(money_figures).values(
+                **base(m), amount=m["amount"], amount_high=m.get("amount_high"), currency=m.get("currency") or "GBP",
+                kind=m["kind"], hedged=bool(m.get("hedged")), period=m.get("period"),
+                period_start=_date(m.get("period_start")), period_end=_date(m.get("period_end")),
+                collaboration_id=collaboration_of(m),
+            ).returning(money_figures.c.id)
+        ).scalar_one()
+        force_ids = sorted({ref.forces[f] for f in m.get("forces") or []})
+        if force_ids:
+            conn.execute(insert(money_figure_forces), [{"money_figure_id": mid, "force_id": f} for f in force_ids])
+    if ex.job_concerns:
+        conn.execute(insert(job_concerns), [
+            {**base(j), "stance": j["stance"], "speaker_id": speaker_id(j.get("speaker"))} for j in ex.job_concerns
+        ])
+
+
+def _date(value: object) -> date | None:
+    """Dates travel through the pipeline as ISO strings (msgpack has no date type)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

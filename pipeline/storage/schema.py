@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -96,11 +96,172 @@ class ForceMentionRow(Base):
     text: Mapped[str] = mapped_column(Text, comment="the words as written: 'Herts', 'the Met', ...")
 
 
+# ---- facts (migration 0002) -------------------------------------------------------------------
+
+
+def start_col() -> Mapped[int]:
+    return mapped_column(Integer, comment="offset of the evidence in articles.text")
+
+
+def end_col() -> Mapped[int]:
+    return mapped_column(Integer, comment="offset one past the evidence")
+
+
+def text_col() -> Mapped[str]:
+    return mapped_column(Text, comment="the evidence: articles.text[start_char:end_char]")
+
+
+def optional_fk(target: str, comment: str) -> Mapped[int | None]:
+    return mapped_column(ForeignKey(target, ondelete="SET NULL"), nullable=True, index=True, comment=comment)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    __table_args__ = {"comment": "Named officials, one row per person across articles (normalised name + force)."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_key: Mapped[str] = mapped_column(String(300), unique=True, comment="normalised name | force name")
+    name: Mapped[str] = mapped_column(String(200), comment="name without honorifics or rank")
+    force_id: Mapped[int | None] = optional_fk("forces.id", "the force the person serves, where known")
+
+
+class OfficialMentionRow(Base):
+    __tablename__ = "official_mentions"
+    __table_args__ = {"comment": "Each mention of a named official, with the role and force the text gives."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True, comment="the person")
+    role: Mapped[str] = mapped_column(String(64), comment="role label of the contract, e.g. chief_constable")
+    acting: Mapped[bool] = mapped_column(Boolean, comment="acting, interim or temporary holder")
+    force_id: Mapped[int | None] = optional_fk("forces.id", "the force tied to the person in this article")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    __table_args__ = {"comment": "Quoted speech, attributed to an official where the text names one."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    person_id: Mapped[int | None] = optional_fk("people.id", "the speaker")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
+class CollaborationRow(Base):
+    __tablename__ = "collaborations"
+    __table_args__ = {"comment": "Each collaboration an article describes: its name, type and forces."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    name: Mapped[str | None] = mapped_column(Text, comment="'Evolve', 'strategic alliance', ... where named")
+    type: Mapped[str | None] = mapped_column(String(64), comment="alliance, merger, shared service, ...")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
+class CollaborationForceRow(Base):
+    __tablename__ = "collaboration_forces"
+    __table_args__ = {"comment": "The forces of each collaboration."}
+
+    collaboration_id: Mapped[int] = mapped_column(
+        ForeignKey("collaborations.id", ondelete="CASCADE"), primary_key=True
+    )
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), primary_key=True, index=True)
+
+
+class FunctionRow(Base):
+    __tablename__ = "functions"
+    __table_args__ = {"comment": "Reference table of policing functions (the contract's labels)."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(64), unique=True, comment="e.g. custody, ict, major_crime")
+
+
+class FunctionMentionRow(Base):
+    __tablename__ = "function_mentions"
+    __table_args__ = {"comment": "Functions a collaboration shares, proposes to share, or excludes."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    function_id: Mapped[int] = mapped_column(ForeignKey("functions.id"), index=True)
+    collaboration_id: Mapped[int | None] = optional_fk("collaborations.id", "the collaboration it belongs to")
+    status: Mapped[str] = mapped_column(String(16), comment="shared, proposed or excluded")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
+class MoneyFigureRow(Base):
+    __tablename__ = "money_figures"
+    __table_args__ = {"comment": "Monetary figures about policing finances, normalised to whole currency units."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    collaboration_id: Mapped[int | None] = optional_fk("collaborations.id", "the collaboration it belongs to")
+    amount: Mapped[float] = mapped_column(Numeric(18, 2, asdecimal=False), comment="amount (low end of a range)")
+    amount_high: Mapped[float | None] = mapped_column(Numeric(18, 2, asdecimal=False), comment="high end of a range")
+    currency: Mapped[str] = mapped_column(String(3), comment="ISO 4217 code: GBP, EUR, USD")
+    kind: Mapped[str] = mapped_column(String(32), comment="savings, budget, budget_reduction, funding_gap, spending, other")
+    hedged: Mapped[bool] = mapped_column(Boolean, comment="could, up to, around, potential, aiming to, ...")
+    period: Mapped[str | None] = mapped_column(String(64), comment="normalised: '2019-20', 'two years', 'first year'")
+    period_start: Mapped[date | None] = mapped_column(Date, comment="first day of the period where known")
+    period_end: Mapped[date | None] = mapped_column(Date, comment="last day of the period where known")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
+class MoneyFigureForceRow(Base):
+    __tablename__ = "money_figure_forces"
+    __table_args__ = {"comment": "The forces each money figure belongs to (all partners for a combined figure)."}
+
+    money_figure_id: Mapped[int] = mapped_column(ForeignKey("money_figures.id", ondelete="CASCADE"), primary_key=True)
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), primary_key=True, index=True)
+
+
+class JobConcernRow(Base):
+    __tablename__ = "job_concerns"
+    __table_args__ = {"comment": "Sentences about jobs being lost, cut or kept, with their stance and speaker."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    sentence_id: Mapped[int] = sentence_fk()
+    stance: Mapped[str] = mapped_column(String(16), comment="concern, possible, uncertain, ruled_out, confirmed")
+    speaker_id: Mapped[int | None] = optional_fk("people.id", "the official who said it")
+    start_char: Mapped[int] = start_col()
+    end_char: Mapped[int] = end_col()
+    text: Mapped[str] = text_col()
+
+
 articles = ArticleRow.__table__
 article_sources = ArticleSourceRow.__table__
 sentences = SentenceRow.__table__
 forces = ForceRow.__table__
 force_mentions = ForceMentionRow.__table__
+people = PersonRow.__table__
+official_mentions = OfficialMentionRow.__table__
+quotes = QuoteRow.__table__
+collaborations = CollaborationRow.__table__
+collaboration_forces = CollaborationForceRow.__table__
+functions = FunctionRow.__table__
+function_mentions = FunctionMentionRow.__table__
+money_figures = MoneyFigureRow.__table__
+money_figure_forces = MoneyFigureForceRow.__table__
+job_concerns = JobConcernRow.__table__
 
-# Tables of facts extracted from an article, children first: re-extraction deletes these.
-EXTRACTED_TABLES = (force_mentions, sentences)
+# Tables of facts extracted from an article, referring tables first: re-extraction deletes these
+# (link tables go with their rows by ON DELETE CASCADE).
+EXTRACTED_TABLES = (
+    job_concerns, function_mentions, money_figures, collaborations, quotes, official_mentions, force_mentions, sentences,
+)
