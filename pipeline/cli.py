@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.config import database_url
+from pipeline.config import database_url, display_url
 
 F = Callable[..., Any]
 
@@ -88,7 +88,7 @@ def ingest(paths: tuple[Path, ...], db_url: str | None, quiet: bool, workers: in
         except (DatabaseError, RuntimeError) as exc:
             fail(str(exc))
     if not quiet:
-        click.echo(f"forcewatch: {summary.line()} ({database_url(db_url)})")
+        click.echo(f"forcewatch: {summary.line()} ({display_url(database_url(db_url))})")
     if summary.failed:
         sys.exit(1)
 

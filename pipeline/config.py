@@ -31,6 +31,16 @@ def database_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get("FORCEWATCH_DB") or DEFAULT_DB_URL
 
 
+def display_url(url: str) -> str:
+    """The URL with any password masked, for messages and logs."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given, it holds no parsed password
+        return url
+
+
 def spacy_model_name(explicit: str | None = None) -> str:
     """The spaCy pipeline to load: explicit, ``FORCEWATCH_SPACY_MODEL``, else the first installed."""
     chosen = explicit or os.environ.get("FORCEWATCH_SPACY_MODEL")
