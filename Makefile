@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml models/requirements-model.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,postgres]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -42,31 +42,66 @@ def main() -> None:
     """forcewatch: extract police-force collaborations from news into a SQL database."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@db_option
-@quiet_option
-@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1), help="NLP processes.")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Articles per NLP batch.")
-@click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None, help="spaCy English pipeline to load.")
-def ingest(paths: tuple[Path, ...], db_url: str | None, quiet: bool, workers: int, batch_size: int,
-           spacy_model: str | None) -> None:
-    """Ingest article files and folders (.txt, .md, .html; folders recursively).
+EX_TEMPFAIL = 75  # another run holds the lock: try again later (sysexits.h)
 
-    Idempotent: unchanged articles are skipped, changed ones re-extracted. Each article is
-    stored in one transaction. Exits 1 if any input failed (the others are still stored).
-    """
+
+def ingest_options(func: F) -> F:
+    """Options shared by `ingest` and `watch`."""
+    for option in reversed([
+        db_option,
+        quiet_option,
+        click.option("--sources", "source_list", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="A source list (TOML) naming the folders, feeds and pages to visit."),
+        click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1), help="NLP processes."),
+        click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+                     help="Articles per NLP batch."),
+        click.option("--wait", default=0.0, show_default=True, type=click.FloatRange(0),
+                     help="Seconds to wait for another run's lock before giving up."),
+        click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None,
+                     help="spaCy English pipeline to load."),
+    ]):
+        func = option(func)
+    return func
+
+
+def terminate_on_sigterm() -> None:
+    """SIGTERM (systemd stop, kill) ends a run like Ctrl-C: the run is recorded as interrupted."""
+    import signal
+
+    def _raise(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _raise)
+
+
+def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None) -> list[str]:
+    from pipeline.reader import ReadError
+    from pipeline.sources import load_source_list
+
+    found = list(inputs)
+    if source_list is not None:
+        try:
+            found += load_source_list(source_list)
+        except ReadError as exc:
+            fail(str(exc))
+    if not found:
+        raise click.UsageError("name PATHS or URLS to ingest, or a source list with --sources")
+    return found
+
+
+def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, workers: int, batch_size: int,
+                    spacy_model: str | None, lock: bool, wait: float) -> int:
+    """One ingest run with a progress bar on a terminal; returns the exit code."""
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.ingest import ingest as run_ingest
-    from pipeline.reader import ReadError, discover
+    from pipeline.runs import LockHeld
     from pipeline.storage.database import DatabaseError
 
     console = Console(stderr=True)
     show_bar = not quiet and console.is_terminal
-    total = sum(1 for item in discover(paths) if not isinstance(item, ReadError)) if show_bar else None
     progress = Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True, disable=not show_bar,
@@ -79,18 +114,110 @@ def ingest(paths: tuple[Path, ...], db_url: str | None, quiet: bool, workers: in
             click.echo(f"forcewatch: error: {message}", err=True)
 
     with progress:
-        task = progress.add_task("ingest", total=total)
+        task = progress.add_task("ingest", total=None)
         try:
             summary = run_ingest(
-                paths, db_url, workers=workers, batch_size=batch_size, spacy_model=spacy_model,
-                on_progress=lambda *_: progress.advance(task), on_error=on_error,
+                inputs, db_url, workers=workers, batch_size=batch_size, spacy_model=spacy_model, lock=lock,
+                wait=wait, on_progress=lambda *_: progress.advance(task), on_error=on_error,
             )
+        except LockHeld as exc:
+            click.echo(f"forcewatch: {exc}", err=True)
+            return EX_TEMPFAIL
         except (DatabaseError, RuntimeError) as exc:
-            fail(str(exc))
+            click.echo(f"forcewatch: error: {exc}", err=True)
+            return 1
     if not quiet:
         click.echo(f"forcewatch: {summary.line()} ({display_url(database_url(db_url))})")
-    if summary.failed:
-        sys.exit(1)
+    return 1 if summary.failed else 0
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="[PATHS_OR_URLS]...")
+@ingest_options
+@click.option("--lock/--no-lock", default=None,
+              help="Take the run lock (default: with --sources, so scheduled runs never overlap).")
+def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
+           batch_size: int, wait: float, spacy_model: str | None, lock: bool | None) -> None:
+    """Ingest article files and folders, web pages and RSS/Atom feeds.
+
+    PATHS are .txt, .md and .html files, feed files (.xml, .rss, .atom) and folders of them
+    (recursively); URLS are http(s) pages or feeds (each entry is followed to its page).
+    Idempotent: unchanged articles are skipped, changed ones re-extracted; each article is stored
+    in one transaction. Exit code 1 if any input failed (the others are still stored), 75 if
+    another run holds the lock.
+    """
+    terminate_on_sigterm()
+    found = resolve_inputs(inputs, source_list)
+    take_lock = lock if lock is not None else source_list is not None
+    sys.exit(run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
+                             spacy_model=spacy_model, lock=take_lock, wait=wait))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="[PATHS_OR_URLS]...")
+@ingest_options
+@click.option("--every", default=15.0, show_default=True, type=click.FloatRange(0.01),
+              help="Minutes between runs.")
+@click.option("--runs", "max_runs", default=0, type=click.IntRange(0), help="Stop after this many runs (0: never).")
+def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
+          batch_size: int, wait: float, spacy_model: str | None, every: float, max_runs: int) -> None:
+    """Ingest the sources again every N minutes until stopped (Ctrl-C or SIGTERM).
+
+    Each run takes the run lock, so a watch and a cron job never overlap on one database; the
+    source list is read again before every run, so edits to it apply without a restart.
+    """
+    import time
+
+    terminate_on_sigterm()
+    done = 0
+    try:
+        while True:
+            found = resolve_inputs(inputs, source_list)
+            code = run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
+                                   spacy_model=spacy_model, lock=True, wait=wait)
+            done += 1
+            if max_runs and done >= max_runs:
+                sys.exit(code)
+            time.sleep(every * 60)
+    except KeyboardInterrupt:
+        if not quiet:
+            click.echo("forcewatch: watch stopped", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1), help="How many runs to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the runs as JSON.")
+def runs(db_url: str | None, limit: int, as_json: bool) -> None:
+    """Show recent ingest runs: when, status, counts, and the inputs that failed."""
+    import json
+
+    from pipeline.runs import recent_runs
+    from pipeline.storage.database import DatabaseError, open_database
+
+    try:
+        engine, _ = open_database(database_url(db_url))
+    except DatabaseError as exc:
+        fail(str(exc))
+    found = recent_runs(engine, limit)
+    engine.dispose()
+    if as_json:
+        click.echo(json.dumps(found, default=str, indent=2))
+        return
+    if not found:
+        click.echo("no runs yet")
+        return
+    for r in found:
+        end = f"{r['finished_at']:%H:%M:%S}" if r["finished_at"] else "…"
+        click.echo(
+            f"#{r['id']} {r['started_at']:%Y-%m-%d %H:%M:%S}-{end} {r['status']:<11} "
+            f"{r['new_count']} new, {r['updated_count']} updated, {r['unchanged_count']} unchanged, "
+            f"{r['failed_count']} failed  pid {r['pid']} on {r['host']}"
+        )
+        for err in r["errors"]:
+            click.echo(f"    failed: {err['error']}")
+        if r["message"]:
+            click.echo(f"    {r['message']}")
 
 
 @main.command()

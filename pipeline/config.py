@@ -34,10 +34,11 @@ def database_url(explicit: str | None = None) -> str:
 def display_url(url: str) -> str:
     """The URL with any password masked, for messages and logs."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given, it holds no parsed password
+    except ArgumentError:  # not a URL SQLAlchemy can parse: shown as given
         return url
 
 

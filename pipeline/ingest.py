@@ -1,8 +1,10 @@
-"""Ingest: read article files, run the NLP pipeline over the ones that need it, store each one.
+"""Ingest: read inputs, run the NLP pipeline over the articles that need it, store each one.
 
-Idempotent: a file whose text was already extracted by this pipeline version is skipped before
-any NLP runs. Each article is stored in its own transaction, so a failure (bad input, a database
-error) loses nothing already stored and leaves nothing half-written.
+Idempotent: a text already extracted by this pipeline version is skipped before any NLP runs.
+Each article is stored in its own transaction, so a failure (bad input, a killed process, a
+database error) loses nothing already stored and leaves nothing half-written; the next run
+completes the work. Runs working at once split the work by claims (``pipeline/runs.py``) and a
+race on the same article ends in one stored copy (unique keys, then a retry that finds it).
 """
 
 from __future__ import annotations
@@ -11,16 +13,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pipeline.config import database_url, pipeline_version
+from pipeline.config import database_url, display_url, pipeline_version
 from pipeline.extract import extract
 from pipeline.nlp import shared_nlp
-from pipeline.reader import Article, ReadError, discover, read_file
-from pipeline.storage.database import open_database
+from pipeline.reader import Article, ReadError
+from pipeline.runs import RunContext
+from pipeline.sources import articles
+from pipeline.storage.database import DatabaseError, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 
 DEFAULT_BATCH_SIZE = 32
+SAVE_ATTEMPTS = 3
+# Errors after which no further article can be stored: the run stops with one clear message.
+FATAL_DB_ERRORS = (
+    "readonly database", "read-only", "disk is full", "database or disk is full", "no space left",
+    "disk i/o error", "unable to open database", "could not extend file", "permission denied",
+)
 
 
 @dataclass
@@ -31,77 +41,131 @@ class IngestSummary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    run_id: int | None = None
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
-    def fail(self, message: str) -> None:
-        self.failed += 1
-        self.errors.append(message)
-
     @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+    def counts(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in ("new", "updated", "unchanged", "failed", "skipped")}
 
     def line(self) -> str:
-        return f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        text = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+        return text + (f", {self.skipped} left to another run" if self.skipped else "")
+
+
+def fatal_storage_error(exc: SQLAlchemyError) -> bool:
+    message = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and any(m in message for m in FATAL_DB_ERRORS)
 
 
 def ingest(
-    paths: Iterable[Path | str],
+    inputs: Iterable[Path | str],
     db_url: str | None = None,
     *,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     spacy_model: str | None = None,
+    lock: bool = False,
+    wait: float = 0.0,
     on_progress: Callable[[str, Outcome], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into the database at ``db_url``; returns the run's counts."""
+    """Ingest files, folders, URLs and feeds into the database at ``db_url``; returns the run's counts.
+
+    With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
+    ``wait`` seconds (``LockHeld`` if another run keeps it). Raises ``DatabaseError`` when the
+    database cannot be opened or written at all.
+    """
+    inputs = [str(i) for i in inputs]
+    url = database_url(db_url)
     summary = IngestSummary()
-    engine, ref = open_database(database_url(db_url))
+    engine, ref = open_database(url)
     version = pipeline_version()
+    try:
+        run = RunContext(engine, " ".join(inputs))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot write to {display_url(url)}: {getattr(exc, 'orig', exc)}") from exc
+    summary.run_id = run.run_id
 
     def report(source: str, outcome: Outcome, message: str | None = None) -> None:
         if message is not None:
-            summary.fail(message)
+            summary.failed += 1
+            summary.errors.append(message)
+            run.record_error(source, message)
             if on_error:
                 on_error(message)
-        else:
+        elif outcome is not None:
             summary.count(outcome)
         if on_progress:
             on_progress(source, outcome)
 
     def to_extract() -> Iterator[tuple[str, Article]]:
-        for item in discover(Path(p) for p in paths):
+        for item in articles(inputs):
+            run.heartbeat()
             if isinstance(item, ReadError):
                 report(item.source, Outcome.FAILED, str(item))
                 continue
-            try:
-                article = read_file(item)
-            except ReadError as exc:
-                report(str(item), Outcome.FAILED, str(exc))
-                continue
-            article = Article(str(item.resolve()), article.text, article.title, article.published)
             with engine.begin() as conn:
-                pending = needs_extraction(conn, article.source, article.sha256, version)
-            if pending:
-                yield article.text, article
+                pending = needs_extraction(conn, item.source, item.sha256, version)
+            if not pending:
+                report(item.source, Outcome.UNCHANGED)
+            elif run.claim(item.sha256):
+                yield item.text, item
             else:
-                report(article.source, Outcome.UNCHANGED)
+                summary.skipped += 1
+                if on_progress:
+                    on_progress(item.source, Outcome.UNCHANGED)
 
+    def store(article: Article, doc) -> Outcome:
+        extraction = extract(doc)
+        for attempt in range(SAVE_ATTEMPTS):
+            try:
+                with engine.begin() as conn:
+                    return save_article(conn, article, extraction, ref, version)
+            except IntegrityError:
+                if attempt == SAVE_ATTEMPTS - 1:
+                    raise  # another run stored the same rows at the same moment: retry finds them
+        raise AssertionError("unreachable")
+
+    status, message = "completed", None
     try:
+        if lock:
+            run.acquire_lock(wait)
         nlp = shared_nlp(spacy_model)
         for doc, article in nlp.pipe(to_extract(), as_tuples=True, n_process=workers, batch_size=batch_size):
             try:
-                extraction = extract(doc)
-                with engine.begin() as conn:
-                    outcome = save_article(conn, article, extraction, ref, version)
+                outcome = store(article, doc)
             except SQLAlchemyError as exc:
+                if fatal_storage_error(exc):
+                    raise
                 report(article.source, Outcome.FAILED, f"{article.source}: not stored: {exc.__class__.__name__}: {exc}")
-                continue
-            report(article.source, outcome)
+            else:
+                report(article.source, outcome)
+            finally:
+                run.release_claim(article.sha256)
+    except SQLAlchemyError as exc:
+        status, message = "failed", str(getattr(exc, "orig", exc))
+        if fatal_storage_error(exc):
+            raise DatabaseError(
+                f"cannot write to {display_url(url)}: {message}; the run stopped, every article stored before "
+                "is complete and nothing half-written was stored"
+            ) from exc
+        raise
+    except BaseException as exc:
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt | SystemExit) else "failed"
+        message = str(exc) or exc.__class__.__name__
+        raise
     finally:
+        try:
+            run.release_all_claims()
+            run.release_lock()
+            run.finish("partial" if status == "completed" and summary.failed else status, summary.counts, message)
+        except SQLAlchemyError:
+            pass  # the database itself is what failed: the message already says so
         engine.dispose()
     return summary

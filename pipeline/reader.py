@@ -9,6 +9,7 @@ between paragraphs, and lines of web-page furniture (bylines, captions, "Read mo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -22,7 +23,8 @@ from pipeline.config import models_dir
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_HEADLINE_CHARS = 160
 TITLE_FALLBACK_CHARS = 120
 
@@ -118,7 +120,7 @@ def decode(source: str, data: bytes) -> str:
         ) from None
 
 
-def html_article(source: str, html: str) -> Article:
+def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:
     """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping)."""
     from trafilatura import bare_extraction
 
@@ -127,21 +129,70 @@ def html_article(source: str, html: str) -> Article:
     text = normalise_text(body.replace("\n", "\n\n"))
     if not text:
         raise ReadError(source, "HTML page has no main text")
-    title = (doc.title or "").strip() or None
-    published = None
+    title = (doc.title or "").strip() or title
     if doc.date:
-        try:
+        with contextlib.suppress(ValueError):
             published = date.fromisoformat(doc.date[:10])
-        except ValueError:
-            published = None
-    return Article(source=source, text=text, title=title or title_for(text), published=published)
+    return Article(source=source, text=text, title=title or title_for(text), published=published or dateline(body))
+
+
+DATELINE = re.compile(
+    r"^(?:(?:published|updated|last updated|posted|date)\s*:?\s*(?:on\s+)?)?"
+    r"(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+DATELINE_SEARCH_LINES = 6
+
+
+def dateline(raw: str) -> date | None:
+    """The publication date from a dateline near the top ("Published: 3 March 2015", "12/03/2015").
+
+    dateparser reads the date (English only: many times faster, and no surprises from other
+    languages); day-first order, as UK news writes dates.
+    """
+    lines = [line.strip() for line in raw.splitlines() if line.strip()][:DATELINE_SEARCH_LINES]
+    for line in lines:
+        match = DATELINE.match(line)
+        if match:
+            import dateparser
+
+            parsed = dateparser.parse(
+                match.group("date"), languages=["en"],
+                settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+            )
+            if parsed:
+                return parsed.date()
+    return None
 
 
 def text_article(source: str, raw: str) -> Article:
     text = normalise_text(raw)
     if not text:
         raise ReadError(source, "no text after removing whitespace and page furniture")
-    return Article(source=source, text=text, title=title_for(text))
+    return Article(source=source, text=text, title=title_for(text), published=dateline(raw))
+
+
+MAX_TEXT_CHARS = 1_000_000  # spaCy's own default limit; a news article is a few thousand characters
+
+
+def article_from_bytes(
+    source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None
+) -> Article:
+    """Decode, extract (HTML) and normalise one document; raise ReadError naming ``source``."""
+    text = decode(source, data)
+    article = html_article(source, text, title, published) if html else text_article(source, text)
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise ReadError(
+            source, f"too large: {len(article.text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} per article"
+        )
+    return article
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in data[:4096].lower()
 
 
 def read_file(path: Path) -> Article:
@@ -157,10 +208,7 @@ def read_file(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(source, f"cannot be read ({exc.strerror or exc})") from None
-    text = decode(source, data)
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return html_article(source, text)
-    return text_article(source, text)
+    return article_from_bytes(source, data, html=path.suffix.lower() in HTML_SUFFIXES)
 
 
 def is_article_file(path: Path, root: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,35 @@ def nlp() -> Language:
     return shared_nlp()
 
 
+# The storage and ingestion tests run on SQLite, and also on PostgreSQL when this names a
+# database they may wipe (.ci/run starts a local server and sets it).
+PG_URL = os.environ.get("FORCEWATCH_TEST_PG_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+
+
+def reset_postgres(url: str) -> None:
+    """An empty public schema: every test starts from a database with no tables."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path) -> str:
+    """A fresh database on each backend under test."""
+    if request.param == "postgresql":
+        reset_postgres(PG_URL)
+        return PG_URL
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
+    """For behaviour that is SQLite's own (pragmas, files)."""
     return f"sqlite:///{tmp_path / 'test.db'}"
 
 

@@ -6,12 +6,15 @@ readers never block the ingest and ``ON DELETE CASCADE`` works as on PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,7 +34,8 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and pragmas are set."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        is_uri = str(parsed.query.get("uri", "")).lower() == "true"  # sqlite:///file:db?mode=ro&uri=true
+        if parsed.database and parsed.database != ":memory:" and not is_uri:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
@@ -41,7 +45,9 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             if parsed.database and parsed.database != ":memory:":
-                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA journal_mode")
+                if cursor.fetchone()[0] != "wal":  # switching needs an exclusive lock: only once per file
+                    cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
@@ -96,12 +102,43 @@ class ReferenceIds:
     functions: dict[str, int]
 
 
+MIGRATION_LOCK_KEY = 0x666F7263  # "forc": the PostgreSQL advisory lock that serialises set-up
+
+
+@contextmanager
+def setup_lock(engine: Engine) -> Iterator[None]:
+    """Serialise migrations and seeding between processes starting at once on one database.
+
+    SQLite: a lock file beside the database file (filelock). PostgreSQL: a session advisory lock.
+    """
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if not database or database == ":memory:" or str(engine.url.query.get("uri", "")).lower() == "true":
+            yield
+            return
+        with FileLock(f"{Path(database).expanduser()}.setup.lock", timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+            yield
+        return
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                conn.commit()
+        return
+    yield
+
+
 def open_database(url: str) -> tuple[Engine, ReferenceIds]:
     """Engine migrated to head and seeded; returns it with the reference tables' ids."""
     engine = make_engine(url)
     try:
-        upgrade(engine)
-        return engine, ReferenceIds(seed_forces(engine, load_gazetteer()), seed_functions(engine))
-    except (SQLAlchemyError, OSError) as exc:
+        with setup_lock(engine):
+            upgrade(engine)
+            return engine, ReferenceIds(seed_forces(engine, load_gazetteer()), seed_functions(engine))
+    except (SQLAlchemyError, OSError, Timeout) as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)}: {exc}") from exc

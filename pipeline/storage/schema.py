@@ -244,6 +244,60 @@ class JobConcernRow(Base):
     text: Mapped[str] = text_col()
 
 
+# ---- scheduled ingestion (migration 0003) -----------------------------------------------------
+
+
+class IngestRunRow(Base):
+    __tablename__ = "ingest_runs"
+    __table_args__ = {"comment": "One row per ingest run: when, what it visited, and what happened."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), comment="running, completed, partial (inputs failed), failed, interrupted")
+    inputs: Mapped[str] = mapped_column(Text, comment="the paths, URLs or source list the run visited")
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    new_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0, comment="left to another run working at once")
+    message: Mapped[str | None] = mapped_column(Text, comment="why a run failed or was interrupted")
+
+
+class IngestErrorRow(Base):
+    __tablename__ = "ingest_errors"
+    __table_args__ = {"comment": "Inputs a run could not ingest, with the error; they are tried again next run."}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(Text, comment="the file path or URL")
+    error: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IngestClaimRow(Base):
+    __tablename__ = "ingest_claims"
+    __table_args__ = {"comment": "Texts being extracted right now, so that runs working at once split the work."}
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True, comment="the article text being extracted")
+    holder: Mapped[str] = mapped_column(String(300), comment="host:pid:run of the claiming process")
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RunLockRow(Base):
+    __tablename__ = "run_locks"
+    __table_args__ = {"comment": "The lease that keeps two scheduled runs from overlapping on one database."}
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(300), comment="host:pid:run of the holder")
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    acquired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="renewed while the run works")
+
+
 articles = ArticleRow.__table__
 article_sources = ArticleSourceRow.__table__
 sentences = SentenceRow.__table__
@@ -259,6 +313,10 @@ function_mentions = FunctionMentionRow.__table__
 money_figures = MoneyFigureRow.__table__
 money_figure_forces = MoneyFigureForceRow.__table__
 job_concerns = JobConcernRow.__table__
+ingest_runs = IngestRunRow.__table__
+ingest_errors = IngestErrorRow.__table__
+ingest_claims = IngestClaimRow.__table__
+run_locks = RunLockRow.__table__
 
 # Tables of facts extracted from an article, referring tables first: re-extraction deletes these
 # (link tables go with their rows by ON DELETE CASCADE).

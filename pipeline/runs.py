@@ -1,0 +1,212 @@
+"""Run bookkeeping for scheduled ingestion: the run lock, run records, and work claims.
+
+- **Run lock**: a lease row in ``run_locks``, so two scheduled runs never overlap on one
+  database, whichever machines they run on (a file lock would only see one machine). The holder
+  renews it as it works; a lease not renewed for ``LOCK_TTL`` (a run killed with SIGKILL), or
+  held by a process on this host that no longer exists, is taken over.
+- **Runs**: each run is a row of ``ingest_runs`` (start, end, counts, status) and each input
+  that failed a row of ``ingest_errors``; failed inputs are stored nowhere else, so the next run
+  simply tries them again.
+- **Claims**: before extracting a text, a run claims its SHA-256 in ``ingest_claims``; another
+  run working at the same time skips it. This is how several processes or machines on one
+  PostgreSQL database split the work. A claim older than ``CLAIM_TTL`` is stale and taken over.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, delete, desc, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from pipeline.storage.schema import ingest_claims, ingest_errors, ingest_runs, run_locks
+
+LOCK_NAME = "ingest"
+LOCK_TTL = timedelta(minutes=5)
+HEARTBEAT_EVERY = timedelta(seconds=30)
+CLAIM_TTL = timedelta(minutes=15)
+
+
+class LockHeld(Exception):
+    """Another run holds the run lock; the message says which and since when."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything forcewatch stores is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def holder_is_dead(holder: str, host: str) -> bool:
+    """A holder named 'host:pid:run' on this host whose process is gone (killed, crashed)."""
+    parts = holder.split(":")
+    return len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not process_alive(int(parts[1]))
+
+
+class RunContext:
+    """One run: its id, the name it holds locks and claims under, and its heartbeat."""
+
+    def __init__(self, engine: Engine, inputs: str) -> None:
+        self.engine = engine
+        self.host = socket.gethostname()
+        self.pid = os.getpid()
+        with engine.begin() as conn:
+            for row in conn.execute(
+                select(ingest_runs.c.id, ingest_runs.c.pid).where(
+                    ingest_runs.c.status == "running", ingest_runs.c.host == self.host
+                )
+            ):
+                if not process_alive(row.pid):
+                    conn.execute(
+                        update(ingest_runs).where(ingest_runs.c.id == row.id).values(
+                            status="interrupted", message="the process ended without finishing (killed?)"
+                        )
+                    )
+            self.run_id = conn.execute(
+                insert(ingest_runs)
+                .values(started_at=utcnow(), status="running", inputs=inputs[:4000], host=self.host, pid=self.pid,
+                        new_count=0, updated_count=0, unchanged_count=0, failed_count=0, skipped_count=0)
+                .returning(ingest_runs.c.id)
+            ).scalar_one()
+        self.holder = f"{self.host}:{self.pid}:{self.run_id}"
+        self.has_lock = False
+        self._last_beat = utcnow()
+
+    # -- the run lock -------------------------------------------------------------------------
+
+    def acquire_lock(self, wait_seconds: float = 0.0) -> None:
+        """Take the run lock, waiting up to ``wait_seconds``; raise LockHeld if another run keeps it."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            holder = self._try_lock()
+            if holder is None:
+                self.has_lock = True
+                return
+            if time.monotonic() >= deadline:
+                raise LockHeld(
+                    f"another forcewatch run holds the run lock on this database ({holder}); "
+                    "it exits when done; try again later or pass --wait SECONDS"
+                )
+            time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+
+    def _try_lock(self) -> str | None:
+        """None when the lock is ours now, else a description of its holder."""
+        now = utcnow()
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(run_locks).values(
+                    name=LOCK_NAME, holder=self.holder, host=self.host, pid=self.pid, acquired_at=now, heartbeat_at=now,
+                ))
+            return None
+        except IntegrityError:
+            pass  # held: by whom, and is it stale?
+        with self.engine.begin() as conn:
+            row = conn.execute(select(run_locks).where(run_locks.c.name == LOCK_NAME)).first()
+            if row is None:
+                return "a run that finished just now"
+            stale = aware(row.heartbeat_at) < now - LOCK_TTL or (row.host == self.host and not process_alive(row.pid))
+            if row.holder == self.holder or stale:
+                taken = conn.execute(
+                    update(run_locks)
+                    .where(run_locks.c.name == LOCK_NAME, run_locks.c.holder == row.holder)
+                    .values(holder=self.holder, host=self.host, pid=self.pid, acquired_at=now, heartbeat_at=now)
+                ).rowcount
+                if taken == 1:
+                    return None
+            return f"pid {row.pid} on {row.host}, since {aware(row.acquired_at):%Y-%m-%d %H:%M:%S} UTC"
+
+    def heartbeat(self) -> None:
+        """Renew the lease (cheap to call often: it writes at most every HEARTBEAT_EVERY)."""
+        now = utcnow()
+        if not self.has_lock or now - self._last_beat < HEARTBEAT_EVERY:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(update(run_locks).where(run_locks.c.holder == self.holder).values(heartbeat_at=now))
+        self._last_beat = now
+
+    def release_lock(self) -> None:
+        if self.has_lock:
+            with self.engine.begin() as conn:
+                conn.execute(delete(run_locks).where(run_locks.c.holder == self.holder))
+            self.has_lock = False
+
+    # -- claims -------------------------------------------------------------------------------
+
+    def claim(self, sha256: str) -> bool:
+        """Claim a text for extraction; False when another live run has it."""
+        for _ in range(3):
+            now = utcnow()
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(insert(ingest_claims).values(sha256=sha256, holder=self.holder, claimed_at=now))
+                return True
+            except IntegrityError:
+                pass  # claimed: by us, by a live run, or by a dead one?
+            with self.engine.begin() as conn:
+                row = conn.execute(select(ingest_claims).where(ingest_claims.c.sha256 == sha256)).first()
+                if row is None:
+                    continue  # released just now: try again
+                if row.holder == self.holder:
+                    return True
+                if aware(row.claimed_at) >= now - CLAIM_TTL and not holder_is_dead(row.holder, self.host):
+                    return False
+                taken = conn.execute(
+                    update(ingest_claims)
+                    .where(ingest_claims.c.sha256 == sha256, ingest_claims.c.holder == row.holder)
+                    .values(holder=self.holder, claimed_at=now)
+                ).rowcount
+                return taken == 1
+        return False
+
+    def release_claim(self, sha256: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(ingest_claims).where(ingest_claims.c.sha256 == sha256, ingest_claims.c.holder == self.holder))
+
+    def release_all_claims(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(ingest_claims).where(ingest_claims.c.holder == self.holder))
+
+    # -- the run record -----------------------------------------------------------------------
+
+    def record_error(self, source: str, error: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(ingest_errors).values(run_id=self.run_id, source=source, error=error, at=utcnow()))
+
+    def finish(self, status: str, counts: dict[str, int], message: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
+                    finished_at=utcnow(), status=status, message=message,
+                    **{f"{name}_count": value for name, value in counts.items()},
+                )
+            )
+
+
+def recent_runs(engine: Engine, limit: int = 20) -> list[dict]:
+    """The newest runs first, each with its errors."""
+    with engine.connect() as conn:
+        runs = [dict(r._mapping) for r in conn.execute(select(ingest_runs).order_by(desc(ingest_runs.c.id)).limit(limit))]
+        ids = [r["id"] for r in runs]
+        errors: dict[int, list[dict]] = {i: [] for i in ids}
+        if ids:
+            for row in conn.execute(select(ingest_errors).where(ingest_errors.c.run_id.in_(ids)).order_by(ingest_errors.c.id)):
+                errors[row.run_id].append({"source": row.source, "error": row.error})
+    for run in runs:
+        run["errors"] = errors[run["id"]]
+    return runs

@@ -1,0 +1,113 @@
+"""Where articles come from: files and folders, web pages, RSS/Atom feeds, and source lists.
+
+An input is a path (file or folder, recursively), an http(s) URL of a page or a feed, or a feed
+file (``.xml``, ``.rss``, ``.atom``). A feed's entries are followed to their pages (http and
+https links only). A source list (``sources.toml``) names the inputs a scheduled run visits::
+
+    [[sources]]
+    path = "press-releases/"          # relative to the list's folder
+    [[sources]]
+    feed = "https://www.example.police.uk/news/rss.xml"
+    [[sources]]
+    url = "https://www.example.police.uk/news/2015/06/alliance"
+
+Each yielded item is an ``Article`` (its ``source`` the absolute path or the URL) or a
+``ReadError`` naming the input and the problem; one bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pipeline.feeds import FeedError, looks_like_feed, parse_feed
+from pipeline.fetch import FetchError, fetch, is_url
+from pipeline.reader import FEED_SUFFIXES, Article, ReadError, article_from_bytes, discover, looks_like_html, read_file
+
+
+def load_source_list(path: Path) -> list[str]:
+    """The inputs a source list names, paths made absolute against the list's folder."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReadError(str(path), "source list not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ReadError(str(path), f"not a valid TOML source list ({exc})") from None
+    inputs = []
+    for i, entry in enumerate(data.get("sources", []), 1):
+        keys = [k for k in ("path", "feed", "url") if k in entry]
+        if len(keys) != 1 or not isinstance(entry[keys[0]], str):
+            raise ReadError(str(path), f"source {i}: give exactly one of path, feed or url (a string)")
+        value = entry[keys[0]]
+        if keys[0] == "path":
+            value = str((path.parent / value).resolve()) if not Path(value).is_absolute() else value
+        inputs.append(value)
+    if not inputs:
+        raise ReadError(str(path), "names no sources (add [[sources]] tables)")
+    return inputs
+
+
+def feed_articles(source: str, data: bytes) -> Iterator[Article | ReadError]:
+    """Follow each entry of a feed to its page."""
+    try:
+        entries = parse_feed(source, data)
+    except FeedError as exc:
+        yield ReadError(exc.source, exc.problem)
+        return
+    for entry in entries:
+        try:
+            response = fetch(entry.link)
+            yield article_from_bytes(
+                entry.link, response.body, html=True, title=entry.title, published=entry.published
+            )
+        except FetchError as exc:
+            yield ReadError(exc.url, f"{exc.problem} (an entry of the feed {source})")
+        except ReadError as exc:
+            yield exc
+
+
+def url_articles(url: str) -> Iterator[Article | ReadError]:
+    try:
+        response = fetch(url)
+    except FetchError as exc:
+        yield ReadError(exc.url, exc.problem)
+        return
+    if looks_like_feed(response.body, response.content_type):
+        yield from feed_articles(url, response.body)
+        return
+    try:
+        html = "html" in response.content_type or looks_like_html(response.body)
+        yield article_from_bytes(url, response.body, html=html)
+    except ReadError as exc:
+        yield exc
+
+
+def file_articles(path: Path) -> Iterator[Article | ReadError]:
+    if path.suffix.lower() in FEED_SUFFIXES and path.is_file():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
+            return
+        yield from feed_articles(str(path.resolve()), data)
+        return
+    try:
+        article = read_file(path)
+    except ReadError as exc:
+        yield exc
+        return
+    yield Article(str(path.resolve()), article.text, article.title, article.published)
+
+
+def articles(inputs: Iterable[str | Path]) -> Iterator[Article | ReadError]:
+    """Every article the inputs lead to, in order; errors as items, never raised."""
+    for item in inputs:
+        if isinstance(item, str) and is_url(item):
+            yield from url_articles(item)
+            continue
+        for found in discover([Path(item)]):
+            if isinstance(found, ReadError):
+                yield found
+            else:
+                yield from file_articles(found)

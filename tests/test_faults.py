@@ -1,0 +1,147 @@
+"""Faults done for real: killed processes, runs at the same time, full disks, read-only databases."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from pipeline.storage.schema import articles, force_mentions, sentences
+from tests.conftest import CORPUS
+
+ARTICLES = sorted(CORPUS.glob("*.txt"))
+
+
+def forcewatch(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def finished(process: subprocess.Popen, timeout: float = 240) -> tuple[int, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out + err
+
+
+def new_count(output: str) -> int:
+    match = re.search(r"(\d+) new, (\d+) updated, (\d+) unchanged", output)
+    assert match, output
+    return int(match.group(1))
+
+
+def consistent(url: str) -> dict[str, int]:
+    """Check that no article is half-stored and nothing is duplicated; return the row counts."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        bare = conn.execute(
+            select(func.count()).select_from(articles).where(
+                ~select(sentences.c.id).where(sentences.c.article_id == articles.c.id).exists()
+            )
+        ).scalar_one()
+        assert bare == 0, "an article was stored without its sentences"
+        for table, key in ((sentences, (sentences.c.article_id, sentences.c.idx)),
+                           (force_mentions, (force_mentions.c.article_id, force_mentions.c.start_char))):
+            dupes = conn.execute(select(*key).group_by(*key).having(func.count() > 1)).all()
+            assert dupes == [], f"duplicated rows in {table.name}"
+        counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                  for t in (articles, sentences, force_mentions)}
+    engine.dispose()
+    return counts
+
+
+@pytest.fixture
+def article_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in ARTICLES:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def stored_articles(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+    except Exception:  # the schema may not exist yet while the process starts
+        return 0
+    finally:
+        engine.dispose()
+
+
+class TestKilledRun:
+    def test_sigkill_mid_ingest_leaves_a_consistent_database_and_the_next_run_completes(self, article_dir, db_url):
+        process = forcewatch("ingest", str(article_dir), "--db", db_url, "--quiet", "--batch-size", "1")
+        deadline = time.monotonic() + 120
+        while stored_articles(db_url) < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        partial = consistent(db_url)
+        assert 0 < partial["articles"] < len(ARTICLES)
+
+        code, output = finished(forcewatch("ingest", str(article_dir), "--db", db_url))
+        assert code == 0, output
+        assert new_count(output) == len(ARTICLES) - partial["articles"]
+        assert consistent(db_url)["articles"] == len(ARTICLES)
+        runs = finished(forcewatch("runs", "--db", db_url))[1]
+        assert "interrupted" in runs and "completed" in runs
+
+
+class TestConcurrentRuns:
+    def test_two_processes_at_once_split_the_work_and_duplicate_nothing(self, article_dir, db_url):
+        first = forcewatch("ingest", str(article_dir), "--db", db_url, "--batch-size", "2")
+        second = forcewatch("ingest", str(article_dir), "--db", db_url, "--batch-size", "2")
+        (code1, out1), (code2, out2) = finished(first), finished(second)
+        assert (code1, code2) == (0, 0), out1 + out2
+        assert new_count(out1) + new_count(out2) == len(ARTICLES)
+        assert consistent(db_url)["articles"] == len(ARTICLES)
+
+    def test_a_scheduled_run_exits_clearly_while_another_holds_the_lock(self, article_dir, db_url, tmp_path):
+        sources = tmp_path / "sources.toml"
+        sources.write_text(f'[[sources]]\npath = "{article_dir}"\n')
+        first = forcewatch("ingest", "--sources", str(sources), "--db", db_url, "--batch-size", "1")
+        deadline = time.monotonic() + 120
+        while stored_articles(db_url) < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code, output = finished(forcewatch("ingest", "--sources", str(sources), "--db", db_url))
+        assert code == 75, output
+        assert "holds the run lock" in output
+        assert finished(first)[0] == 0
+
+
+class TestUnwritableDatabase:
+    def test_read_only_database(self, article_dir, tmp_path):
+        db = tmp_path / "ro.db"
+        one = article_dir / ARTICLES[0].name
+        assert finished(forcewatch("ingest", str(one), "--db", f"sqlite:///{db}"))[0] == 0
+        code, output = finished(forcewatch("ingest", str(article_dir), "--db", f"sqlite:///file:{db}?mode=ro&uri=true"))
+        assert code == 1
+        assert "cannot write to" in output and "readonly" in output
+        assert consistent(f"sqlite:///{db}")["articles"] == 1
+
+    def test_full_disk(self, article_dir, tmp_path):
+        mount = tmp_path / "small"
+        mount.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount)],
+                          capture_output=True).returncode != 0:
+            pytest.skip("cannot mount a small tmpfs here (needs root)")
+        try:
+            url = f"sqlite:///{mount / 'full.db'}"
+            code, output = finished(forcewatch("ingest", str(article_dir), "--db", url))
+            assert code == 1
+            assert "database or disk is full" in output and "nothing half-written" in output
+            assert 0 < consistent(url)["articles"] < len(ARTICLES)
+        finally:
+            subprocess.run(["umount", str(mount)], check=False)

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select, update
+
+from pipeline import runs as runs_module
+from pipeline.cli import main
+from pipeline.runs import LockHeld, RunContext, recent_runs
+from pipeline.storage.database import open_database
+from pipeline.storage.schema import ingest_runs, run_locks
+
+ARTICLE = "Kent Police and Essex Police will share their custody suites.\n\nThe forces agreed it on Monday."
+
+
+@pytest.fixture
+def engine(db_url):
+    engine, _ = open_database(db_url)
+    yield engine
+    engine.dispose()
+
+
+class TestRunLock:
+    def test_second_run_is_refused_while_the_first_holds_it(self, engine):
+        first, second = RunContext(engine, "a"), RunContext(engine, "b")
+        first.acquire_lock()
+        with pytest.raises(LockHeld, match="holds the run lock"):
+            second.acquire_lock(wait_seconds=0.2)
+        first.release_lock()
+        second.acquire_lock()
+        assert second.has_lock
+
+    def test_a_lease_not_renewed_is_taken_over(self, engine, monkeypatch):
+        first, second = RunContext(engine, "a"), RunContext(engine, "b")
+        first.acquire_lock()
+        with engine.begin() as conn:
+            conn.execute(update(run_locks).values(heartbeat_at=runs_module.utcnow() - timedelta(hours=1)))
+        monkeypatch.setattr(runs_module, "process_alive", lambda pid: True)  # a holder on another machine
+        second.acquire_lock()
+        with engine.connect() as conn:
+            assert conn.execute(select(run_locks.c.holder)).scalar_one() == second.holder
+
+    def test_a_dead_holder_on_this_host_is_taken_over(self, engine, monkeypatch):
+        first, second = RunContext(engine, "a"), RunContext(engine, "b")
+        first.acquire_lock()
+        monkeypatch.setattr(runs_module, "process_alive", lambda pid: False)
+        second.acquire_lock()
+        assert second.has_lock
+
+
+class TestClaims:
+    def test_one_claim_per_text(self, engine):
+        first, second = RunContext(engine, "a"), RunContext(engine, "b")
+        assert first.claim("abc") is True
+        assert second.claim("abc") is False
+        first.release_claim("abc")
+        assert second.claim("abc") is True
+
+
+class TestRunRecords:
+    def test_runs_are_recorded_with_their_errors(self, engine, db_url, write, tmp_path):
+        write("good.txt", ARTICLE)
+        write("empty.txt", "")
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "articles"), "--db", db_url])
+        assert result.exit_code == 1
+        (run,) = recent_runs(engine)
+        assert (run["status"], run["new_count"], run["failed_count"]) == ("partial", 1, 1)
+        assert "empty.txt" in run["errors"][0]["source"]
+        shown = CliRunner().invoke(main, ["runs", "--db", db_url])
+        assert "partial" in shown.output and "empty.txt: empty file" in shown.output
+        as_json = json.loads(CliRunner().invoke(main, ["runs", "--db", db_url, "--json"]).output)
+        assert as_json[0]["new_count"] == 1
+
+    def test_a_failed_file_is_tried_again_next_run(self, engine, db_url, write, tmp_path):
+        path = write("late.txt", "")
+        CliRunner().invoke(main, ["ingest", str(path), "--db", db_url])
+        path.write_text(ARTICLE, encoding="utf-8")
+        result = CliRunner().invoke(main, ["ingest", str(path), "--db", db_url])
+        assert result.exit_code == 0 and "1 new" in result.output
+        with engine.connect() as conn:
+            assert conn.execute(select(ingest_runs.c.status).order_by(ingest_runs.c.id)).scalars().all() == [
+                "partial", "completed"]
+
+
+class TestWatch:
+    def test_watch_runs_the_source_list(self, db_url, write, tmp_path):
+        write("a.txt", ARTICLE)
+        sources = tmp_path / "sources.toml"
+        sources.write_text('[[sources]]\npath = "articles"\n')
+        result = CliRunner().invoke(main, ["watch", "--sources", str(sources), "--db", db_url, "--runs", "1"])
+        assert result.exit_code == 0, result.output
+        assert "1 new" in result.output
+
+    def test_ingest_needs_inputs(self, db_url):
+        result = CliRunner().invoke(main, ["ingest", "--db", db_url])
+        assert result.exit_code == 2
+        assert "--sources" in result.output
