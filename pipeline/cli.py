@@ -276,6 +276,34 @@ def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spac
 
 
 @main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1), help="How many sentences.")
+def search(query: str, db_url: str | None, limit: int) -> None:
+    """Full-text search over sentences: each match with its article and the facts extracted from it.
+
+    Words are stemmed ("suites" finds "suite"); every word must occur.
+    """
+    from pipeline.search import matching_sentences
+    from pipeline.storage.database import DatabaseError, open_database
+
+    try:
+        engine, _ = open_database(database_url(db_url))
+    except DatabaseError as exc:
+        fail(str(exc))
+    hits = matching_sentences(engine, query, limit)
+    engine.dispose()
+    if not hits:
+        click.echo(f"no sentence matches {query!r}")
+        return
+    for hit in hits:
+        click.echo(f"[article {hit['article_id']}, sentence {hit['idx']}] {hit['title'] or ''}")
+        click.echo(f"  {hit['text']}")
+        for fact in hit["facts"]:
+            click.echo(f"    - {fact}")
+
+
+@main.command()
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:
     """List the force gazetteer: canonical names and the aliases that resolve to them."""

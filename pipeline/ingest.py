@@ -132,7 +132,7 @@ def ingest(
                     raise  # another run stored the same rows at the same moment: retry finds them
         raise AssertionError("unreachable")
 
-    status, message = "completed", None
+    status, message, writable = "completed", None, True
     try:
         if lock:
             run.acquire_lock(wait)
@@ -151,6 +151,7 @@ def ingest(
     except SQLAlchemyError as exc:
         status, message = "failed", str(getattr(exc, "orig", exc))
         if fatal_storage_error(exc):
+            writable = False  # bookkeeping writes would only wait and fail; claims and lock expire
             raise DatabaseError(
                 f"cannot write to {display_url(url)}: {message}; the run stopped, every article stored before "
                 "is complete and nothing half-written was stored"
@@ -161,11 +162,12 @@ def ingest(
         message = str(exc) or exc.__class__.__name__
         raise
     finally:
-        try:
-            run.release_all_claims()
-            run.release_lock()
-            run.finish("partial" if status == "completed" and summary.failed else status, summary.counts, message)
-        except SQLAlchemyError:
-            pass  # the database itself is what failed: the message already says so
+        if writable:
+            try:
+                run.release_all_claims()
+                run.release_lock()
+                run.finish("partial" if status == "completed" and summary.failed else status, summary.counts, message)
+            except SQLAlchemyError:
+                pass  # the database itself failed mid-run: the raised error already says so
         engine.dispose()
     return summary
