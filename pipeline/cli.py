@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import database_url, display_url
+from pipeline.labels import MONEY_KINDS
 
 F = Callable[..., Any]
 
@@ -221,29 +223,49 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
+              help="json: the contract's document; jsonl: one article per line; csv: every table and view.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
-              help="File for json (default: standard output); folder for csv (default: outputs/csv).")
+              help="File for json/jsonl (default: standard output); folder for csv (default: outputs/csv).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or before.")
+@click.option("--force", "force_name", default=None, help="Articles naming this force (any alias: 'Herts', 'the Met').")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(MONEY_KINDS), help="Money figures of this kind.")
+@click.option("--excel", is_flag=True, help="CSV with a byte-order mark, so that Excel shows '£' right.")
 @db_option
-def export(fmt: str, out: Path | None, db_url: str | None) -> None:
-    """Export the database: the contract's JSON, or one CSV file per table."""
-    from pipeline.export import export_csv, export_json
+def export(fmt: str, out: Path | None, since: datetime | None, until: datetime | None, force_name: str | None,
+           kinds: tuple[str, ...], excel: bool, db_url: str | None) -> None:
+    """Export the database: the contract's JSON, JSON Lines, or CSV files with a datapackage.json.
+
+    Filters keep the articles published in a date range (articles with no known date are left out
+    by --since/--until) or naming a force, and the money figures of the given kinds.
+    """
+    from pipeline.export import ExportFilter, export_csv, export_json
+    from pipeline.forces import resolve_force_name
     from pipeline.storage.database import DatabaseError, open_database
 
+    force = None
+    if force_name:
+        force = resolve_force_name(force_name)
+        if force is None:
+            fail(f"--force {force_name!r} names no UK police force (see `forcewatch forces`)")
+    flt = ExportFilter(since=since.date() if since else None, until=until.date() if until else None, force=force,
+                       kinds=kinds)
     try:
         engine, _ = open_database(database_url(db_url))
     except DatabaseError as exc:
         fail(str(exc))
     try:
         if fmt == "csv":
-            files = export_csv(engine, out or Path("outputs") / "csv")
-            click.echo(f"forcewatch: wrote {len(files)} CSV files to {(out or Path('outputs') / 'csv')}", err=True)
+            folder = out or Path("outputs") / "csv"
+            files = export_csv(engine, folder, flt, excel=excel)
+            click.echo(f"forcewatch: wrote {len(files)} files to {folder}", err=True)
         elif out is None or str(out) == "-":
-            export_json(engine, sys.stdout)
+            export_json(engine, sys.stdout, flt, lines=fmt == "jsonl")
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("w", encoding="utf-8") as handle:
-                n = export_json(engine, handle)
+                n = export_json(engine, handle, flt, lines=fmt == "jsonl")
             click.echo(f"forcewatch: wrote {n} articles to {out}", err=True)
     finally:
         engine.dispose()

@@ -1,4 +1,11 @@
-"""Exports: the contract's JSON (``../shared/spec/EXTRACTION.md`` section 1) and CSV per table."""
+"""Exports: the contract's JSON (``../shared/spec/EXTRACTION.md`` section 1), JSON Lines, and CSV.
+
+CSV: one RFC 4180 UTF-8 file per table and per analyst view, header row first, columns in a
+stable order (the schema's), rows in id order, plus a Frictionless ``datapackage.json`` that
+describes every file and column. ``excel`` writes a byte-order mark, without which Excel shows
+"£" wrongly. Filters restrict the articles (published since/until, naming a force) and the
+money figures (kinds); reference tables (forces, functions, people) are always whole.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,13 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, Select, func, inspect, select, text
+from sqlalchemy import types as sqltypes
 
 from pipeline.storage.schema import (
     Base,
@@ -21,11 +30,13 @@ from pipeline.storage.schema import (
     forces,
     function_mentions,
     functions,
+    ingest_claims,
     job_concerns,
     money_figure_forces,
     money_figures,
     official_mentions,
     people,
+    run_locks,
     sentences,
 )
 
@@ -76,7 +87,48 @@ def _first_of_each(rows: list, key) -> list:
     return out
 
 
-def article_documents(conn: Connection) -> Iterator[dict]:
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which articles and money figures an export holds; empty means everything."""
+
+    since: date | None = None
+    until: date | None = None
+    force: str | None = None  # canonical force name
+    kinds: tuple[str, ...] = ()
+
+    def article_ids(self) -> Select | None:
+        """A subquery of the article ids that pass, or None when articles are not filtered."""
+        if self.since is None and self.until is None and self.force is None:
+            return None
+        query = select(articles.c.id)
+        if self.since is not None:
+            query = query.where(articles.c.published_at >= self.since)
+        if self.until is not None:
+            query = query.where(articles.c.published_at <= self.until)
+        if self.force is not None:
+            query = query.where(
+                articles.c.id.in_(
+                    select(force_mentions.c.article_id).join(forces).where(forces.c.name == self.force)
+                )
+            )
+        return query
+
+    def money_ids(self) -> Select | None:
+        ids = self.article_ids()
+        if ids is None and not self.kinds:
+            return None
+        query = select(money_figures.c.id)
+        if ids is not None:
+            query = query.where(money_figures.c.article_id.in_(ids))
+        if self.kinds:
+            query = query.where(money_figures.c.kind.in_(self.kinds))
+        return query
+
+
+NO_FILTER = ExportFilter()
+
+
+def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterator[dict]:
     """One contract document per article, in article id order."""
     force_counts = _by_article(conn, (
         select(force_mentions.c.article_id, forces.c.name, func.count().label("mentions"),
@@ -111,7 +163,10 @@ def article_documents(conn: Connection) -> Iterator[dict]:
         .order_by(collaborations.c.start_char)
     ))
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
-    for row in conn.execute(select(articles).order_by(articles.c.id)):
+    article_query = select(articles).order_by(articles.c.id)
+    if (ids := flt.article_ids()) is not None:
+        article_query = article_query.where(articles.c.id.in_(ids))
+    for row in conn.execute(article_query):
         aid = row.id
         yield {
             "article": {
@@ -128,6 +183,7 @@ def article_documents(conn: Connection) -> Iterator[dict]:
                  "kind": m.kind, "forces": money_forces.get(m.id, []), "period": m.period, "hedged": bool(m.hedged),
                  **_where(m)}
                 for m in _first_of_each(money.get(aid, []), lambda m: (m.amount, m.amount_high, m.kind))
+                if not flt.kinds or m.kind in flt.kinds
             ],
             "functions": [
                 {"function": f.label, "status": f.status, **_where(f)}
@@ -141,27 +197,150 @@ def article_documents(conn: Connection) -> Iterator[dict]:
         }
 
 
-def export_json(engine: Engine, out: IO[str]) -> int:
-    """Write the JSON export to ``out``; returns the number of articles."""
+def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, lines: bool = False) -> int:
+    """Write the JSON export (or JSON Lines: one article per line) to ``out``; returns the article count."""
+    count = 0
     with engine.connect() as conn:
-        docs = list(article_documents(conn))
+        if lines:
+            for doc in article_documents(conn, flt):
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                count += 1
+            return count
+        docs = list(article_documents(conn, flt))
     json.dump(docs, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return len(docs)
 
 
-def export_csv(engine: Engine, folder: Path) -> list[Path]:
-    """One RFC 4180 UTF-8 CSV per table (header row, CRLF line ends); returns the files written."""
+# Views created by migration 0004, exported beside the tables.
+VIEWS = (
+    "officials_view", "money_view", "functions_view", "job_concerns_view", "collaborations_view",
+    "force_summary", "collaboration_summary", "year_summary",
+)
+# Coordination tables of running ingests: nothing for a researcher.
+NOT_EXPORTED = {ingest_claims.name, run_locks.name}
+FRICTIONLESS_TYPES = (
+    (sqltypes.Boolean, "boolean"), (sqltypes.Integer, "integer"), (sqltypes.Numeric, "number"),
+    (sqltypes.DateTime, "datetime"), (sqltypes.Date, "date"),
+)
+
+
+def _field_type(column_type: object) -> str:
+    for sql_type, name in FRICTIONLESS_TYPES:
+        if isinstance(column_type, sql_type):
+            return name
+    return "string"
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _jsonable(value)
+
+
+def _table_query(table, flt: ExportFilter) -> Select:
+    query = select(table)
+    order = [c for c in table.primary_key.columns] or list(table.columns)[:1]
+    ids, money = flt.article_ids(), flt.money_ids()
+    if table is money_figures and money is not None:
+        query = query.where(table.c.id.in_(money))
+    elif table is money_figure_forces and money is not None:
+        query = query.where(table.c.money_figure_id.in_(money))
+    elif ids is not None:
+        if table is articles:
+            query = query.where(table.c.id.in_(ids))
+        elif "article_id" in table.c:
+            query = query.where(table.c.article_id.in_(ids))
+        elif table is collaboration_forces:
+            query = query.where(table.c.collaboration_id.in_(select(collaborations.c.id).where(
+                collaborations.c.article_id.in_(ids))))
+    return query.order_by(*order)
+
+
+def _view_rows(conn: Connection, view: str, flt: ExportFilter) -> tuple[list[str], list]:
+    result = conn.execute(text(f"SELECT * FROM {view}"))
+    columns = list(result.keys())
+    rows = [tuple(r) for r in result]
+    keep = flt.article_ids()
+    if keep is not None and "article_id" in columns:
+        allowed = {i for (i,) in conn.execute(keep)}
+        rows = [r for r in rows if r[columns.index("article_id")] in allowed]
+    if flt.kinds and view == "money_view":
+        rows = [r for r in rows if r[columns.index("kind")] in flt.kinds]
+    return columns, rows
+
+
+def _infer_type(values: list) -> str:
+    present = [v for v in values if v is not None and v != ""]
+    if present and all(isinstance(v, bool) for v in present):
+        return "boolean"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "integer"
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return "number"
+    if present and all(isinstance(v, date) for v in present):
+        return "date"
+    return "string"
+
+
+def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, excel: bool = False) -> list[Path]:
+    """Every table and view as CSV, and ``datapackage.json``; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    encoding = "utf-8-sig" if excel else "utf-8"
+    written, resources = [], []
+
+    def write(name: str, columns: list[str], rows: Iterator | list) -> Path:
+        path = folder / f"{name}.csv"
+        with path.open("w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([_csv_value(v) for v in row])
+        written.append(path)
+        return path
+
     with engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            path = folder / f"{table.name}.csv"
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\r\n")
-                writer.writerow([c.name for c in table.columns])
-                order = [table.c.id] if "id" in table.c else []
-                for row in conn.execute(select(table).order_by(*order)):
-                    writer.writerow([_jsonable(v) if v is not None else "" for v in row])
-            written.append(path)
+            if table.name in NOT_EXPORTED:
+                continue
+            write(table.name, [c.name for c in table.columns], conn.execute(_table_query(table, flt)))
+            schema: dict[str, Any] = {
+                "fields": [
+                    {"name": c.name, "type": _field_type(c.type), **({"description": c.comment} if c.comment else {})}
+                    for c in table.columns
+                ],
+            }
+            if table.primary_key.columns:
+                schema["primaryKey"] = [c.name for c in table.primary_key.columns]
+            foreign = [
+                {"fields": [fk.parent.name], "reference": {"resource": fk.column.table.name, "fields": [fk.column.name]}}
+                for fk in table.foreign_keys
+                if fk.column.table.name not in NOT_EXPORTED
+            ]
+            if foreign:
+                schema["foreignKeys"] = foreign
+            resources.append((table.name, table.comment, schema))
+        existing_views = set(inspect(conn).get_view_names())
+        for view in VIEWS:
+            if view not in existing_views:
+                continue
+            columns, rows = _view_rows(conn, view, flt)
+            write(view, columns, rows)
+            fields = [{"name": c, "type": _infer_type([r[i] for r in rows])} for i, c in enumerate(columns)]
+            resources.append((view, f"analyst view {view} (see docs/schema.md)", {"fields": fields}))
+    package = {
+        "profile": "tabular-data-package",
+        "name": "forcewatch",
+        "title": "forcewatch: UK police force collaborations extracted from news",
+        "resources": [
+            {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+             "mediatype": "text/csv", "encoding": encoding, **({"description": about} if about else {}), "schema": schema}
+            for name, about, schema in resources
+        ],
+    }
+    path = folder / "datapackage.json"
+    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(path)
     return written

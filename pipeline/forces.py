@@ -220,5 +220,15 @@ def make_force_finder(nlp: Language, name: str, models_path: str | None) -> Forc
     return ForceFinder(nlp, load_gazetteer(models_path))
 
 
+def resolve_force_name(name: str) -> str | None:
+    """The canonical force a name, alias, abbreviation or area stands for (case-insensitive), if any."""
+    wanted = " ".join(name.lower().replace("&", "and").split())
+    for force in load_gazetteer().forces:
+        names = force.names() | set(force.abbreviations) | set(force.areas)
+        if wanted in {" ".join(n.lower().replace("&", "and").split()) for n in names}:
+            return force.name
+    return None
+
+
 def force_mentions(doc: Doc) -> list[Span]:
     return list(doc.spans.get(SPAN_KEY, []))

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.export import CONTRACT_FIELDS
+from pipeline.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
 from pipeline.ingest import ingest
 from pipeline.storage.schema import Base
 
@@ -55,7 +55,8 @@ class TestCsvExport:
         ingest([tmp_path / "articles"], db_url)
         out = tmp_path / "csv"
         export(db_url, "--format", "csv", "--out", str(out))
-        assert {p.stem for p in out.glob("*.csv")} == {t.name for t in Base.metadata.sorted_tables}
+        tables = {t.name for t in Base.metadata.sorted_tables} - NOT_EXPORTED
+        assert {p.stem for p in out.glob("*.csv")} == tables | set(VIEWS)
         raw = (out / "sentences.csv").read_bytes()
         assert raw.count(b"\r\n") >= 4
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
@@ -63,3 +64,82 @@ class TestCsvExport:
         assert rows[-1]["text"] == 'A line with "quotes", commas, and a £ sign.'
         mentions = list(csv.DictReader((out / "force_mentions.csv").open(encoding="utf-8", newline="")))
         assert [m["text"] for m in mentions] == ["Dorset Police", "Devon & Cornwall Police", "Dorset"]
+
+
+DATED = {
+    "kent.txt": "Published: 3 March 2015\n\nKent Police and Essex Police will share custody.\n\nThe forces agreed it.",
+    "herts.txt": "Published: 9 June 2016\n\nHerts Police said the PCC for Beds agreed the plan.\n\nIt starts soon.",
+}
+
+
+def ingest_dated(write, db_url, tmp_path):
+    for name, text in DATED.items():
+        write(name, text)
+    ingest([tmp_path / "articles"], db_url)
+
+
+class TestExportFilters:
+    def test_since_and_until(self, write, db_url, tmp_path):
+        ingest_dated(write, db_url, tmp_path)
+        docs = json.loads(export(db_url, "--since", "2016-01-01"))
+        assert [d["article"]["published_at"] for d in docs] == ["2016-06-09"]
+        docs = json.loads(export(db_url, "--until", "2015-12-31"))
+        assert [d["article"]["published_at"] for d in docs] == ["2015-03-03"]
+
+    def test_force_by_alias(self, write, db_url, tmp_path):
+        ingest_dated(write, db_url, tmp_path)
+        docs = json.loads(export(db_url, "--force", "Hertfordshire"))
+        assert [d["article"]["source_path"].rsplit("/", 1)[-1] for d in docs] == ["herts.txt"]
+
+    def test_unknown_force_is_an_error(self, db_url):
+        result = CliRunner().invoke(main, ["export", "--db", db_url, "--force", "Narnia"])
+        assert result.exit_code == 1 and "names no UK police force" in result.output
+
+    def test_filters_apply_to_csv(self, write, db_url, tmp_path):
+        ingest_dated(write, db_url, tmp_path)
+        out = tmp_path / "csv"
+        export(db_url, "--format", "csv", "--out", str(out), "--since", "2016-01-01")
+        rows = list(csv.DictReader((out / "articles.csv").open(encoding="utf-8", newline="")))
+        assert [r["published_at"] for r in rows] == ["2016-06-09"]
+        sentences_rows = list(csv.DictReader((out / "sentences.csv").open(encoding="utf-8", newline="")))
+        assert {r["article_id"] for r in sentences_rows} == {rows[0]["id"]}
+        assert len(list(csv.DictReader((out / "forces.csv").open(encoding="utf-8", newline="")))) >= 59
+
+
+class TestJsonLines:
+    def test_one_article_per_line(self, write, db_url, tmp_path):
+        ingest_dated(write, db_url, tmp_path)
+        lines = export(db_url, "--format", "jsonl").splitlines()
+        assert len(lines) == 2
+        assert sorted(json.loads(line)["article"]["published_at"] for line in lines) == ["2015-03-03", "2016-06-09"]
+
+
+class TestCsvExtras:
+    def test_views_datapackage_and_stable_columns(self, write, db_url, tmp_path):
+        ingest_dated(write, db_url, tmp_path)
+        out = tmp_path / "csv"
+        export(db_url, "--format", "csv", "--out", str(out))
+        for view in ("officials_view", "money_view", "functions_view", "job_concerns_view", "collaborations_view",
+                     "force_summary", "collaboration_summary", "year_summary"):
+            assert (out / f"{view}.csv").exists(), view
+        package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+        described = {r["path"] for r in package["resources"]}
+        assert described == {p.name for p in out.glob("*.csv")}
+        for resource in package["resources"]:
+            header = next(csv.reader((out / resource["path"]).open(encoding="utf-8", newline="")))
+            assert header == [f["name"] for f in resource["schema"]["fields"]], resource["name"]
+        articles_fields = next(r for r in package["resources"] if r["name"] == "articles")["schema"]["fields"]
+        assert {"name": "published_at", "type": "date", "description": "publication date where known"} in articles_fields
+        summary = list(csv.DictReader((out / "force_summary.csv").open(encoding="utf-8", newline="")))
+        kent = next(r for r in summary if r["force"] == "Kent Police")
+        assert kent["articles"] == "1"
+
+    def test_excel_gets_a_byte_order_mark(self, write, db_url, tmp_path):
+        write("money.txt", "Kent Police will save £2m by sharing custody with Essex Police.")
+        ingest([tmp_path / "articles"], db_url)
+        plain, excel = tmp_path / "plain", tmp_path / "excel"
+        export(db_url, "--format", "csv", "--out", str(plain))
+        export(db_url, "--format", "csv", "--out", str(excel), "--excel")
+        assert not (plain / "sentences.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        raw = (excel / "sentences.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and "£".encode() in raw
