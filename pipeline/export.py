@@ -128,6 +128,28 @@ class ExportFilter:
 NO_FILTER = ExportFilter()
 
 
+def _groups(rows: list, key) -> list[list]:
+    """Rows grouped by key, groups and rows in text order."""
+    grouped: dict = {}
+    for row in sorted(rows, key=lambda r: r.start_char):
+        grouped.setdefault(key(row), []).append(row)
+    return list(grouped.values())
+
+
+def _merged_money(group: list, money_forces: dict[int, list[str]]) -> dict:
+    """One item for a figure repeated in an article: the first mention's words, and what the
+    mentions say between them (a headline often states the figure without its period or hedge)."""
+    first = group[0]
+    return {
+        "amount": _number(first.amount), "amount_high": _number(first.amount_high), "currency": first.currency,
+        "kind": first.kind,
+        "forces": next((money_forces[m.id] for m in group if money_forces.get(m.id)), []),
+        "period": next((m.period for m in group if m.period), None),
+        "hedged": any(bool(m.hedged) for m in group),
+        **_where(first),
+    }
+
+
 def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterator[dict]:
     """One contract document per article, in article id order."""
     force_counts = _by_article(conn, (
@@ -179,11 +201,9 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
                 for o in _first_of_each(officials.get(aid, []), lambda o: (o.name, o.role))
             ],
             "money": [
-                {"amount": _number(m.amount), "amount_high": _number(m.amount_high), "currency": m.currency,
-                 "kind": m.kind, "forces": money_forces.get(m.id, []), "period": m.period, "hedged": bool(m.hedged),
-                 **_where(m)}
-                for m in _first_of_each(money.get(aid, []), lambda m: (m.amount, m.amount_high, m.kind))
-                if not flt.kinds or m.kind in flt.kinds
+                _merged_money(group, money_forces)
+                for group in _groups(money.get(aid, []), lambda m: (m.amount, m.amount_high, m.kind))
+                if not flt.kinds or group[0].kind in flt.kinds
             ],
             "functions": [
                 {"function": f.label, "status": f.status, **_where(f)}

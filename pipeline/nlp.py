@@ -27,6 +27,8 @@ STAGES = (
     jobs.COMPONENT,
 )
 
+AMOUNT_SUFFIX_EXCEPTIONS = {"m.", "k."}
+
 # spaCy components the extractors do not read: skipping them saves time on every article.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
@@ -41,6 +43,9 @@ def build_nlp(model: str | None = None) -> Language:
             f"cannot load the spaCy pipeline {name!r}: {exc}. Install it (`make run` does) "
             "or set FORCEWATCH_SPACY_MODEL to an installed English pipeline."
         ) from exc
+    # English tokenizer exceptions keep "m." and "k." whole (as abbreviations), so "£6.8m. A further"
+    # becomes one token "m." and one run-on sentence; in news text they close an amount and a sentence.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in AMOUNT_SUFFIX_EXCEPTIONS}
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe(sentences.COMPONENT, before=before)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
