@@ -326,6 +326,29 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open a web browser on it.")
+def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None:
+    """Browse the SQLite database in Datasette, with every table, view and column described.
+
+    Needs the extra: pip install 'forcewatch[browse]'. Stop it with Ctrl-C.
+    """
+    from pipeline.browse import BrowseError, serve
+
+    try:
+        process = serve(database_url(db_url), host, port, open_browser=open_browser)
+    except BrowseError as exc:
+        fail(str(exc))
+    try:
+        sys.exit(process.wait())
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+
+
+@main.command()
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:
     """List the force gazetteer: canonical names and the aliases that resolve to them."""

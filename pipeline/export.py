@@ -232,11 +232,30 @@ def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, 
     return len(docs)
 
 
-# Views created by migration 0004, exported beside the tables.
-VIEWS = (
-    "officials_view", "money_view", "functions_view", "job_concerns_view", "collaborations_view",
-    "force_summary", "collaboration_summary", "year_summary",
-)
+# Views created by migration 0004, exported beside the tables, with what a row of each is.
+VIEWS = {
+    "officials_view": "One row per mention of a named official: who, role, acting, force, and the sentence.",
+    "money_view": "One row per money figure: amount, kind, hedged, period, its forces and collaboration, and the sentence.",
+    "functions_view": "One row per function mention: function, status (shared, proposed, excluded), and the sentence.",
+    "job_concerns_view": "One row per sentence about jobs: stance, speaker with role and force, and the sentence.",
+    "collaborations_view": "One row per collaboration an article describes: name, type, its forces, and the sentence.",
+    "force_summary": "Per force: articles naming it, partner forces, functions shared, savings claimed, job concerns.",
+    "collaboration_summary": "Per collaboration name: articles, forces, dates, functions shared, savings claimed.",
+    "year_summary": "Per publication year: articles, collaborations, savings claimed, job concerns.",
+}
+# Columns the views share, described once.
+VIEW_COLUMNS = {
+    "article_id": "the article (articles.id)",
+    "article_title": "the article's headline",
+    "published_at": "publication date where known",
+    "source_path": "where the article was first read from",
+    "sentence_index": "0-based position of the sentence in the article",
+    "sentence": "the sentence the fact comes from",
+    "evidence": "the words that state the fact (articles.text[start_char:end_char])",
+    "start_char": "offset of the evidence in articles.text",
+    "end_char": "offset one past the evidence",
+    "forces": "the forces, '; '-separated, in name order",
+}
 # Coordination tables of running ingests: nothing for a researcher.
 NOT_EXPORTED = {ingest_claims.name, run_locks.name}
 FRICTIONLESS_TYPES = (
@@ -348,8 +367,12 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
                 continue
             columns, rows = _view_rows(conn, view, flt)
             write(view, columns, rows)
-            fields = [{"name": c, "type": _infer_type([r[i] for r in rows])} for i, c in enumerate(columns)]
-            resources.append((view, f"analyst view {view} (see docs/schema.md)", {"fields": fields}))
+            fields = [
+                {"name": c, "type": _infer_type([r[i] for r in rows]),
+                 **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {})}
+                for i, c in enumerate(columns)
+            ]
+            resources.append((view, VIEWS[view], {"fields": fields}))
     package = {
         "profile": "tabular-data-package",
         "name": "forcewatch",
