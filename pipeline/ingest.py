@@ -9,6 +9,7 @@ race on the same article ends in one stored copy (unique keys, then a retry that
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,8 +137,11 @@ def ingest(
     try:
         if lock:
             run.acquire_lock(wait)
-        nlp = shared_nlp(spacy_model)
-        for doc, article in nlp.pipe(to_extract(), as_tuples=True, n_process=workers, batch_size=batch_size):
+        pending = to_extract()
+        first = next(pending, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
+        items = itertools.chain([first], pending) if first is not None else iter(())
+        nlp = shared_nlp(spacy_model) if first is not None else None
+        for doc, article in nlp.pipe(items, as_tuples=True, n_process=workers, batch_size=batch_size) if nlp else ():
             try:
                 outcome = store(article, doc)
             except SQLAlchemyError as exc:

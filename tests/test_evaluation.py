@@ -14,9 +14,9 @@ from pipeline.evaluate import evaluate, format_report
 from pipeline.scoring import FIELDS
 from tests.conftest import CORPUS, SHARED
 
-CORPUS_FLOORS = {"forces": 1.0}
+CORPUS_FLOORS = {"forces": 1.0, "money": 1.0, "money_amounts": 1.0}
 CORPUS_ATTRIBUTE_FLOORS: dict[str, float] = {}
-SHARED_FLOORS = {"forces": 1.0}
+SHARED_FLOORS = {"forces": 1.0, "money": 1.0, "money_amounts": 1.0}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,123 @@
+"""Throughput benchmark (run on demand, not in the test suite).
+
+    .venv/bin/python benchmarks/throughput.py [--articles 2000] [--phases abcd]
+
+Builds a corpus of N distinct articles from corpus/ (each a copy with a numbered closing line),
+then measures, each phase in a fresh process so that peak memory is its own:
+
+  (a) raw ``nlp.pipe`` of the forcewatch spaCy pipeline over the same texts (all NLP stages);
+  (b) ``forcewatch ingest`` end to end into a fresh SQLite database (read, NLP, store);
+  (c) the same with 2 worker processes;
+  (d) re-ingest of the unchanged corpus into the database of (b).
+
+Prints articles/s, tokens/s, (b)/(a), (c)/(b), (b)/(d) and peak memory, and writes them to
+outputs/benchmarks/throughput-N.json. Targets: (b) >= 0.8 (a); (c) >= 1.6 (b) on 2 cores;
+(d) >= 50x faster than (b); peak memory under 1 GB and flat in N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "corpus"
+
+
+def build_corpus(folder: Path, n: int) -> list[Path]:
+    sources = sorted(SOURCE.glob("*.txt"))
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        path = folder / f"{i:06d}_{src.name}"
+        path.write_text(src.read_text(encoding="utf-8") + f"\n\nReference {i}.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def phase(name: str, corpus: Path, db: Path) -> dict:
+    """One phase, in this process; returns its figures."""
+    from pipeline.ingest import ingest
+    from pipeline.nlp import shared_nlp
+    from pipeline.reader import read_file
+
+    files = sorted(corpus.glob("*.txt"))
+    if name == "a":
+        texts = [read_file(p).text for p in files]
+        nlp = shared_nlp()
+        start = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "articles": len(texts), "tokens": tokens, "peak_mb": peak_mb()}
+    workers = 2 if name == "c" else 1
+    url = f"sqlite:///{db}"
+    start = time.perf_counter()
+    summary = ingest([corpus], url, workers=workers)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": len(files), "new": summary.new, "unchanged": summary.unchanged,
+            "failed": summary.failed, "peak_mb": peak_mb()}
+
+
+def run_phase(name: str, corpus: Path, db: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--run-phase", name, "--corpus", str(corpus), "--db", str(db)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--phases", default="abcd")
+    ap.add_argument("--run-phase", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.run_phase:
+        print(json.dumps(phase(args.run_phase, args.corpus, args.db)))
+        return 0
+
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="forcewatch-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        build_corpus(corpus, args.articles)
+        for name in args.phases:
+            db = Path(tmp) / ("parallel.db" if name == "c" else "bench.db")
+            results[name] = run_phase(name, corpus, db)
+            r = results[name]
+            print(f"({name}) {r['articles']} articles in {r['seconds']:.1f} s: {r['articles'] / r['seconds']:.1f} articles/s,"
+                  f" peak {r['peak_mb']:.0f} MB", flush=True)
+    report: dict = {"articles": args.articles, "phases": results}
+    if "a" in results:
+        report["tokens_per_second_nlp"] = results["a"]["tokens"] / results["a"]["seconds"]
+    if {"a", "b"} <= results.keys():
+        report["ingest_over_nlp"] = results["a"]["seconds"] / results["b"]["seconds"]
+    if {"b", "c"} <= results.keys():
+        report["parallel_speedup"] = results["b"]["seconds"] / results["c"]["seconds"]
+    if {"b", "d"} <= results.keys():
+        report["reingest_speedup"] = results["b"]["seconds"] / results["d"]["seconds"]
+    report["peak_mb"] = max(r["peak_mb"] for r in results.values())
+    for key in ("tokens_per_second_nlp", "ingest_over_nlp", "parallel_speedup", "reingest_speedup", "peak_mb"):
+        if key in report:
+            print(f"{key}: {report[key]:.2f}")
+    out = ROOT / "outputs" / "benchmarks" / f"throughput-{args.articles}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
