@@ -15,14 +15,11 @@ import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
 
+from pipeline.reader import ReadError
 
-class FeedError(Exception):
+
+class FeedError(ReadError):
     """A feed that cannot be used; the message names it and the problem."""
-
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
-        self.source = source
-        self.problem = problem
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
+from pipeline.reader import ReadError
+
 ALLOWED_SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = float(os.environ.get("FORCEWATCH_FETCH_TIMEOUT", "20"))
@@ -21,13 +23,12 @@ DEFAULT_MAX_BYTES = int(os.environ.get("FORCEWATCH_FETCH_MAX_BYTES", str(10 * 10
 USER_AGENT = "forcewatch (+https://pypi.org/project/forcewatch/) news-ingest"
 
 
-class FetchError(Exception):
+class FetchError(ReadError):
     """A URL that cannot be fetched; the message names the URL and the problem."""
 
-    def __init__(self, url: str, problem: str) -> None:
-        super().__init__(f"{url}: {problem}")
-        self.url = url
-        self.problem = problem
+    @property
+    def url(self) -> str:
+        return self.source
 
 
 @dataclass(frozen=True)

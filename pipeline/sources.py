@@ -53,7 +53,7 @@ def feed_articles(source: str, data: bytes) -> Iterator[Article | ReadError]:
     try:
         entries = parse_feed(source, data)
     except FeedError as exc:
-        yield ReadError(exc.source, exc.problem)
+        yield exc
         return
     for entry in entries:
         try:
@@ -71,7 +71,7 @@ def url_articles(url: str) -> Iterator[Article | ReadError]:
     try:
         response = fetch(url)
     except FetchError as exc:
-        yield ReadError(exc.url, exc.problem)
+        yield exc
         return
     if looks_like_feed(response.body, response.content_type):
         yield from feed_articles(url, response.body)
