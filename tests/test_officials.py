@@ -1,0 +1,283 @@
+"""The officials stage: named officials (role, acting, force) and the quotes they give."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.config import models_dir
+from pipeline.forces import force_mentions, load_gazetteer
+from pipeline.labels import ROLES
+from pipeline.officials import load_lexicon, quote_spans, speaker_for
+
+
+def officials(nlp, text: str) -> list[tuple[str, str, bool, str | None]]:
+    """(name, role, acting, force) per person, in order of first mention."""
+    seen: dict[str, tuple] = {}
+    for o in nlp(text)._.officials:
+        seen.setdefault(o["name"], (o["name"], o["role"], o["acting"], o["force"]))
+    return list(seen.values())
+
+
+def quotes(nlp, text: str, direct: bool = True) -> list[tuple[str | None, str]]:
+    return [(q["speaker"], q["text"]) for q in nlp(text)._.quotes if q["direct"] == direct]
+
+
+class TestLoadLexicon:
+    def test_every_label_is_a_contract_role(self):
+        lexicon = load_lexicon()
+        labels = {*lexicon.titles.values(), *lexicon.abbreviations.values(), *lexicon.organisations.values()}
+        assert labels <= set(ROLES)
+        assert lexicon.fallback_roles <= set(ROLES)
+
+    def test_bodies_are_tied_to_canonical_forces(self):
+        canonical = {f.name for f in load_gazetteer().forces}
+        lexicon = load_lexicon()
+        assert set(lexicon.bodies_of_forces.values()) <= canonical
+        assert lexicon.commissioner_chief_constable_forces <= canonical
+        assert lexicon.mayor_pcc_forces <= canonical
+
+    def test_file_explains_itself(self):
+        data = json.loads((models_dir() / "roles.json").read_text(encoding="utf-8"))
+        assert data["about"].startswith("Lexicon of the officials stage")
+        assert {"titles", "abbreviations", "heads", "organisations", "honorifics", "speech_verbs"} <= data.keys()
+
+
+class TestOfficialFinder:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # appositive after the name
+            ("Sandra Whitley, the Police and Crime Commissioner for Humberside, welcomed the report.",
+             ("Sandra Whitley", "police_and_crime_commissioner", False, "Humberside Police")),
+            ("Derek Fry, Suffolk's deputy police and crime commissioner, opened the station.",
+             ("Derek Fry", "deputy_police_and_crime_commissioner", False, "Suffolk Constabulary")),
+            # title before the name, with or without a comma, force before or after the title
+            ("Essex chief constable Ben-Luke Harrington said the move made sense.",
+             ("Ben-Luke Harrington", "chief_constable", False, "Essex Police")),
+            ("Acting Chief Constable for Dorset Police, Jo Farrell, said officers were ready.",
+             ("Jo Farrell", "chief_constable", True, "Dorset Police")),
+            ("Police and Crime Commissioner for Devon and Cornwall Ann Rowe said it was fair.",
+             ("Ann Rowe", "police_and_crime_commissioner", False, "Devon and Cornwall Police")),
+            ("Chief Constable of Durham Mike Barlow said the force was proud.",
+             ("Mike Barlow", "chief_constable", False, "Durham Constabulary")),
+            # possessive force before the title
+            ("Kent Police's Assistant Chief Constable, Claire Nix, said it would save money.",
+             ("Claire Nix", "assistant_chief_constable", False, "Kent Police")),
+            ("Cheshire's interim Deputy Chief Constable, Owen Price, will lead it.",
+             ("Owen Price", "deputy_chief_constable", True, "Cheshire Constabulary")),
+            # heads that take their label from the organisation
+            ("Peter Warren, chairman of the Norfolk Police Federation, said members were worried.",
+             ("Peter Warren", "federation_representative", False, "Norfolk Constabulary")),
+            ("Emma Hills, UNISON branch secretary at Wiltshire Police, said staff were anxious.",
+             ("Emma Hills", "federation_representative", False, "Wiltshire Police")),
+            ("Rita Khan, chief executive of the Office of the Police and Crime Commissioner for Kent, spoke.",
+             ("Rita Khan", "police_staff", False, "Kent Police")),
+            ("Humberside Police's director of finance, Tom Reed, presented the budget.",
+             ("Tom Reed", "police_staff", False, "Humberside Police")),
+            ("Katy Boyne – Sussex's police and crime commissioner – said the deal was good.",
+             ("Katy Boyne", "police_and_crime_commissioner", False, "Sussex Police")),
+            ("Katy Boyne (the Sussex PCC) said the deal was good.",
+             ("Katy Boyne", "police_and_crime_commissioner", False, "Sussex Police")),
+            ("Simon Cole, the national lead for local policing and Leicestershire's chief constable, said so.",
+             ("Simon Cole", "chief_constable", False, "Leicestershire Police")),
+            # relative clauses
+            ("Steve White, who chairs the Police Federation of England and Wales, said the cuts were deep.",
+             ("Steve White", "federation_representative", False, None)),
+            ("Tom Hart, who has been appointed interim chief constable of Kent Police, starts on Monday.",
+             ("Tom Hart", "chief_constable", True, "Kent Police")),
+            ("Cllr Ann Davies, who chairs the Gwent Police and Crime Panel, asked for figures.",
+             ("Ann Davies", "other", False, "Gwent Police")),
+            # lexicon roles and abbreviations
+            ("Gwent PCC Gareth Lloyd said the deal was sound.",
+             ("Gareth Lloyd", "police_and_crime_commissioner", False, "Gwent Police")),
+            ("Essex's police, fire and crime commissioner, Rebecca Hale, said yes.",
+             ("Rebecca Hale", "police_and_crime_commissioner", False, "Essex Police")),
+            ("Tony Lloyd, the Greater Manchester mayor, said the budget was stretched.",
+             ("Tony Lloyd", "police_and_crime_commissioner", False, "Greater Manchester Police")),
+            ("West Yorkshire's Mayor, Tracy Brabb, said the base made sense.",  # a mayor with the PCC's powers
+             ("Tracy Brabb", "police_and_crime_commissioner", False, "West Yorkshire Police")),
+            ("The Mayor of Hartlepool, Jim Rowe, said the town needed officers.", ("Jim Rowe", "politician", False, None)),
+            ("Metropolitan Police Commissioner Cressida Dale said the capital was safe.",
+             ("Cressida Dale", "chief_constable", False, "Metropolitan Police Service")),
+            ("Deputy Commissioner Stephen House of the Met said it was a priority.",
+             ("Stephen House", "assistant_chief_constable", False, "Metropolitan Police Service")),
+            ("Det Supt Jane Sharp of Merseyside Police said the gang had gone.",
+             ("Jane Sharp", "police_officer", False, "Merseyside Police")),
+            ("Policing minister Nick Hurst said forces had more money.", ("Nick Hurst", "politician", False, None)),
+            ("Minister for Crime, Policing and Fire Kit Malton said so.", ("Kit Malton", "politician", False, None)),
+            ("Zoe Billing, HM Inspector of Constabulary, said the force was good.", ("Zoe Billing", "other", False, None)),
+            # honorifics are not part of the name; a peer keeps the surname
+            ("Kent's chief constable, Sir Alan Pugh, said the force was ready.",
+             ("Alan Pugh", "chief_constable", False, "Kent Police")),
+            ("Baroness Williams, the Home Office minister, said the bill would pass.",
+             ("Williams", "politician", False, None)),
+            ("Hull MP Karl Turner said he was worried about Humberside Police.", ("Karl Turner", "politician", False, None)),
+        ],
+    )
+    def test_reads_the_construction(self, nlp, text, expected):
+        assert officials(nlp, text) == [expected]
+
+    def test_plural_title_before_a_list(self, nlp):
+        text = "The three commissioners - Jane Kerr from Surrey, Tim Bowles in Sussex and Sue Marsh in Kent - signed the deal."
+        assert officials(nlp, text) == [
+            ("Jane Kerr", "police_and_crime_commissioner", False, "Surrey Police"),
+            ("Tim Bowles", "police_and_crime_commissioner", False, "Sussex Police"),
+            ("Sue Marsh", "police_and_crime_commissioner", False, "Kent Police"),
+        ]
+
+    def test_area_naming_a_force_becomes_a_force_mention(self, nlp):
+        doc = nlp("The two commissioners - Jane Kerr from Surrey and Tim Bowles in Sussex - signed the deal.")
+        assert [(s.text, s.kb_id_) for s in force_mentions(doc)] == [("Surrey", "Surrey Police"), ("Sussex", "Sussex Police")]
+
+    @pytest.mark.parametrize(
+        ("text", "reference"),
+        [
+            ("Tony Hale, the PCC for Kent, spoke first. Mr Hale added that costs would fall.", "Mr Hale"),
+            ("Lord Ashby, the policing minister, spoke. Later Lord Ashby said more.", "Lord Ashby"),
+            ("Sir Richard Moss, the chief constable of Kent Police, spoke. Sir Richard said more.", "Sir Richard"),
+            ("PC Amy Holt of Kent Police was hurt. PC Holt has returned to work.", "Holt"),
+        ],
+    )
+    def test_later_references_resolve_to_the_person_introduced(self, nlp, text, reference):
+        mentions = nlp(text)._.officials
+        assert len(mentions) == 2
+        first, later = mentions
+        assert later["text"] == reference
+        assert {k: later[k] for k in ("name", "role", "acting", "force")} == {
+            k: first[k] for k in ("name", "role", "acting", "force")
+        }
+
+    def test_its_chair_after_the_organisation_is_named(self, nlp):
+        text = "The Police Federation said officers had not been asked. Its chair, Steve Hart, said morale was low."
+        assert officials(nlp, text) == [("Steve Hart", "federation_representative", False, None)]
+
+    def test_successor_holds_the_same_post(self, nlp):
+        text = "Home Secretary Charles Clarke backed mergers, but Mr Clarke's successor, John Reid, dropped them."
+        assert [o[:2] for o in officials(nlp, text)] == [("Charles Clarke", "politician"), ("John Reid", "politician")]
+
+    def test_speaker_after_an_unnamed_title_takes_it(self, nlp):
+        text = (
+            "The plan returned after the Met's commissioner told a committee it was needed.\n\n"
+            "Sir Mark Lowe said the Met had lost £1bn."
+        )
+        assert officials(nlp, text) == [("Mark Lowe", "chief_constable", False, "Metropolitan Police Service")]
+
+    @pytest.mark.parametrize(
+        ("text", "force"),
+        [
+            ("Inspector Jo Wade said the checks would continue.\n\nStaffordshire Police made ten arrests.",
+             "Staffordshire Police"),  # the article's only force
+            ("Kent Police and Essex Police will share custody. Inspector Jo Wade said it was good.", None),
+            ("Kent Police and Essex Police will share a unit. Jo Wade, who heads the unit, said so.", None),
+        ],
+    )
+    def test_force_falls_back_to_the_main_force_only_where_clear(self, nlp, text, force):
+        assert [o[3] for o in officials(nlp, text)] == [force]
+
+    def test_former_force_is_not_the_current_one(self, nlp):
+        text = "Alice Grey, the former Suffolk chief constable, spoke. Kent Police and Essex Police will merge."
+        assert officials(nlp, text) == [("Alice Grey", "chief_constable", False, None)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kingston Lacy is a country house in Dorset.",  # a place named after a person
+            "Robin Hood Way was closed while Kent Police officers searched the area.",
+            "A spokesman for Kent Police said no decisions had been made.",  # an unnamed speaker
+            "The chief constable said the plan was sensible.",  # a role with no name
+            "Daniel Wright, 28, of Fishergate, admitted assaulting an officer of Lancashire Constabulary.",  # a defendant
+            "Judge Richard Clarke told the court that officers deserved protection.",
+            "Information Commissioner Elizabeth Dent said data must be protected.",  # another kind of commissioner
+            "Children's Commissioner Anne Long said the report was worrying.",
+            "Kent Chief Constable Backs Merger Plan",  # a headline in title case: no telling names from words
+            "John Brown, who was jailed for assaulting a police constable, appealed.",
+            "Dr Sarah Mills, a lecturer in criminology, said police numbers had fallen.",
+            "Sir Robert Peel founded the Metropolitan Police in 1829.",
+        ],
+    )
+    def test_no_official(self, nlp, text):
+        assert officials(nlp, text) == []
+
+    def test_a_relative_of_an_official_is_not_one(self, nlp):
+        assert [o[0] for o in officials(nlp, "Jane Smith, mother of PC John Smith, said she was proud.")] == ["John Smith"]
+
+    def test_mentions_carry_offsets_of_the_name_as_written(self, nlp):
+        text = "Kent's chief constable, Sir Alan Pugh, said the force was ready."
+        (mention,) = nlp(text)._.officials
+        assert text[mention["start_char"] : mention["end_char"]] == mention["text"] == "Sir Alan Pugh"
+
+
+class TestQuotes:
+    def test_said_colon_and_continuation_paragraphs(self, nlp):
+        text = (
+            'Surrey\'s police and crime commissioner, Kevin Hurst, said: "We cannot go on like this.\n\n'
+            '"Every force is under pressure."\n\n'
+            "Officers were not consulted."
+        )
+        assert quotes(nlp, text) == [
+            ("Kevin Hurst", "We cannot go on like this."), ("Kevin Hurst", "Every force is under pressure."),
+        ]
+
+    def test_attribution_after_the_quote_and_between_quotes(self, nlp):
+        text = '"We are ready for this," said Chief Constable Lynne Owen of Surrey Police. "It is right."'
+        assert quotes(nlp, text) == [("Lynne Owen", "We are ready for this,"), ("Lynne Owen", "It is right.")]
+
+    def test_pronoun_is_the_last_person_named(self, nlp):
+        text = (
+            "Chief Inspector Mark Lee, of Avon and Somerset Constabulary, spoke first. "
+            "He added: 'Officers will be out in force.'\n\n"
+            'A spokeswoman for the council said: "We welcome the move."\n\n"It will help," she said.'
+        )
+        assert quotes(nlp, text) == [
+            ("Mark Lee", "Officers will be out in force."), (None, "We welcome the move."), (None, "It will help,"),
+        ]
+
+    def test_quote_in_a_sentence_of_reported_speech(self, nlp):
+        text = "Hull MP Karl Turner said the plan must not become \"a merger by the back door\"."
+        assert quotes(nlp, text) == [("Karl Turner", "a merger by the back door")]
+
+    def test_reported_speech(self, nlp):
+        text = "Tony Hale, the PCC for Kent, spoke. Mr Hale added that no jobs would be lost. It is too early, he said."
+        assert quotes(nlp, text, direct=False) == [("Tony Hale", "no jobs would be lost"), ("Tony Hale", "It is too early")]
+
+    def test_scare_quotes_are_not_speech(self, nlp):
+        assert quotes(nlp, "Kent Police and Essex Police will work on 'full business cases' for custody.") == []
+
+
+class TestQuoteSpans:
+    @pytest.mark.parametrize(
+        ("paragraph", "inside"),
+        [
+            ('He said: "We are ready." Then he left.', ["We are ready."]),
+            ("He said: “We are ready.” Then he left.", ["We are ready."]),
+            ("He said: ‘The force’s plan is sound.’ Then he left.", ["The force’s plan is sound."]),
+            ("The forces’ joint unit and Kent’s officers.", []),
+            ('He said: "This runs on', ["This runs on"]),
+        ],
+    )
+    def test_finds_the_words_inside_the_marks(self, paragraph, inside):
+        assert [paragraph[s:e] for s, e, _ in quote_spans(paragraph)] == inside
+
+    def test_an_open_quote_is_marked_unclosed(self):
+        assert [closed for _, _, closed in quote_spans('"Done." And "open')] == [True, False]
+
+    def test_offsets_are_shifted(self):
+        assert quote_spans('"Hi there"', offset=100) == [(101, 109, True)]
+
+
+class TestSpeakerFor:
+    def test_speaker_of_the_quote_holding_the_words(self, nlp):
+        doc = nlp('Ian Hallam, chairman of the Kent Police Federation, said: "Our members fear more jobs will be lost."')
+        start = doc.text.index("Our members")
+        assert speaker_for(doc, start, start + 20) == "Ian Hallam"
+
+    def test_reported_speech_has_a_speaker_too(self, nlp):
+        doc = nlp("Kent's chief constable, Alan Pugh, said no officer posts would be cut.")
+        start = doc.text.index("no officer")
+        assert speaker_for(doc, start, len(doc.text)) == "Alan Pugh"
+
+    def test_none_for_unnamed_speakers(self, nlp):
+        doc = nlp('A Kent Police spokesman said: "No jobs will go."')
+        assert speaker_for(doc, 0, len(doc.text)) is None
