@@ -1,16 +1,225 @@
-"""Functions stage (placeholder: registered so the pipeline composes; extraction lands with its issue)."""
+"""Functions stage: the policing functions a collaboration shares, plans to share, or leaves out.
+
+Every function label of the contract has its phrases in ``models/functions.json`` ("IT
+services", "computer systems" and "ICT" are ``ict``), found by ``PhraseMatcher``; a list is
+expanded because each of its items is matched ("fleet, estates and legal services" is three).
+
+A function counts only where there is a collaboration around it: the article has one (the
+collaborations stage found it) and the sentence speaks of sharing ("joint", "merge", "both
+forces", ...), unless the sentence excludes the function from it. A custody suite in a crime
+story is not a shared function.
+
+The status comes from the words that govern the function in the dependency parse (its
+ancestors and their auxiliaries), so that in "a business case for bringing IT together ..., but
+the control room will remain with each force" IT is proposed and the control room excluded:
+``excluded`` (remain with each force, not included, kept out of, handled separately),
+``proposed`` (look at, consider, business case, could, whether), else ``shared``.
+
+Results: ``doc._.functions``, one dict per mention: function, status, collaboration (index into
+``doc._.collaborations``) and the function words as written.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 import pipeline.extensions  # noqa: F401 - registers the Doc attributes
+from pipeline.config import models_dir
+from pipeline.extensions import facts
+from pipeline.labels import FUNCTIONS
 
 COMPONENT = "forcewatch_functions"
+# the complements of a verb that say where a function stays ('remain with each force')
+COMPLEMENTS = {"prep", "attr", "acomp", "dobj", "advmod", "npadvmod", "oprd", "prt", "xcomp"}
+CLAUSE_LINKS = {"conj", "parataxis", "advcl", "relcl"}
+CLAUSES = CLAUSE_LINKS | {"ccomp", "cc"}  # children that are clauses of their own, not qualifiers
 
 
-@Language.component(COMPONENT)
-def extract_functions(doc: Doc) -> Doc:
-    doc._.functions = []
-    return doc
+@dataclass(frozen=True)
+class FunctionLexicon:
+    """The lexicon of ``models/functions.json``."""
+
+    functions: dict[str, tuple[str, ...]]
+    case_sensitive: dict[str, tuple[str, ...]]
+    blocked_after: dict[str, frozenset[str]]
+    blocked_before: dict[str, frozenset[str]]
+    title_before: tuple[tuple[str, ...], ...]
+    title_after: frozenset[str]
+    excluded_only: frozenset[str]
+    not_shared_modifiers: frozenset[str]
+    shared_cues: tuple[str, ...]
+    proposed_cues: tuple[str, ...]
+    stay_verbs: frozenset[str]
+    scope_words: frozenset[str]
+    negated: frozenset[str]
+    adverbs: frozenset[str]
+    particles: dict[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> FunctionLexicon:
+        data = json.loads(((folder or models_dir()) / "functions.json").read_text(encoding="utf-8"))
+        unknown = (set(data["functions"]) | set(data["case_sensitive"])) - set(FUNCTIONS)
+        if unknown:
+            raise ValueError(f"functions.json: labels not in the contract: {sorted(unknown)}")
+        excluded = data["excluded"]
+        return cls(
+            functions={k: tuple(v) for k, v in data["functions"].items()},
+            case_sensitive={k: tuple(v) for k, v in data["case_sensitive"].items()},
+            blocked_after={k: frozenset(v) for k, v in data["blocked_after"].items()},
+            blocked_before={k: frozenset(v) for k, v in data["blocked_before"].items()},
+            title_before=tuple(tuple(p.split()) for p in data["title_before"]),
+            title_after=frozenset(data["title_after"]),
+            excluded_only=frozenset(data["excluded_only"]),
+            not_shared_modifiers=frozenset(data["not_shared_modifiers"]),
+            shared_cues=tuple(data["shared_cues"]),
+            proposed_cues=tuple(data["proposed_cues"]),
+            stay_verbs=frozenset(excluded["stay_verbs"]),
+            scope_words=frozenset(excluded["scope_words"]),
+            negated=frozenset(excluded["negated"]),
+            adverbs=frozenset(excluded["adverbs"]),
+            particles={k: frozenset(v) for k, v in excluded["particles"].items()},
+        )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> FunctionLexicon:
+    return FunctionLexicon.load(Path(folder) if folder else None)
+
+
+def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
+    """Token patterns matching the words of ``phrase`` as lower-case or capitalised lemmas."""
+    return [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(phrase)]
+
+
+class FunctionFinder:
+    """Finds function mentions and their status (see the module docstring)."""
+
+    def __init__(self, nlp: Language, lexicon: FunctionLexicon) -> None:
+        self.lexicon = lexicon
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, phrases in lexicon.functions.items():
+            forms = {*phrases, *(p + "s" for p in phrases if not p.endswith("s"))}
+            self.phrases.add(label, [nlp.make_doc(p) for p in sorted(forms)])
+        self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, phrases in lexicon.case_sensitive.items():
+            self.abbreviations.add(label, [nlp.make_doc(p) for p in phrases])
+        self.cues = Matcher(nlp.vocab)
+        self.cues.add("shared", [lemma_pattern(nlp, c) for c in lexicon.shared_cues])
+        self.cues.add("proposed", [lemma_pattern(nlp, c) for c in lexicon.proposed_cues])
+
+    def __call__(self, doc: Doc) -> Doc:
+        collaborations = facts(doc, "collaborations")
+        if not collaborations:
+            doc._.functions = []
+            return doc
+        cue_tokens: dict[str, set[int]] = {"shared": set(), "proposed": set()}
+        for match_id, start, end in self.cues(doc):
+            cue_tokens[doc.vocab.strings[match_id]].update(range(start, end))
+        sharing = {doc[i].sent.start for i in cue_tokens["shared"]}  # sentences that speak of sharing
+        found = [
+            Span(doc, start, end, label=match_id)
+            for matcher in (self.phrases, self.abbreviations)
+            for match_id, start, end in matcher(doc)
+        ]
+        out = []
+        for span in filter_spans(found):
+            if self._blocked(span):
+                continue
+            status = self.status(span, cue_tokens["proposed"])
+            if status != "excluded" and not self._shared_context(span, sharing):
+                continue
+            out.append({
+                "function": span.label_, "status": status, "collaboration": nearest(collaborations, span),
+                "start_char": span.start_char, "end_char": span.end_char, "text": span.text,
+            })
+        doc._.functions = out
+        return doc
+
+    def _blocked(self, span: Span) -> bool:
+        """'firearms traffickers', 'remanded in custody', 'director of finance': not a function."""
+        doc, lex = span.doc, self.lexicon
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if after in lex.blocked_after.get(span[-1].lower_, ()) or before in lex.blocked_before.get(span[0].lower_, ()):
+            return True
+        if after in lex.title_after:
+            return True
+        two_before = tuple(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
+        return two_before in lex.title_before
+
+    def _shared_context(self, span: Span, sharing: set[int]) -> bool:
+        """A collaboration around the function: a sharing cue in its sentence, and not the force's 'own'."""
+        if span.label_ in self.lexicon.excluded_only:
+            return False
+        head = span.root
+        while head.dep_ == "compound" and head.head.i != head.i:  # 'their own separate IT systems'
+            head = head.head
+        modifiers = {t.lower_ for t in head.children if t.i < head.i} | {t.lower_ for t in span}
+        if modifiers & self.lexicon.not_shared_modifiers:
+            return False
+        return span.sent.start in sharing
+
+    def status(self, span: Span, proposed: set[int]) -> str:
+        """shared, proposed or excluded, from the words that govern the function."""
+        path = governors(span.root)
+        predicates = [c for t in path for c in t.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                      and not any(g.dep_.startswith("nsubj") for g in c.children)]  # '... and would remain with'
+        own_words = set(range(span.start, span.end))  # 'continue to protect local policing' excludes nothing
+        if any(self._excludes(t, own_words) for t in (*path, *predicates)):
+            return "excluded"
+        for token in path:  # the governing word, its qualifiers ('could', 'whether') or its subject ('a business case')
+            if token.i in proposed or any(c.i in proposed for c in token.children if c.dep_ not in CLAUSES):
+                return "proposed"
+        return "shared"
+
+    def _excludes(self, token: Token, own_words: set[int]) -> bool:
+        """'remain with each force', 'not be included', 'not part of', 'handled separately', 'kept out of'."""
+        lex = self.lexicon
+        children = list(token.children)
+        lemma = token.lemma_.lower()
+        if lemma in lex.stay_verbs:
+            scope = (w.lower_ for c in children if c.dep_ in COMPLEMENTS for w in c.subtree if w.i not in own_words)
+            if any(w in lex.scope_words for w in scope):
+                return True
+        negated = any(c.dep_ == "neg" for c in children)
+        if negated and (lemma in lex.negated or any(c.lemma_.lower() in lex.negated for c in children if c.dep_ in COMPLEMENTS)):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in lex.adverbs for c in children):
+            return True
+        return any(c.dep_ in {"prt", "prep"} and c.lower_ in lex.particles.get(lemma, ()) for c in children)
+
+
+def governors(token: Token) -> list[Token]:
+    """The token and the words that govern it, up to the verb of its own clause.
+
+    The walk stops at a verb joined to the one above it as a separate clause (conj, parataxis,
+    advcl, relcl): in "X will not join the unit, but has agreed to look at sharing Y", the
+    negation of 'join' does not govern Y.
+    """
+    path = [token]
+    while token.head.i != token.i:
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in CLAUSE_LINKS:
+            break
+        token = token.head
+        path.append(token)
+    return path
+
+
+def nearest(collaborations: list[dict], span: Span) -> int:
+    """The collaboration a function belongs to: the last one described before it (else the first)."""
+    before = [i for i, c in enumerate(collaborations) if c["start_char"] <= span.end_char]
+    return before[-1] if before else 0
+
+
+@Language.factory(COMPONENT, default_config={"models_path": None})
+def make_function_finder(nlp: Language, name: str, models_path: str | None) -> FunctionFinder:
+    """spaCy factory: the function finder built from ``models/functions.json``."""
+    return FunctionFinder(nlp, load_lexicon(models_path))

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
+from pipeline.labels import JOB_STANCES
+
+
+def concerns(nlp, text: str) -> list[tuple[str, str]]:
+    return [(j["stance"], j["text"]) for j in nlp(text)._.job_concerns]
+
+
+def stance(nlp, sentence: str) -> str | None:
+    found = concerns(nlp, sentence)
+    assert len(found) <= 1
+    return found[0][0] if found else None
+
+
+class TestLoadCues:
+    def test_cue_lists(self):
+        cues = load_cues()
+        assert {"job", "post", "redundancy"} <= cues.job_nouns
+        assert {"lose", "cut", "go"} <= cues.loss_words
+        assert cues.uncertain and cues.concern and cues.ruled_out
+
+
+class TestJobConcernFinder:
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            # uncertain
+            ("It remains unclear if the merger could lead to job losses in the coming years.", "uncertain"),
+            ("It is too early to say whether any posts will go.", "uncertain"),
+            ("The forces are not making any decisions around potential reductions in jobs.", "uncertain"),
+            ("No decision has yet been taken on how many posts will be cut.", "uncertain"),
+            ("Staff face an anxious wait to find out whether their jobs will survive.", "uncertain"),
+            # ruled_out
+            ("There will be no redundancies, the chief constable said.", "ruled_out"),
+            ("Nobody will lose their job as a result of the merger.", "ruled_out"),
+            ("The agreement does not involve any compulsory redundancies.", "ruled_out"),
+            ("The merger will not lead to job losses, the commissioner said.", "ruled_out"),
+            ("Police staff jobs will be protected, the commissioner promised.", "ruled_out"),
+            ("Staff were told their jobs were safe.", "ruled_out"),
+            # concern
+            ('"Our concern is it will lead to further job reductions," the chairman said.', "concern"),
+            ("Our members fear that more civilian jobs will be cut.", "concern"),
+            ("Unison has warned that hundreds of police staff posts could follow.", "concern"),
+            ('"I am worried about the job losses," she said.', "concern"),
+            ("A spokesman for the Police Federation said the plan would cost officers their jobs.", "concern"),
+            # possible
+            ("Jobs may go as the departments merge.", "possible"),
+            ("Up to 30 civilian posts are at risk.", "possible"),
+            ("The plans could put 50 jobs at risk.", "possible"),
+            ("The report warns that some specialist posts may be lost.", "possible"),
+            ("Bosses have not ruled out redundancies.", "possible"),
+            ("Eighty jobs are expected to go by 2020.", "possible"),
+            ("The union said jobs would not be safe under the plan.", "possible"),
+            # confirmed
+            ("Eighty posts will go by March.", "confirmed"),
+            ("Some jobs will inevitably be lost.", "confirmed"),
+            ("The force has cut 200 posts since 2010.", "confirmed"),
+            ("The restructure will see 40 police staff posts axed.", "confirmed"),
+            ("The force announced a 10 per cent cut in staff.", "confirmed"),
+            ("About 50 police community support officers were made redundant last year.", "confirmed"),
+            ("The force will lose 300 officers over the next four years.", "confirmed"),
+            ("The number of police officers has fallen by 20,000 since 2010.", "confirmed"),
+        ],
+    )
+    def test_stance(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Staff will be consulted on the changes before any decision is taken.",
+            "Staff face uncertainty while the review is carried out.",
+            "Being a police officer is the best job in the world.",
+            "Leading the unit is a job I relish.",
+            "The public want to know that the job gets done.",
+            "The move will create 30 new jobs.",
+            "He has held the post of chief constable since 2015.",
+            "Around 20 officers will transfer to the new unit.",
+            "The force is recruiting 300 officers.",
+            "Our officers go to work to protect the public.",
+        ],
+    )
+    def test_not_a_job_concern(self, nlp, sentence):
+        assert concerns(nlp, sentence) == []
+
+    def test_one_item_per_sentence_with_the_whole_sentence(self, nlp):
+        text = (
+            "The forces will share custody. Around 40 posts will be removed and 10 jobs will be cut. "
+            "It is unclear whether more jobs will go."
+        )
+        doc = nlp(text)
+        found = doc._.job_concerns
+        assert [j["stance"] for j in found] == ["confirmed", "uncertain"]
+        assert found[0]["text"] == "Around 40 posts will be removed and 10 jobs will be cut."
+        assert all(text[j["start_char"] : j["end_char"]] == j["text"] for j in found)
+        assert {j["stance"] for j in found} <= set(JOB_STANCES)
+
+    def test_speaker_is_the_speaker_of_the_overlapping_quote(self, nlp):
+        doc = nlp('"There will be no redundancies," the commissioner said.')
+        doc._.quotes = [{"speaker": "Ann Lee", "start_char": 1, "end_char": 30, "text": "There will be no redundancies"}]
+        doc = nlp.get_pipe(COMPONENT)(doc)
+        assert [(j["stance"], j["speaker"]) for j in doc._.job_concerns] == [("ruled_out", "Ann Lee")]
+
+    def test_no_quotes_no_speaker(self, nlp):
+        doc = nlp("Eighty posts will go.")
+        doc._.quotes = []
+        doc._.officials = []
+        doc = nlp.get_pipe(COMPONENT)(doc)
+        assert doc._.job_concerns[0]["speaker"] is None
+
+    def test_a_union_speaker_saying_jobs_would_go_is_a_concern(self, nlp):
+        doc = nlp("Ann Lee said the plan would cost 40 jobs.")
+        doc._.quotes = []
+        doc._.officials = [{"name": "Ann Lee", "role": "federation_representative", "start_char": 0, "end_char": 7}]
+        doc = nlp.get_pipe(COMPONENT)(doc)
+        assert [(j["stance"], j["speaker"]) for j in doc._.job_concerns] == [("concern", "Ann Lee")]
+
+
+class TestSpeakerOf:
+    def test_the_quote_overlapping_most(self, nlp):
+        sent = next(nlp("He said posts would go, and she agreed.").sents)
+        quotes = [
+            {"speaker": "A", "start_char": 0, "end_char": 5},
+            {"speaker": "B", "start_char": 3, "end_char": 30},
+        ]
+        assert speaker_of(sent, quotes, [], frozenset({"say"})) == "B"
+
+    def test_the_official_who_said_it(self, nlp):
+        sent = next(nlp("Chief Constable Ann Lee said 40 posts would go.").sents)
+        officials = [{"name": "Ann Lee", "start_char": 16, "end_char": 23}]
+        assert speaker_of(sent, [], officials, frozenset({"say"})) == "Ann Lee"
+
+    def test_nobody(self, nlp):
+        sent = next(nlp("Forty posts will go.").sents)
+        assert speaker_of(sent, [], [], frozenset({"say"})) is None
+
+
+class TestSpeakerRole:
+    def test_role_of_a_named_official(self):
+        officials = [{"name": "Ann Lee", "role": "federation_representative"}]
+        assert speaker_role("Ann Lee", officials) == "federation_representative"
+        assert speaker_role(None, officials) is None
+        assert speaker_role("Bob Day", officials) is None
+
+
+class TestClauseGovernors:
+    def test_up_to_the_verb_of_the_clause(self, nlp):
+        doc = nlp("He said the impact on jobs would be known later.")
+        jobs = next(t for t in doc if t.text == "jobs")
+        assert [t.text for t in clause_governors(jobs)] == ["on", "impact", "known"]
