@@ -196,3 +196,21 @@ def test_module_defaults_apply(monkeypatch, site):
     site.page("/p", "<p>more than ten bytes</p>")
     with pytest.raises(FetchError, match="too large"):
         fetch(site.url("/p"))
+
+
+def test_one_article_under_two_urls_has_two_sources(site, sqlite_url):
+    from sqlalchemy import select
+
+    from pipeline.ingest import ingest
+    from pipeline.storage.database import open_database
+    from pipeline.storage.schema import article_sources, articles
+
+    html = PAGE.format(title="Joint unit", body="Two forces will share a unit.")
+    first, second = site.page("/a", html), site.page("/mirror/a", html)
+    summary = ingest([first, second], sqlite_url)
+    assert (summary.new, summary.unchanged) == (1, 1)
+    engine, _ = open_database(sqlite_url)
+    with engine.connect() as conn:
+        assert len(conn.execute(select(articles.c.id)).all()) == 1
+        assert sorted(conn.execute(select(article_sources.c.uri)).scalars()) == [first, second]
+    engine.dispose()
