@@ -60,6 +60,7 @@ class ForceContext:
     list_heads: frozenset[str]
     list_openers: frozenset[str]
     collaboration_verbs: frozenset[str]
+    not_before: frozenset[str]
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Gazetteer:
             list_heads=frozenset(ctx["list_heads"]),
             list_openers=frozenset(ctx["list_openers"]),
             collaboration_verbs=frozenset(ctx["collaboration_verbs"]),
+            not_before=frozenset(ctx.get("not_before", ())),
         )
         return cls(forces, context)
 
@@ -132,7 +134,9 @@ class ForceFinder:
             for m, s, e in matcher(doc)
         ]
         areas = [Span(doc, s, e, label="AREA", kb_id=vocab_strings[m]) for m, s, e in self.areas(doc)]
-        kept = filter_spans(strong + areas)  # longest wins; a full name beats the area inside it
+        blocked = self.gazetteer.context.not_before
+        candidates = [s for s in strong + areas if s.end >= len(doc) or doc[s.end].lower_ not in blocked]
+        kept = filter_spans(candidates)  # longest wins; a full name beats the area inside it
         mentions = [span for span in kept if span.label_ == LABEL]
         for group in self._lists(doc, kept):
             is_force = (

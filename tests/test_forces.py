@@ -109,6 +109,7 @@ class TestForceFinder:
             "Policing in Hertfordshire will stay local.",
             "The hospital has 40 beds and Cambs council pays for them.",
             "The Police Federation and the College of Policing disagreed.",
+            "The Met Office issued a warning for heavy rain.",
         ],
     )
     def test_places_and_other_bodies_are_not_forces(self, nlp, text):
