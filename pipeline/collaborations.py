@@ -5,7 +5,8 @@ join separate schemes in round-ups) that holds a collaboration cue ("alliance", 
 "merge", "work together", a collaboration name) and names two or more forces. Forces come from
 ``doc.spans["forces"]``, plus area names ("Cleveland and Durham") of forces the article names
 elsewhere, plus references resolved against the forces named before: "the two forces", "both
-forces", "its two neighbours", "the forces", "the force". Parts that describe the same set of
+forces", "its two neighbours", "the forces", "the force", "four of them"; less the forces the part
+leaves out ("all except Lincolnshire", "apart from Kent"). Parts that describe the same set of
 forces are one collaboration (the scorer, and a reader, identify a collaboration by its forces).
 
 Cues, names and types are data: ``models/collaborations.json``. Results: ``doc._.collaborations``,
@@ -57,6 +58,8 @@ class CollaborationCues:
     not_name_words: frozenset[str]
     event_nouns: frozenset[str]
     join_verbs: frozenset[str]
+    except_phrases: tuple[tuple[str, ...], ...]
+    subset_pronouns: frozenset[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> CollaborationCues:
@@ -75,6 +78,8 @@ class CollaborationCues:
             not_name_words=frozenset(data["not_name_words"]),
             event_nouns=frozenset(data["event_nouns"]),
             join_verbs=frozenset(data["join_verbs"]),
+            except_phrases=tuple(tuple(p.split()) for p in data["except_phrases"]),
+            subset_pronouns=frozenset(data["subset_pronouns"]),
         )
 
 
@@ -102,6 +107,7 @@ class Reference:
     singular: bool = False
     neighbours: bool = False  # 'its two neighbours': forces other than the ones named with it
     after_with: bool = False  # 'shared with those three forces': the article's own force is the other side
+    subset: bool = False  # 'four of them': that many of the forces named before
 
 
 @dataclass
@@ -143,6 +149,8 @@ class CollaborationFinder:
             words = [{"LOWER": w} for w in noun.split()]
             self.references.add("COUNT", [[number, between, *words], [digits, between, *words]], greedy="LONGEST")
         self.references.add("FORCES", [[{"LOWER": "the"}, between, {"LOWER": "forces"}]], greedy="LONGEST")
+        pronoun = {"LOWER": {"IN": sorted(cues.subset_pronouns)}}
+        self.references.add("SUBSET", [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]])
         self.references.add("FORCE", [[{"LOWER": "the"}, {"LOWER": "force"}]])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -173,8 +181,12 @@ class CollaborationFinder:
             has_known = any(name in seg.text for name in known)
             if not (seg_cues or names or has_known):
                 continue
-            explicit = forces_in[i]
-            forces = self._resolve(seg, dict.fromkeys(explicit), references_in[i], history, groups, mentions, topic)
+            excluded = self._excluded(doc, seg, groups)  # 'all except Lincolnshire'
+            explicit = [f for f in forces_in[i] if f not in excluded]
+            forces = self._resolve(
+                seg, dict.fromkeys(explicit), references_in[i], history, groups, mentions, topic, frozenset(excluded)
+            )
+            forces = [f for f in forces if f not in excluded]
             forces = self._drop_successors(forces)
             if len(forces) < 2:
                 continue
@@ -258,6 +270,11 @@ class CollaborationFinder:
                 out.append(Reference(start, end, 1, singular=True))
             elif label == "FORCES":
                 out.append(Reference(start, end, None, after_with=with_))
+            elif label == "SUBSET":
+                word = span[0].lower_
+                count = self.cues.numbers.get(word) or (int(word) if word.isdigit() else None)
+                if count and count >= 2:
+                    out.append(Reference(start, end, count, subset=True))
             else:
                 word = span[0].lower_
                 count = self.cues.numbers.get(word) or (int(word) if word.isdigit() else None)
@@ -265,6 +282,20 @@ class CollaborationFinder:
                     neighbours = span[-1].lower_ in self.cues.neighbour_nouns
                     out.append(Reference(start, end, count, neighbours=neighbours, after_with=with_))
         return sorted(out, key=lambda r: r.start)
+
+    def _excluded(self, doc: Doc, seg: Span, groups: list[list[Mention]]) -> set[str]:
+        """Forces a sentence part leaves out: 'all except Lincolnshire', 'apart from Kent and Essex'."""
+        out: set[str] = set()
+        for group in groups:
+            start = group[0].start
+            if not seg.start <= start < seg.end:
+                continue
+            if start > seg.start and doc[start - 1].lower_ == "the":
+                start -= 1
+            before = tuple(t.lower_ for t in doc[max(seg.start, start - 4) : start])
+            if any(before[len(before) - len(p) :] == p for p in self.cues.except_phrases if len(p) <= len(before)):
+                out.update(m.force for m in group)
+        return out
 
     @staticmethod
     def _after_with(span: Span) -> bool:
@@ -280,11 +311,19 @@ class CollaborationFinder:
         groups: list[list[Mention]],
         mentions: list[Mention],
         topic: str | None,
+        excluded: frozenset[str] = frozenset(),
     ) -> list[str]:
-        """The forces of a sentence part: those it names plus those its ``references`` stand for."""
+        """The forces of a sentence part: those it names plus those its ``references`` stand for
+        (less the ``excluded`` ones the part leaves out)."""
         forces = dict(explicit)
         for ref in references:
             named = set(explicit)
+            if ref.subset:  # 'four of them - all except Lincolnshire': the forces before, less those left out
+                wider = [s for pos, s in history if pos < ref.start and len(s) > ref.count]
+                kept = sorted(wider[-1] - excluded) if wider else []
+                if len(kept) == ref.count:
+                    forces.update(dict.fromkeys(kept))
+                continue
             if ref.singular:  # "the force's motorway policing is shared with Staffordshire": the article's force
                 named_after = all(m.start > ref.start for m in mentions if seg.start <= m.start < seg.end)
                 if named and named_after and topic:

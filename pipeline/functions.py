@@ -12,8 +12,12 @@ story is not a shared function.
 The status comes from the words that govern the function in the dependency parse (its
 ancestors and their auxiliaries), so that in "a business case for bringing IT together ..., but
 the control room will remain with each force" IT is proposed and the control room excluded:
-``excluded`` (remain with each force, not included, kept out of, handled separately),
+``excluded`` (remain with each force, not included, kept out of, handled separately, every
+department apart from / except / other than it),
 ``proposed`` (look at, consider, business case, could, whether), else ``shared``.
+
+'Back office' is reported only where the sentence shares nothing more specific ("back-office
+functions such as payroll and HR" is finance and hr).
 
 Results: ``doc._.functions``, one dict per mention: function, status, collaboration (index into
 ``doc._.collaborations``) and the function words as written.
@@ -62,6 +66,9 @@ class FunctionLexicon:
     negated: frozenset[str]
     adverbs: frozenset[str]
     particles: dict[str, frozenset[str]]
+    except_words: frozenset[str]
+    except_phrases: dict[str, frozenset[str]]
+    generic: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> FunctionLexicon:
@@ -86,6 +93,9 @@ class FunctionLexicon:
             negated=frozenset(excluded["negated"]),
             adverbs=frozenset(excluded["adverbs"]),
             particles={k: frozenset(v) for k, v in excluded["particles"].items()},
+            except_words=frozenset(excluded["except_words"]),
+            except_phrases={k: frozenset(v) for k, v in excluded["except_phrases"].items()},
+            generic={k: frozenset(v) for k, v in data["generic"].items()},
         )
 
 
@@ -129,26 +139,38 @@ class FunctionFinder:
             for matcher in (self.phrases, self.abbreviations)
             for match_id, start, end in matcher(doc)
         ]
-        out = []
+        kept: list[tuple[Span, str]] = []
         for span in filter_spans(found):
             if self._blocked(span):
                 continue
             status = self.status(span, cue_tokens["proposed"])
             if status != "excluded" and not self._shared_context(span, sharing):
                 continue
-            out.append({
-                "function": span.label_, "status": status, "collaboration": nearest(collaborations, span),
-                "start_char": span.start_char, "end_char": span.end_char, "text": span.text,
-            })
-        doc._.functions = out
+            kept.append((span, status))
+        named = {(span.sent.start, span.label_) for span, status in kept if status != "excluded"}
+        doc._.functions = [
+            {"function": span.label_, "status": status, "collaboration": nearest(collaborations, span),
+             "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
+            for span, status in kept
+            if not self._generic(span, named)
+        ]
         return doc
+
+    def _generic(self, span: Span, named: set[tuple[int, str]]) -> bool:
+        """'back-office functions such as payroll and HR': the specific functions the sentence shares (or
+        plans to) say it, not 'back office'; one it leaves out ('excluding payroll') does not."""
+        specific = self.lexicon.generic.get(span.label_, frozenset())
+        return any((span.sent.start, label) in named for label in specific)
 
     def _blocked(self, span: Span) -> bool:
         """'firearms traffickers', 'remanded in custody', 'director of finance': not a function."""
         doc, lex = span.doc, self.lexicon
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if after in lex.blocked_after.get(span[-1].lower_, ()) or before in lex.blocked_before.get(span[0].lower_, ()):
+        excepted = span.start > 0 and self._exception(doc[span.start - 1])  # 'apart from custody' is a function
+        if after in lex.blocked_after.get(span[-1].lower_, ()) or (
+            before in lex.blocked_before.get(span[0].lower_, ()) and not excepted
+        ):
             return True
         if after in lex.title_after:
             return True
@@ -194,7 +216,18 @@ class FunctionFinder:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in lex.adverbs for c in children):
             return True
+        if token.dep_ == "prep" and token.i not in own_words and self._exception(token):
+            return True
         return any(c.dep_ in {"prt", "prep"} and c.lower_ in lex.particles.get(lemma, ()) for c in children)
+
+
+    def _exception(self, prep: Token) -> bool:
+        """'every department except custody', 'apart from', 'other than', 'with the exception of'."""
+        lex = self.lexicon
+        if prep.lower_ in lex.except_words:
+            return True
+        before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        return bool({prep.head.lower_, before} & lex.except_phrases.get(prep.lower_, frozenset()))
 
 
 def governors(token: Token) -> list[Token]:

@@ -3,14 +3,18 @@
 A sentence speaks of jobs when a job noun ("posts", "jobs", "redundancies", "staff numbers")
 is governed in the dependency parse by a word of loss ("posts will be cut", "the impact on
 jobs", "concerns over jobs") or of keeping ("jobs will be protected"), when people are lost
-("lose more officers"), or when it says "job losses" or "made redundant". "The job" of policing
-and staff being consulted are not job concerns: no loss governs them.
+("lose more officers"), or when it says "job losses" or "made redundant". Posts left empty are lost
+too ("vacant posts will not be filled", "officers who retire will not be replaced", "most of the
+posts were vacant"). "The job" of policing and staff being consulted are not job concerns: no
+loss governs them. A headline is left out when the body has a job concern: the body restates it.
 
 The stance comes from the parse and the words around the loss (``models/jobs.json``), first
 that applies: ``uncertain`` ("it remains unclear if ... could lead to job losses"),
 ``ruled_out`` (a negated loss: "there will be no redundancies"), ``concern`` ("our concern is it
 will lead to further job reductions", or a union saying jobs would go), ``possible`` (a hedged
-loss: "posts may go"), else ``confirmed`` ("80 posts will go").
+loss: "posts may go", "if the answer is to cut detectives"), else ``confirmed`` ("80 posts will go").
+"You cannot lose 27 posts and ..." is a protest (``concern``), not a denial; a question the sentence
+reports ("asked whether jobs would go, she said ...") gives way to the answer it reports.
 
 The speaker is the speaker of the quote (``doc._.quotes``, from the officials stage) that
 overlaps the sentence, else the official who is the subject of a speech verb in it.
@@ -63,13 +67,21 @@ class JobCues:
     negations: frozenset[str]
     union_words: frozenset[str]
     speech_verbs: frozenset[str]
+    refill_words: frozenset[str]
+    ask_verbs: frozenset[str]
+    conditions: frozenset[str]
+    criticism_modals: frozenset[str]
+    empty_words: frozenset[str]
+    outcome_verbs: frozenset[str]
+    rescue_words: frozenset[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> JobCues:
         data = json.loads(((folder or models_dir()) / "jobs.json").read_text(encoding="utf-8"))
         words = {k: frozenset(data[k]) for k in (
             "job_nouns", "people_nouns", "loss_words", "keep_words", "people_loss_words", "possible", "hedges",
-            "negations", "union_words", "speech_verbs",
+            "negations", "union_words", "speech_verbs", "refill_words", "ask_verbs", "conditions", "criticism_modals",
+            "empty_words", "outcome_verbs", "rescue_words",
         )}
         phrases = {k: tuple(data[k]) for k in ("job_phrases", "uncertain", "not_ruled_out", "ruled_out", "concern", "warn")}
         return cls(**words, **phrases)
@@ -107,6 +119,7 @@ class JobConcernFinder:
     def __init__(self, nlp: Language, cues: JobCues) -> None:
         self.cues = cues
         self.governing = cues.loss_words | cues.keep_words
+        self.question_words = {w for p in cues.uncertain for w in p.split()} & {"whether", "if", "how"}
         self.matcher = Matcher(nlp.vocab)
         for label in ("job_phrases", "uncertain", "not_ruled_out", "ruled_out", "concern", "warn"):
             self.matcher.add(label, [lemma_pattern(nlp, p) for p in getattr(cues, label)])
@@ -122,34 +135,87 @@ class JobConcernFinder:
         quotes = facts(doc, "quotes")
         officials = facts(doc, "officials")
         out = []
+        headline = headline_end(doc)
         for sent, sent_hits in zip(sentences, hits, strict=True):
-            found = self.job_loss(sent, sent_hits.get("job_phrases", []))
+            asked = self._asked(sent)
+            found = self.job_loss(sent, sent_hits.get("job_phrases", []), asked)
             if found is None:
                 continue
             noun, predicate = found
+            if noun.i not in asked:  # 'Asked whether jobs would go, she said some posts may be lost'
+                sent_hits = {k: [h for h in v if h[0] not in asked] for k, v in sent_hits.items()}
             speaker = speaker_of(sent, quotes, officials, self.cues.speech_verbs)
             stance = self.stance(sent, noun, predicate, sent_hits, speaker_role(speaker, officials))
             out.append({"stance": stance, "speaker": speaker, "start_char": sent.start_char,
                         "end_char": sent.end_char, "text": sent.text})
-        doc._.job_concerns = out
+        body = [j for j in out if j["start_char"] >= headline]
+        doc._.job_concerns = body if body else out  # a headline restates what the article body says
         return doc
 
-    def job_loss(self, sent: Span, phrases: list[tuple[int, int]]) -> tuple[Token, Token | None] | None:
-        """The job noun of the sentence and the word of loss (or keeping) that governs it, if any."""
+    def _asked(self, sent: Span) -> set[int]:
+        """The tokens of a question reported in the sentence: 'asked whether jobs would go'."""
+        out: set[int] = set()
+        for token in sent:
+            if lemma(token) in self.cues.ask_verbs:
+                for clause in token.children:  # 'asked whether ...', 'questioned on whether ...'
+                    if clause.dep_ in {"ccomp", "xcomp", "prep"} and any(
+                        c.lower_ in self.question_words for c in clause.subtree
+                    ):
+                        out.update(t.i for t in clause.subtree)
+        return out
+
+    def job_loss(
+        self, sent: Span, phrases: list[tuple[int, int]], asked: set[int] | frozenset[int] = frozenset()
+    ) -> tuple[Token, Token | None] | None:
+        """The job noun of the sentence and the word of loss (or keeping) that governs it, if any;
+        one outside a reported question (``asked``) first."""
+        losses = self._losses(sent)
+        roots = [(sent.doc[start:end].root, None) for start, end in phrases]  # 'job losses', 'made redundant'
+        for found in (losses, roots):
+            outside = [f for f in found if f[0].i not in asked]
+            if outside:
+                return outside[0]
+        return next(iter(losses or roots), None)
+
+    def _losses(self, sent: Span) -> list[tuple[Token, Token]]:
         cues = self.cues
+        out = []
         for token in sent:
             word = lemma(token)
-            if token.pos_ in {"NOUN", "PROPN"} and (word in cues.job_nouns or self._people_numbers(token)):
-                for other in self._related(token):
-                    if lemma(other) in self.governing:
-                        return token, other
-            lost = word in cues.people_nouns and token.dep_ in {"dobj", "nsubjpass"}
-            if lost and lemma(token.head) in cues.people_loss_words:  # 'we will have to lose more officers'
-                return token, token.head
-        if phrases:  # 'job losses', 'made redundant'
-            start, end = phrases[0]
-            return sent.doc[start:end].root, None
-        return None
+            job = token.pos_ in {"NOUN", "PROPN"} and (word in cues.job_nouns or self._people_numbers(token))
+            person = word in cues.people_nouns
+            verb = self._verb_of(token) if job or person else None
+            if verb is not None and self._unfilled(verb):
+                out.append((token, verb))  # 'vacant posts will not be filled', 'officers not replaced'
+                continue
+            if job:
+                other = next((o for o in self._related(token) if self._governs(token, o)), None)
+                if other is not None:
+                    out.append((token, other))
+                    continue
+            lost = person and token.dep_ in {"dobj", "nsubjpass"}
+            freed = any(c.lower_ in cues.rescue_words for c in token.head.children)  # 'officers were cut free'
+            if lost and not freed and lemma(token.head) in cues.people_loss_words:  # 'we will have to lose more officers'
+                out.append((token, token.head))
+        return out
+
+    @staticmethod
+    def _verb_of(noun: Token) -> Token | None:
+        """The verb whose object or passive subject the noun is, directly or as 'some of the posts'."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"PRON", "NUM", "ADJ", "DET"}:
+            noun = noun.head.head
+        return noun.head if noun.dep_ in {"nsubjpass", "dobj"} else None
+
+    def _governs(self, noun: Token, word: Token) -> bool:
+        """A loss or keeping word over the noun; 'vacant' only as what is said of it ('posts are left
+        vacant'), not as its description ('vacant posts will be filled')."""
+        if lemma(word) in self.cues.empty_words:
+            return not (word.head.i == noun.i and word.dep_ == "amod")
+        return lemma(word) in self.governing
+
+    def _unfilled(self, verb: Token) -> bool:
+        """'will not be filled', 'are not being replaced': a post left empty is a post lost."""
+        return lemma(verb) in self.cues.refill_words and self._negated(verb)
 
     @staticmethod
     def _related(noun: Token) -> list[Token]:
@@ -157,7 +223,8 @@ class JobConcernFinder:
         complements of its verb ('jobs are safe', 'jobs are at risk', 'jobs are expected to go')."""
         governors = clause_governors(noun)
         out = [*governors, *noun.children]
-        for verb in governors[:1]:
+        clause_verb = [g for g in governors if g.pos_ in {"VERB", "AUX"}][:1]
+        for verb in dict.fromkeys([*governors[:1], *clause_verb]):  # 'most of the posts were vacant'
             for child in verb.children:
                 if child.dep_ in {"acomp", "oprd"}:
                     out.append(child)
@@ -168,6 +235,10 @@ class JobConcernFinder:
                     out.extend(c for c in child.children if c.dep_ in {"acomp", "xcomp"})
                 elif child.dep_ == "ccomp":  # 'told their jobs were safe'
                     out.extend(c for c in child.children if c.dep_ == "acomp")
+                elif child.dep_ == "conj" and child.pos_ == "VERB" and not any(
+                    c.dep_.startswith("nsubj") for c in child.children
+                ):  # 'jobs moved to Cardiff or lost altogether'
+                    out.append(child)
         return out
 
     def _people_numbers(self, token: Token) -> bool:
@@ -197,15 +268,17 @@ class JobConcernFinder:
         if has("ruled_out"):
             return "ruled_out"
         kept = predicate is not None and lemma(predicate) in cues.keep_words  # 'jobs will be protected'
-        negated = self._negated_loss(noun, predicate)  # 'there will be no redundancies'
+        unfilled = predicate is not None and lemma(predicate) in cues.refill_words  # negated already: a loss
+        negated = not unfilled and self._negated_loss(noun, predicate)  # 'there will be no redundancies'
         if kept and negated:  # 'jobs will not be safe'
             return "possible"
-        if kept or negated:
+        criticised = negated and self._criticised(noun, predicate)  # 'you cannot cut 27 posts and ...'
+        if (kept or negated) and not criticised:
             return "ruled_out"
         hedged = self._hedges(noun, predicate)
         union = role == UNION_ROLE or any(t.lower_ in cues.union_words for t in sent)
         warned = any(self._person_warns(sent.doc[s]) for s, _ in has("warn")) or (union and has("warn"))
-        if has("concern") or warned or (union and hedged & cues.hedges):
+        if has("concern") or warned or criticised or (union and hedged & cues.hedges):
             return "concern"
         if hedged & cues.possible:
             return "possible"
@@ -239,6 +312,16 @@ class JobConcernFinder:
                 return True
         return False
 
+    def _criticised(self, noun: Token, predicate: Token | None) -> bool:
+        """'You cannot lose 27 posts', 'we can't keep cutting officers': someone who 'cannot' cut protests;
+        'posts cannot be cut' (passive) is a denial."""
+        for word in (predicate, *clause_governors(noun)):
+            if word is None or not any(c.dep_ == "neg" for c in word.children):
+                continue
+            modal = any(c.dep_ == "aux" and lemma(c) in self.cues.criticism_modals for c in word.children)
+            return modal and any(c.dep_ == "nsubj" for c in word.children)  # 'posts cannot be cut' denies
+        return False
+
     @staticmethod
     def _above(predicate: Token | None) -> list[Token]:
         """The words over a loss word that is not a verb ('jobs are at risk': risk -> at -> are)."""
@@ -250,14 +333,27 @@ class JobConcernFinder:
         """The modal and hedging words on the loss: 'may go', 'could be lost', 'potential reductions', 'up to'."""
         governors = [*clause_governors(noun), *self._above(predicate)]
         words = {lemma(t) for t in governors}  # 'job losses are expected'
+        top = governors[-1] if governors else noun
+        if top.dep_ == "ccomp" and lemma(top.head) in self.cues.outcome_verbs:  # 'could see jobs moved or lost'
+            governors.append(top.head)
         for token in (noun, predicate, *governors):
             if token is None:
                 continue
             words |= {lemma(c) for c in token.children if c.dep_ in {"aux", "advmod", "amod", "auxpass", "acomp"}}
+            for clause in (token, *(c for c in token.children if c.dep_ == "advcl")):  # 'if the answer is to cut'
+                words |= {lemma(c) for c in clause.children if c.dep_ == "mark" and lemma(c) in self.cues.conditions}
         lefts = [t.lower_ for t in noun.subtree if t.i < noun.i]
         if any(a == "up" and b == "to" for a, b in pairwise(lefts)):
             words.add("up to")
         return words
+
+
+def headline_end(doc: Doc) -> int:
+    """Character offset where a headline ends (0 when the first line is not a short headline)."""
+    first_line, newline, _ = doc.text.partition("\n")
+    if not newline or len(first_line) > 150 or first_line.rstrip()[-1:] in {".", "!", "?", '"', "”"}:
+        return 0
+    return len(first_line)
 
 
 def speaker_of(sent: Span, quotes: list[dict], officials: list[dict], speech_verbs: frozenset[str]) -> str | None:

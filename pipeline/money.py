@@ -8,7 +8,10 @@ For each figure, in its sentence:
   "lost", "spend", ...; ``models/money.json``), so "a £9m funding gap" and "£12 million cost
   savings" read right whatever the word order. A cut or fall is a budget reduction only when a
   budget, grant or funding is what falls. A precept, council tax or household bill nearby makes
-  the figure ``other``; so does the lack of any cue (a fine, a salary).
+  the figure ``other``; so does the lack of any cue (a fine, a salary). Cues at the same tree distance
+  go to the one nearest in the text; a cut that governs the figure directly beats a cue three arcs away.
+- not policing finances: a figure with no cue but a crime near it ("a stolen car worth £38,000", "the
+  fraudster took £90,000") is dropped, unless a fine, salary or precept is near, or a force pays it.
 - ``hedged``: a hedge just before the figure ("around", "up to", "in the region of") or on its
   governing chain ("could", "expected to", "aiming to", "potential").
 - ``period``: the period phrase that follows the figure in its clause ("a year", "over four
@@ -77,6 +80,13 @@ class MoneyFinder:
         self.collective = frozenset(w for w in lexicon["collective"] if w.isalpha())
         self.collective_phrases = [w for w in lexicon["collective"] if not w.isalpha()]
         self.speech_verbs = frozenset(lexicon["speech_verbs"])
+        crime = lexicon["crime_value"]
+        self.crime_words = frozenset(crime["words"])
+        self.policing_other = frozenset(
+            w for w in [*lexicon["kinds"]["other"], *lexicon["other_overrides"]] if w not in crime["neutral_cues"]
+        )
+        self.police_subjects = frozenset(crime["police_subjects"])
+        self.payment_verbs = frozenset(crime["payment_verbs"])
         self.national = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["national"]) + r")\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -97,7 +107,10 @@ class MoneyFinder:
             for i, (amount, span) in enumerate(group):
                 prev_end = group[i - 1][1].end if i else sent.start
                 next_start = group[i + 1][1].start if i + 1 < len(group) else sent.end
-                kind = self._kind(span, {t.i for _, s in group for t in s})
+                figure_tokens = {t.i for _, s in group for t in s}
+                kind, strong = self._kind(span, figure_tokens)
+                if (not strong or kind == "other") and self._crime_value(span, figure_tokens):
+                    continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 forces, collaboration = self._forces(doc, mentions, span, prev_end, next_start, kind)
                 period = assigned[i]
                 item = {
@@ -122,25 +135,58 @@ class MoneyFinder:
 
     # -- kind --------------------------------------------------------------------------------
 
-    def _kind(self, span: Span, figure_tokens: set[int]) -> str:
-        """The kind of the cue nearest to the figure in the dependency tree (BFS over the sentence)."""
+    def _kind(self, span: Span, figure_tokens: set[int]) -> tuple[str, bool]:
+        """(kind, strong): the kind of the cue nearest to the figure in the dependency tree (BFS over the
+        sentence); strong unless only a cut with no budget in sight ('took £90,000') or nothing gave it."""
         distances = self._distances(span)
-        if any(d <= OVERRIDE_DISTANCE and self._matches_any(span.doc[i], self.overrides) for i, d in distances.items()):
-            return "other"
-        weak: str | None = None
-        level: dict[int, list[str]] = {}
+        if any(d <= OVERRIDE_DISTANCE and self._overridden(span.doc[i]) for i, d in distances.items()):
+            return "other", True
+        weak: tuple[int, str] | None = None
+        level: dict[int, list[tuple[int, int, str]]] = {}
         for i, d in distances.items():
             if i in figure_tokens:
                 continue
             kind, strong = self._cue_kind(span.doc[i], figure_tokens)
+            gap = span.start - i if i < span.start else i - span.end + 1
             if kind and strong:
-                level.setdefault(d, []).append(kind)
-            elif kind and weak is None:
-                weak = kind
+                level.setdefault(d, []).append((gap, self.priority[kind], kind))
+            elif kind and (weak is None or d < weak[0]):
+                weak = (d, kind)
+        if weak is not None and weak[0] == 1 and (not level or min(level) > 2):
+            return weak[1], False  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
         if level:
-            nearest = level[min(level)]
-            return min(nearest, key=lambda k: self.priority[k])
-        return self._nearest_in_text(span, figure_tokens) or weak or "other"
+            return min(level[min(level)])[2], True  # ties: the cue nearest in the text ('budget is £300m, but must save')
+        in_text = self._nearest_in_text(span, figure_tokens)
+        if in_text:
+            return in_text, True
+        return (weak[1] if weak else "other"), False
+
+    def _overridden(self, tok: Token) -> bool:
+        """A precept word, or a noun that one modifies ('a Band D bill', 'council tax bills', 'household bills')."""
+        frontier = [tok]
+        for _ in range(3):
+            if any(self._matches_any(t, self.overrides) for t in frontier):
+                return True
+            frontier = [c for t in frontier for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        return False
+
+    def _crime_value(self, span: Span, figure_tokens: set[int]) -> bool:
+        """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, with no fine,
+        salary or precept in sight, and no force or police as the one who pays it ('the force paid £2m to victims of
+        the fraud')."""
+        sent = span.sent
+        near = set(self._distances(span))
+        near |= set(range(max(sent.start, span.start - self.text_window), min(sent.end, span.end + self.text_window)))
+        tokens = [span.doc[i] for i in sorted(near) if i not in figure_tokens]
+        if not any(t.lemma_.lower() in self.crime_words or t.lower_ in self.crime_words for t in tokens):
+            return False
+        if any(self._matches_any(t, [tuple(w.split()) for w in self.policing_other]) for t in tokens):
+            return False
+        verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.lemma_.lower() not in self.payment_verbs:
+            return True
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return not any(w.lemma_.lower() in self.police_subjects or w.ent_type_ == "ORG" for c in subjects for w in c.subtree)
 
     def _nearest_in_text(self, span: Span, figure_tokens: set[int]) -> str | None:
         """When the parse links no cue to the figure (a garbled parse), the cue nearest in the text."""

@@ -22,7 +22,9 @@ Force: the force in the role phrase ("for North Yorkshire", "Herts", "Durham Con
 else one named after the name ("of Kent Police", "from Kent"), else one in a relative clause,
 else the force of the panel or board a chair chairs, else the article's main force (its only
 force, one named at least twice as often as any other, or else the one force that opens the
-headline or is the subject of the first sentence) for roles that serve one force.
+headline or is the subject of the first sentence) for roles that serve one force; where the article has
+no main force, the one force or area the official's own sentence speaks for, not a partner ("told the
+panel that leaving could cost Warwickshire £4m, to rebuild what it shares with West Mercia").
 Politicians, inspectors, federation officials and heads of joint units get no fallback force.
 An area that names an official's force but was not yet a force mention ("Jane Fordham in
 Cambridgeshire") is added to ``doc.spans["forces"]``.
@@ -119,6 +121,7 @@ class RoleLexicon:
     unnamed_speakers: frozenset[str]
     not_name_words: frozenset[str]
     name_particles: frozenset[str]
+    partner_prepositions: frozenset[str]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -133,7 +136,7 @@ class RoleLexicon:
                 "heads", "commissioner_chief_constable_forces", "mayor_pcc_forces", "not_policing_commissioners",
                 "short_abbreviations", "honorifics", "councillor_honorifics", "peer_titles", "knight_titles", "acting", "former",
                 "fallback_roles", "chair_verbs", "head_verbs", "head_objects", "successor_words", "role_verbs",
-                "speech_verbs", "unnamed_speakers", "not_name_words", "name_particles",
+                "speech_verbs", "unnamed_speakers", "not_name_words", "name_particles", "partner_prepositions",
             )
         }
         return cls(
@@ -783,10 +786,36 @@ class OfficialFinder:
             force = None
         elif force is None:
             if best.label in self.lex.fallback_roles and not any(c.no_fallback for c in clues):
-                force = idx.main_force
+                force = idx.main_force or self._sentence_force(doc, start, end, idx)
         elif located.area:
             areas[located.area] = force
         return Person(doc[start:end].text, best.label, best.acting, force)
+
+    def _sentence_force(self, doc: Doc, start: int, end: int, idx: DocIndex) -> str | None:
+        """Where the article has no main force, the one force an official's own sentence speaks for ('Interim
+        chief constable X told the panel that leaving could cost Warwickshire £4m'): the only force or force area
+        named in it that is not a partner ('with West Mercia', 'from Kent') or another person's ('Kent PCC Y')."""
+        sent = doc[start].sent
+        places = {idx.places[i] for i in range(sent.start, sent.end) if i in idx.places and not start <= i < end}
+        found = set()
+        for place in places:
+            near = range(max(sent.start, place.start - 2), min(sent.end, place.end + 2))
+            if any(i in idx.title_at for i in near) or self._partner(doc[place.end - 1]):
+                continue
+            found.add(place.label)
+        return found.pop() if len(found) == 1 else None
+
+    def _partner(self, token: Token) -> bool:
+        """A force named as the other party ('with West Mercia', 'from Kent') or with another ('Kent and Essex')."""
+        for _ in range(3):
+            if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):  # 'Kent and Essex'
+                return True
+            if token.dep_ == "pobj" and token.head.lower_ in self.lex.partner_prepositions:
+                return True
+            if token.head.i == token.i or token.dep_ not in {"compound", "poss", "pobj", "nmod", "amod"}:
+                return False
+            token = token.head
+        return False
 
     @staticmethod
     def _add_area_spans(doc: Doc, areas: dict[tuple[int, int], str]) -> None:

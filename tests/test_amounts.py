@@ -78,6 +78,13 @@ class TestFindAmounts:
             ("A budget of 3 million euros.", 3_000_000, None, "EUR", "3 million euros"),
             ("A rise of £4.50 a month.", 4.5, None, "GBP", "£4.50"),
             ("A 3p rise.", 0.03, None, "GBP", "3p"),
+            ("An £800k overspend.", 800_000, None, "GBP", "£800k"),
+            ("It will cost £2m-£3m.", 2_000_000, 3_000_000, "GBP", "£2m-£3m"),
+            ("Grants fell by £3bn-£4bn.", 3_000_000_000, 4_000_000_000, "GBP", "£3bn-£4bn"),
+            ("A £1.5 million-a-year saving.", 1_500_000, None, "GBP", "£1.5 million"),
+            ("A £150,000-a-year salary.", 150_000, None, "GBP", "£150,000"),
+            ("A £5m-plus project.", 5_000_000, None, "GBP", "£5m"),
+            ("A 10 million pound deal.", 10_000_000, None, "GBP", "10 million pound"),
         ],
     )
     def test_reads_every_form(self, text, amount, high, currency, figure):

@@ -124,6 +124,31 @@ class TestCollaborationFinder:
         ]
 
     @pytest.mark.parametrize(
+        "second",
+        [
+            "Two of them, all but Kent, already share a dog unit.",
+            "Two of them - all except Kent Police - already share a dog unit.",
+            "All the forces except Kent will share custody.",
+            "Apart from Kent, the forces also share a dog unit.",
+            "The three forces, with the exception of Kent Police, will share custody.",
+        ],
+    )
+    def test_forces_left_out_are_not_partners(self, nlp, second):
+        text = f"Kent Police, Surrey Police and Sussex Police have formed an alliance. {second}"
+        assert force_sets(nlp, text) == [
+            {"Kent Police", "Surrey Police", "Sussex Police"},
+            {"Surrey Police", "Sussex Police"},
+        ]
+
+    def test_some_of_them_without_saying_which_is_no_new_collaboration(self, nlp):
+        text = "Kent Police, Surrey Police and Sussex Police have formed an alliance. Two of them share a dog unit."
+        assert force_sets(nlp, text) == [{"Kent Police", "Surrey Police", "Sussex Police"}]
+
+    def test_a_force_named_after_but_not_is_left_out(self, nlp):
+        text = "Kent Police and Essex Police share a firearms unit, but not Sussex Police."
+        assert force_sets(nlp, text) == [{"Kent Police", "Essex Police"}]
+
+    @pytest.mark.parametrize(
         "text",
         [
             "Officers from Kent Police arrested a man wanted by Essex Police.",

@@ -118,6 +118,49 @@ class TestFunctionFinder:
             ("custody", "excluded"),
         }
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            f"{PARTNERS} will share every department except custody.",
+            f"{PARTNERS} will share all functions apart from custody.",
+            f"{PARTNERS} will share almost everything apart from custody.",
+            f"{PARTNERS} will share everything other than custody.",
+            f"{PARTNERS} will merge all departments with the exception of custody.",
+            f"{PARTNERS} will merge all departments, excluding custody.",
+        ],
+    )
+    def test_an_exception_excludes(self, nlp, sentence):
+        assert labels(nlp, sentence) == {("custody", "excluded")}
+
+    def test_apart_from_what_is_not_a_function_excludes_nothing(self, nlp):
+        assert labels(nlp, f"Apart from the budget, {PARTNERS} share custody.") == {("custody", "shared")}
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            (f"{PARTNERS} will share back-office functions such as payroll and HR.", {("finance", "shared"), ("hr", "shared")}),
+            (f"{PARTNERS} will share back-office services, including finance and IT.",
+             {("finance", "shared"), ("ict", "shared")}),
+            (f"{PARTNERS} will share back-office services.", {("back_office", "shared")}),
+            (f"{PARTNERS} will share all support services, excluding payroll.",
+             {("back_office", "shared"), ("finance", "excluded")}),
+        ],
+    )
+    def test_back_office_only_when_nothing_more_specific_is_shared(self, nlp, sentence, expected):
+        assert labels(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            f"{PARTNERS} buy equipment through a joint commercial team.",
+            f"{PARTNERS} have a joint purchasing unit.",
+            f"{PARTNERS} have agreed joint buying of uniforms.",
+            f"{PARTNERS} share a commercial unit.",
+        ],
+    )
+    def test_buying_is_procurement(self, nlp, sentence):
+        assert labels(nlp, sentence) == {("procurement", "shared")}
+
     def test_status_follows_the_clause_that_governs_the_function(self, nlp):
         text = (
             f"{PARTNERS} agreed a partnership. A business case for bringing their IT together is due in May, "

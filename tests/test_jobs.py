@@ -70,6 +70,97 @@ class TestJobConcernFinder:
         assert stance(nlp, sentence) == expected
 
     @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Twelve vacant posts will not be filled.", "confirmed"),
+            ("Officers who retire will not be replaced.", "confirmed"),
+            ("The 20 vacancies in the control room will be left unfilled.", "confirmed"),
+            ("Thirty posts will be frozen.", "confirmed"),
+            ("Most of the posts that will go are already vacant.", "confirmed"),
+            ("Some of the detective posts may not be refilled.", "possible"),
+        ],
+    )
+    def test_posts_left_empty_are_lost(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Vacant posts will be filled by the summer.",
+            "Retiring officers will be replaced.",
+            "The force has 40 vacancies.",
+        ],
+    )
+    def test_posts_filled_are_not_lost(self, nlp, sentence):
+        assert concerns(nlp, sentence) == []
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("The force will cut 40 analysts.", "confirmed"),
+            ("The force said it would cut 12 investigators and six trainers.", "confirmed"),
+            ("The review will axe 15 sergeants.", "confirmed"),
+            ("If the merger goes ahead, 50 posts will go.", "possible"),
+            ("If jobs are cut, residents will notice.", "possible"),
+            ("If the force cuts more detectives, the public will suffer, the Federation chairman said.", "concern"),
+        ],
+    )
+    def test_people_lost_and_conditional_losses(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The detectives were praised by the judge.",
+            "The inspector lost his appeal.",
+            "The force is recruiting more detectives.",
+            "Two detectives were cut free from the wreckage.",
+            "The inspector was replaced as head of the unit.",
+        ],
+    )
+    def test_people_not_lost(self, nlp, sentence):
+        assert concerns(nlp, sentence) == []
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("We cannot cut more sergeants without hurting the public.", "concern"),
+            ('"You can\'t keep losing constables and expect crime to fall," the chairman said.', "concern"),
+            ("No officer posts will be cut under the agreement.", "ruled_out"),
+            ("The force will not lose any officers.", "ruled_out"),
+            ("Police staff posts cannot be cut under the terms of the deal.", "ruled_out"),
+            ("The force cannot afford to lose any more officers, the chairman said.", "concern"),
+        ],
+    )
+    def test_cannot_is_a_protest_not_a_denial(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Asked whether jobs would be lost, the chief constable said 30 posts might go.", "possible"),
+            ("Asked whether jobs would be lost, the chief constable said there would be no redundancies.", "ruled_out"),
+            ("Questioned on whether staff would go, she said 30 posts would be cut.", "confirmed"),
+            ("The panel asked whether jobs would be lost.", "uncertain"),
+        ],
+    )
+    def test_a_reported_question_answered_in_the_sentence(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("It is too soon to say how many posts will go.", "uncertain"),
+            ("He said it was far too soon to talk about redundancies.", "uncertain"),
+            ("Talk of redundancies is premature, the commissioner said.", "uncertain"),
+            ("The union warned that staff jobs could be moved to Leeds or cut altogether.", "concern"),
+            ("The plan could see jobs moved to Leeds or lost.", "possible"),
+        ],
+    )
+    def test_more_forms(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
         "sentence",
         [
             "Staff will be consulted on the changes before any decision is taken.",
@@ -98,6 +189,15 @@ class TestJobConcernFinder:
         assert found[0]["text"] == "Around 40 posts will be removed and 10 jobs will be cut."
         assert all(text[j["start_char"] : j["end_char"]] == j["text"] for j in found)
         assert {j["stance"] for j in found} <= set(JOB_STANCES)
+
+    def test_a_headline_restated_by_the_body_is_left_out(self, nlp):
+        text = "Forces to axe 30 posts in merger\n\nThirty posts will go when the two forces merge their HR teams."
+        assert [s for s, _ in concerns(nlp, text)] == ["confirmed"]
+        assert concerns(nlp, text)[0][1].startswith("Thirty posts")
+
+    def test_a_headline_alone_is_kept(self, nlp):
+        text = "Forces to axe 30 posts in merger\n\nThe two forces will merge their HR teams."
+        assert [t for _, t in concerns(nlp, text)] == ["Forces to axe 30 posts in merger"]
 
     def test_speaker_is_the_speaker_of_the_overlapping_quote(self, nlp):
         doc = nlp('"There will be no redundancies," the commissioner said.')

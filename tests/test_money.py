@@ -163,6 +163,47 @@ class TestMoneyFinder:
     def test_no_money(self, nlp, text):
         assert money(nlp, text) == []
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The driver was in a stolen van worth £41,000 when he was stopped.",
+            "The fraudster took £90,000 from pensioners over two years.",
+            "Officers seized heroin with a street value of £250,000 from the flat.",
+            "The gang laundered £3m through shell companies, Essex Police said.",
+            "Burglars took jewellery valued at £12,000 from the house.",
+        ],
+    )
+    def test_crime_takings_are_not_policing_finances(self, nlp, text):
+        assert money(nlp, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "amount"),
+        [
+            ("He was fined £300 for the theft of a bicycle.", 300),  # a fine stays 'other'
+            ("Kent Police paid £1.5m to settle claims from victims of the fraud.", 1_500_000),  # the force pays
+            ("The PCC approved a precept rise adding £6 a year to a Band D bill after a rise in burglary.", 6),
+        ],
+    )
+    def test_fine_or_force_payment_near_a_crime_stays(self, nlp, text, amount):
+        item = only(nlp, text)
+        assert (item["amount"], item["kind"]) == (amount, "other")
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("Essex Police's budget is £300m, but it must still save £18m.", ["budget", "savings"]),
+            ("The force has cut £38m since 2010 and faces a further £12m shortfall.",
+             ["budget_reduction", "funding_gap"]),
+            ("Sussex Police's budget was cut by a fifth, or £25m, since 2010.", ["budget_reduction"]),
+            ("The commissioner warned of a £6m black hole in the force's finances.", ["funding_gap"]),
+            ("The new control room will cost £2m-£3m.", ["spending"]),
+            ("The force must find savings of more than £10m by 2020.", ["savings"]),
+            ("The precept will rise, adding £4.50 a year to a council tax bill.", ["other"]),
+        ],
+    )
+    def test_kind_of_each_figure_in_unseen_phrasings(self, nlp, text, kinds):
+        assert [m["kind"] for m in money(nlp, text)] == kinds
+
     def test_euro_figure_keeps_its_currency(self, nlp):
         item = only(nlp, "An Garda Síochána will invest €3.5m in the shared system.")
         assert (item["amount"], item["currency"], item["kind"]) == (3_500_000, "EUR", "spending")

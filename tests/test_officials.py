@@ -176,6 +176,24 @@ class TestOfficialFinder:
     def test_force_falls_back_to_the_main_force_only_where_clear(self, nlp, text, force):
         assert [o[3] for o in officials(nlp, text)] == [force]
 
+    @pytest.mark.parametrize(
+        ("text", "force"),
+        [
+            ("Kent Police and Essex Police will merge. Interim chief constable Jo Wade told the panel that leaving "
+             "the alliance could cost Essex £4m.", "Essex Police"),
+            ("Kent Police and Essex Police will merge. Chief Constable Jo Wade said the merger with Kent would "
+             "save Essex £4m.", "Essex Police"),  # Kent is the partner
+            ("Kent Police and Essex Police will merge. Acting Chief Constable Jo Wade said Kent would save £2m.",
+             "Kent Police"),
+            ("Kent Police and Essex Police will merge. Chief Constable Jo Wade said Kent and Essex would save £2m.",
+             None),  # both forces: no telling
+            ("Kent Police and Essex Police will merge, Kent Police and Essex Police said. Chief Constable Jo Wade "
+             "and Essex PCC Tom Hale met.", None),  # Essex is the PCC's
+        ],
+    )
+    def test_force_from_the_one_force_an_officials_sentence_speaks_for(self, nlp, text, force):
+        assert officials(nlp, text)[0][3] == force
+
     def test_former_force_is_not_the_current_one(self, nlp):
         text = "Alice Grey, the former Suffolk chief constable, spoke. Kent Police and Essex Police will merge."
         assert officials(nlp, text) == [("Alice Grey", "chief_constable", False, None)]
