@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
 from pipeline.forces import Force, Gazetteer, force_mentions, load_gazetteer
-from pipeline.sentences import content_sentences
+from pipeline.sentences import content_sentences, headline_end
 
 COMPONENT = "forcewatch_collaborations"
 LIST_JOINERS = {",", "and", "&", "or", "/", "the", "-", "–", "—"}
@@ -166,9 +166,11 @@ class CollaborationFinder:
         references = self._references(doc)
         groups = self._groups(doc, mentions)
         topic = self._topic(doc)
-        headline_end = self._headline_end(doc)
+        end_char = headline_end(doc)
+        headline_tokens = doc.char_span(0, end_char, alignment_mode="expand") if end_char else None
+        headline_end_token = headline_tokens.end if headline_tokens is not None else 0
         phrases = [(s, e) for _, s, e in self.named(doc)]
-        named = [self._names(doc, seg, phrases, forces_at) if seg.start >= headline_end else [] for seg in segments]
+        named = [self._names(doc, seg, phrases, forces_at) if seg.start >= headline_end_token else [] for seg in segments]
         known = {name for found in named for _, _, name in found}
         history: list[tuple[int, frozenset[str]]] = [(g[0].start, frozenset(m.force for m in g)) for g in groups]
         starts = [seg.start for seg in segments]
@@ -384,15 +386,6 @@ class CollaborationFinder:
             if len(distinct) == n and named <= set(distinct):
                 return distinct
         return None
-
-    @staticmethod
-    def _headline_end(doc: Doc) -> int:
-        """Token index where the headline ends (0 when the first line is not a short headline)."""
-        first_line = doc.text.split("\n", 1)[0]
-        if "\n" not in doc.text or len(first_line) > 150 or first_line.rstrip()[-1:] in {".", "!", "?"}:
-            return 0
-        span = doc.char_span(0, len(first_line), alignment_mode="expand")
-        return span.end if span is not None else 0
 
     def _names(
         self, doc: Doc, seg: Span, phrases: list[tuple[int, int]], forces: set[int]

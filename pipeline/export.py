@@ -78,13 +78,7 @@ def _number(value: float | None) -> int | float | None:
 
 def _first_of_each(rows: list, key) -> list:
     """The first row for each key, in text order: a fact repeated in one article is one item."""
-    seen, out = set(), []
-    for row in sorted(rows, key=lambda r: r.start_char):
-        k = key(row)
-        if k not in seen:
-            seen.add(k)
-            out.append(row)
-    return out
+    return [group[0] for group in _groups(rows, key)]
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
 from pipeline.extensions import facts
-from pipeline.sentences import content_sentences
+from pipeline.sentences import content_sentences, headline_end
 
 COMPONENT = "forcewatch_jobs"
 MAX_HOPS = 3  # 'the impact on jobs': jobs -> on -> impact
@@ -346,14 +346,6 @@ class JobConcernFinder:
         if any(a == "up" and b == "to" for a, b in pairwise(lefts)):
             words.add("up to")
         return words
-
-
-def headline_end(doc: Doc) -> int:
-    """Character offset where a headline ends (0 when the first line is not a short headline)."""
-    first_line, newline, _ = doc.text.partition("\n")
-    if not newline or len(first_line) > 150 or first_line.rstrip()[-1:] in {".", "!", "?", '"', "”"}:
-        return 0
-    return len(first_line)
 
 
 def speaker_of(sent: Span, quotes: list[dict], officials: list[dict], speech_verbs: frozenset[str]) -> str | None:

@@ -37,3 +37,17 @@ def content_sentences(doc: Doc) -> Iterator[Span]:
             end -= 1
         if end > start:
             yield doc[start:end]
+
+
+MAX_HEADLINE_CHARS = 150
+HEADLINE_CLOSERS = (".", "!", "?", '"', "”")
+
+
+def headline_end(doc: Doc) -> int:
+    """Character offset where the article's headline ends: a short first line that ends in no full
+    stop or closing quote and is followed by more text. 0 when the article opens with prose."""
+    text = doc.text
+    first_line, newline, _ = text.partition("\n")
+    if not newline or len(first_line) > MAX_HEADLINE_CHARS or first_line.rstrip()[-1:] in HEADLINE_CLOSERS:
+        return 0
+    return len(first_line)
