@@ -77,8 +77,8 @@ def terminate_on_sigterm() -> None:
 
 
 def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None) -> list[str]:
-    from pipeline.reader import ReadError
-    from pipeline.sources import load_source_list
+    from pipeline.ingest.reader import ReadError
+    from pipeline.ingest.sources import load_source_list
 
     found = list(inputs)
     if source_list is not None:
@@ -98,8 +98,8 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pipeline.ingest import ingest as run_ingest
-    from pipeline.runs import LockHeld
+    from pipeline.ingest.runner import ingest as run_ingest
+    from pipeline.ingest.runs import LockHeld
     from pipeline.storage.database import DatabaseError
 
     console = Console(stderr=True)
@@ -194,7 +194,7 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
     """Show recent ingest runs: when, status, counts, and the inputs that failed."""
     import json
 
-    from pipeline.runs import recent_runs
+    from pipeline.ingest.runs import recent_runs
     from pipeline.storage.database import DatabaseError, open_database
 
     try:
@@ -240,8 +240,8 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
     Filters keep the articles published in a date range (articles with no known date are left out
     by --since/--until) or naming a force, and the money figures of the given kinds.
     """
-    from pipeline.export import ExportFilter, export_csv, export_json
-    from pipeline.forces import resolve_force_name
+    from pipeline.publish.export import ExportFilter, export_csv, export_json
+    from pipeline.nlp.forces import resolve_force_name
     from pipeline.storage.database import DatabaseError, open_database
 
     force = None
@@ -287,8 +287,8 @@ def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spac
     """
     import json
 
-    from pipeline.evaluate import GoldError, format_report
-    from pipeline.evaluate import evaluate as run_evaluate
+    from pipeline.evaluation.evaluate import GoldError, format_report
+    from pipeline.evaluation.evaluate import evaluate as run_evaluate
 
     try:
         report = run_evaluate(gold, corpus, spacy_model=spacy_model)
@@ -306,7 +306,7 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 
     Words are stemmed ("suites" finds "suite"); every word must occur.
     """
-    from pipeline.search import matching_sentences
+    from pipeline.publish.search import matching_sentences
     from pipeline.storage.database import DatabaseError, open_database
 
     try:
@@ -335,7 +335,7 @@ def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None
 
     Needs the extra: pip install 'forcewatch[browse]'. Stop it with Ctrl-C.
     """
-    from pipeline.browse import BrowseError, serve
+    from pipeline.publish.browse import BrowseError, serve
 
     try:
         process = serve(database_url(db_url), host, port, open_browser=open_browser)
@@ -352,7 +352,7 @@ def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:
     """List the force gazetteer: canonical names and the aliases that resolve to them."""
-    from pipeline.forces import load_gazetteer
+    from pipeline.nlp.forces import load_gazetteer
 
     for force in load_gazetteer().forces:
         if kind and force.kind != kind:

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.evaluate import evaluate, format_report
-from pipeline.scoring import FIELDS
+from pipeline.evaluation.evaluate import evaluate, format_report
+from pipeline.evaluation.scoring import FIELDS
 from tests.conftest import CORPUS, SHARED
 
 CORPUS_FLOORS = {

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from pipeline.config import models_dir
-from pipeline.forces import force_mentions, load_gazetteer
+from pipeline.nlp.forces import force_mentions, load_gazetteer
 
 
 def found(nlp, text: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.functions import governors, load_lexicon, nearest
+from pipeline.nlp.functions import governors, load_lexicon, nearest
 from pipeline.labels import FUNCTIONS
 
 PARTNERS = "Kent Police and Essex Police"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.forces import load_gazetteer
+from pipeline.nlp.forces import load_gazetteer
 from pipeline.labels import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
 from tests.conftest import CORPUS
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from pipeline.cli import main
-from pipeline.ingest import ingest
+from pipeline.ingest.runner import ingest
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import articles, force_mentions, forces, sentences
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
+from pipeline.nlp.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
 from pipeline.labels import JOB_STANCES
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.money import COMPONENT
+from pipeline.nlp.money import COMPONENT
 
 
 def money(nlp, text: str) -> list[dict]:

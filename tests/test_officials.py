@@ -7,9 +7,9 @@ import json
 import pytest
 
 from pipeline.config import models_dir
-from pipeline.forces import force_mentions, load_gazetteer
+from pipeline.nlp.forces import force_mentions, load_gazetteer
 from pipeline.labels import ROLES
-from pipeline.officials import load_lexicon, quote_spans, speaker_for
+from pipeline.nlp.officials import load_lexicon, quote_spans, speaker_for
 
 
 def officials(nlp, text: str) -> list[tuple[str, str, bool, str | None]]:

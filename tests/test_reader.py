@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+from pipeline.ingest.reader import ReadError, discover, headline, normalise_text, read_file, title_for
 
 
 class TestNormaliseText:

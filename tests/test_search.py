@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.ingest import ingest
-from pipeline.search import fts5_query, matching_sentences
+from pipeline.ingest.runner import ingest
+from pipeline.publish.search import fts5_query, matching_sentences
 from pipeline.storage.database import open_database
 
 FIRST = "Kent Police and Essex Police will share their custody suites.\n\nThe move saves £2m a year."

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pipeline.sentences import content_sentences
+from pipeline.nlp.sentences import content_sentences
 
 
 class TestContentSentences:

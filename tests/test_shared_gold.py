@@ -49,7 +49,7 @@ def test_no_article_missing(report):
 
 def test_evaluate_scores_exactly_like_the_shared_scorer(report):
     """`forcewatch evaluate` reuses the shared scorer's matching rules: same table, same numbers."""
-    from pipeline.evaluate import evaluate
+    from pipeline.evaluation.evaluate import evaluate
 
     ours = evaluate(SHARED / "gold").as_dict()
     assert ours["fields"] == report["fields"]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import fetch as fetch_module
-from pipeline.feeds import FeedError, looks_like_feed, parse_feed
-from pipeline.fetch import FetchError, fetch
-from pipeline.reader import Article, ReadError, dateline
-from pipeline.sources import articles, load_source_list
+from pipeline.ingest import fetch as fetch_module
+from pipeline.ingest.feeds import FeedError, looks_like_feed, parse_feed
+from pipeline.ingest.fetch import FetchError, fetch
+from pipeline.ingest.reader import Article, ReadError, dateline
+from pipeline.ingest.sources import articles, load_source_list
 from tests.http_server import Site
 
 PAGE = """<html><head><title>{title}</title>
@@ -201,7 +201,7 @@ def test_module_defaults_apply(monkeypatch, site):
 def test_one_article_under_two_urls_has_two_sources(site, sqlite_url):
     from sqlalchemy import select
 
-    from pipeline.ingest import ingest
+    from pipeline.ingest.runner import ingest
     from pipeline.storage.database import open_database
     from pipeline.storage.schema import article_sources, articles
 

@@ -18,11 +18,11 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline.forces import Gazetteer, load_gazetteer
+from pipeline.nlp.forces import Gazetteer, load_gazetteer
 from pipeline.labels import FUNCTIONS
 from pipeline.storage.schema import forces, functions
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 

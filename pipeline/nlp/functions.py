@@ -35,9 +35,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-import pipeline.extensions  # noqa: F401 - registers the Doc attributes
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.extensions import facts
+from pipeline.nlp.extensions import facts
 from pipeline.labels import FUNCTIONS
 
 COMPONENT = "forcewatch_functions"

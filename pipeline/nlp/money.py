@@ -1,6 +1,6 @@
 """Money stage: every monetary figure, normalised so figures can be summed across articles.
 
-Figures are found by regex over the text (``pipeline.amounts``: spaCy's small NER cuts "£" and
+Figures are found by regex over the text (``pipeline.nlp.amounts``: spaCy's small NER cuts "£" and
 "m" off amounts) and mapped to tokens with ``doc.char_span(..., alignment_mode="expand")``.
 For each figure, in its sentence:
 
@@ -20,7 +20,7 @@ For each figure, in its sentence:
   collaboration for a combined figure ("the two forces", "joint", "together") or one that names
   no force; none for a national figure ("across England and Wales").
 
-Results: ``doc._.money``, one dict per figure mention (see ``pipeline.extensions``).
+Results: ``doc._.money``, one dict per figure mention (see ``pipeline.nlp.extensions``).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-import pipeline.extensions  # noqa: F401 - registers the Doc attributes
-from pipeline.amounts import Amount, AmountParser, Period, PeriodParser, as_number, load_lexicon
-from pipeline.forces import force_mentions
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
+from pipeline.nlp.amounts import Amount, AmountParser, Period, PeriodParser, as_number, load_lexicon
+from pipeline.nlp.forces import force_mentions
 
 COMPONENT = "forcewatch_money"
 OVERRIDE_DISTANCE = 3  # a precept or household bill this close in the tree makes a figure "other"

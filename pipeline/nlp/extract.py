@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extensions import facts
-from pipeline.forces import force_mentions
-from pipeline.sentences import content_sentences
+from pipeline.nlp.extensions import facts
+from pipeline.nlp.forces import force_mentions
+from pipeline.nlp.sentences import content_sentences
 
 
 @dataclass

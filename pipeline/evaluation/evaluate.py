@@ -5,7 +5,7 @@ naming the article file in ``"article"``. Given a folder, the gold files are its
 subfolder when it has one (``corpus/`` -> ``corpus/gold/``), else the folder itself; article
 files are looked up beside the gold files, in the folder above, and in ``../corpus``
 (``shared/gold`` -> ``shared/corpus``). The articles are ingested into a throw-away SQLite
-database, exported, and scored with the rules of the shared scorer (``pipeline/scoring.py``).
+database, exported, and scored with the rules of the shared scorer (``pipeline/evaluation/scoring.py``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import json
 import tempfile
 from pathlib import Path
 
-from pipeline.export import article_documents
-from pipeline.ingest import ingest
-from pipeline.scoring import FIELDS, Report, score
+from pipeline.publish.export import article_documents
+from pipeline.ingest.runner import ingest
+from pipeline.evaluation.scoring import FIELDS, Report, score
 from pipeline.storage.database import open_database
 
 

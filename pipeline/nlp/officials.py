@@ -50,12 +50,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-import pipeline.extensions  # noqa: F401 - registers the Doc attributes
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.forces import LABEL as FORCE_LABEL
-from pipeline.forces import SPAN_KEY as FORCE_SPAN_KEY
-from pipeline.forces import Gazetteer, load_gazetteer
-from pipeline.sentences import content_sentences
+from pipeline.nlp.forces import LABEL as FORCE_LABEL
+from pipeline.nlp.forces import SPAN_KEY as FORCE_SPAN_KEY
+from pipeline.nlp.forces import Gazetteer, load_gazetteer
+from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_officials"
 

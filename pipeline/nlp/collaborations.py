@@ -29,10 +29,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-import pipeline.extensions  # noqa: F401 - registers the Doc attributes
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.forces import Force, Gazetteer, force_mentions, load_gazetteer
-from pipeline.sentences import content_sentences, headline_end
+from pipeline.nlp.forces import Force, Gazetteer, force_mentions, load_gazetteer
+from pipeline.nlp.sentences import content_sentences, headline_end
 
 COMPONENT = "forcewatch_collaborations"
 LIST_JOINERS = {",", "and", "&", "or", "/", "the", "-", "–", "—"}

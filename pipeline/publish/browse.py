@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from pipeline.export import VIEW_COLUMNS, VIEWS
+from pipeline.publish.export import VIEW_COLUMNS, VIEWS
 from pipeline.storage.schema import Base
 
 

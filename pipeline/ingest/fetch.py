@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-from pipeline.reader import ReadError
+from pipeline.ingest.reader import ReadError
 
 ALLOWED_SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5

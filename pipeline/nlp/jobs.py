@@ -35,10 +35,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-import pipeline.extensions  # noqa: F401 - registers the Doc attributes
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.extensions import facts
-from pipeline.sentences import content_sentences, headline_end
+from pipeline.nlp.extensions import facts
+from pipeline.nlp.sentences import content_sentences, headline_end
 
 COMPONENT = "forcewatch_jobs"
 MAX_HOPS = 3  # 'the impact on jobs': jobs -> on -> impact

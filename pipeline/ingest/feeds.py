@@ -15,7 +15,7 @@ import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
 
-from pipeline.reader import ReadError
+from pipeline.ingest.reader import ReadError
 
 
 class FeedError(ReadError):

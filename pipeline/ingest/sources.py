@@ -21,9 +21,9 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.feeds import FeedError, looks_like_feed, parse_feed
-from pipeline.fetch import FetchError, fetch, is_url
-from pipeline.reader import FEED_SUFFIXES, Article, ReadError, article_from_bytes, discover, looks_like_html, read_file
+from pipeline.ingest.feeds import FeedError, looks_like_feed, parse_feed
+from pipeline.ingest.fetch import FetchError, fetch, is_url
+from pipeline.ingest.reader import FEED_SUFFIXES, Article, ReadError, article_from_bytes, discover, looks_like_html, read_file
 
 
 def load_source_list(path: Path) -> list[str]:

@@ -3,7 +3,7 @@
 Idempotent: a text already extracted by this pipeline version is skipped before any NLP runs.
 Each article is stored in its own transaction, so a failure (bad input, a killed process, a
 database error) loses nothing already stored and leaves nothing half-written; the next run
-completes the work. Runs working at once split the work by claims (``pipeline/runs.py``) and a
+completes the work. Runs working at once split the work by claims (``pipeline/ingest/runs.py``) and a
 race on the same article ends in one stored copy (unique keys, then a retry that finds it).
 """
 
@@ -17,11 +17,11 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from pipeline.config import database_url, display_url, pipeline_version
-from pipeline.extract import extract
-from pipeline.nlp import shared_nlp
-from pipeline.reader import Article, ReadError
-from pipeline.runs import RunContext
-from pipeline.sources import articles
+from pipeline.nlp.extract import extract
+from pipeline.nlp.compose import shared_nlp
+from pipeline.ingest.reader import Article, ReadError
+from pipeline.ingest.runs import RunContext
+from pipeline.ingest.sources import articles
 from pipeline.storage.database import DatabaseError, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 
