@@ -50,9 +50,9 @@ def peak_mb() -> float:
 
 def phase(name: str, corpus: Path, db: Path) -> dict:
     """One phase, in this process; returns its figures."""
+    from pipeline.ingest.reader import read_file
     from pipeline.ingest.runner import ingest
     from pipeline.nlp.compose import shared_nlp
-    from pipeline.ingest.reader import read_file
 
     files = sorted(corpus.glob("*.txt"))
     if name == "a":

@@ -10,10 +10,10 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from pipeline.publish.browse import metadata, serve
 from pipeline.cli import main
-from pipeline.publish.export import VIEWS
 from pipeline.ingest.runner import ingest
+from pipeline.publish.browse import metadata, serve
+from pipeline.publish.export import VIEWS
 from pipeline.storage.schema import Base
 
 pytest.importorskip("datasette")

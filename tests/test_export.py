@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.publish.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
 from pipeline.ingest.runner import ingest
+from pipeline.publish.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
 from pipeline.storage.schema import Base
 
 ARTICLE = (

@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.nlp.extract import Extraction
 from pipeline.ingest.reader import Article
+from pipeline.nlp.extract import Extraction
 from pipeline.storage.database import open_database
 from pipeline.storage.repository import save_article
 

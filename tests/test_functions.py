@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.functions import governors, load_lexicon, nearest
 from pipeline.labels import FUNCTIONS
+from pipeline.nlp.functions import governors, load_lexicon, nearest
 
 PARTNERS = "Kent Police and Essex Police"
 

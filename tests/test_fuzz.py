@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.nlp.extract import extract
 from pipeline.ingest.reader import normalise_text
+from pipeline.nlp.extract import extract
 
 WORDS = ["Kent Police", "Herts", "the PCC for Essex", "£12.3m", "£500,000", "between £1m and £2m", "custody",
          "job losses", "said:", "“", "”", '"', "'s", "’s", "Chief Constable", "Sir", "2019/20", "\n\n", "\n", " ",

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
 from pipeline.labels import JOB_STANCES
+from pipeline.nlp.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
 
 
 def concerns(nlp, text: str) -> list[tuple[str, str]]:

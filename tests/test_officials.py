@@ -7,8 +7,8 @@ import json
 import pytest
 
 from pipeline.config import models_dir
-from pipeline.nlp.forces import force_mentions, load_gazetteer
 from pipeline.labels import ROLES
+from pipeline.nlp.forces import force_mentions, load_gazetteer
 from pipeline.nlp.officials import load_lexicon, quote_spans, speaker_for
 
 

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select, update
 
-from pipeline.ingest import runs as runs_module
 from pipeline.cli import main
+from pipeline.ingest import runs as runs_module
 from pipeline.ingest.runs import LockHeld, RunContext, recent_runs
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import ingest_runs, run_locks

@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import inspect, text
 
-from pipeline.publish.export import VIEWS
 from pipeline.ingest.runner import ingest
+from pipeline.publish.export import VIEWS
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import Base
 from tests.conftest import CORPUS, PROJECT

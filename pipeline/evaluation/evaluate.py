@@ -14,9 +14,9 @@ import json
 import tempfile
 from pathlib import Path
 
-from pipeline.publish.export import article_documents
-from pipeline.ingest.runner import ingest
 from pipeline.evaluation.scoring import FIELDS, Report, score
+from pipeline.ingest.runner import ingest
+from pipeline.publish.export import article_documents
 from pipeline.storage.database import open_database
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from pipeline.config import database_url, display_url, pipeline_version
-from pipeline.nlp.extract import extract
-from pipeline.nlp.compose import shared_nlp
 from pipeline.ingest.reader import Article, ReadError
 from pipeline.ingest.runs import RunContext
 from pipeline.ingest.sources import articles
+from pipeline.nlp.compose import shared_nlp
+from pipeline.nlp.extract import extract
 from pipeline.storage.database import DatabaseError, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 

@@ -12,20 +12,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from pipeline.nlp import collaborations
-
-from pipeline.nlp import forces
-
-from pipeline.nlp import functions
-
-from pipeline.nlp import jobs
-
-from pipeline.nlp import money
-
-from pipeline.nlp import officials
-
-from pipeline.nlp import sentences
 from pipeline.config import spacy_model_name
+from pipeline.nlp import collaborations, forces, functions, jobs, money, officials, sentences
 
 # forcewatch's extraction stages, in order: each may read what the ones before it wrote
 # (officials read forces; collaborations read forces; money reads collaborations; job concerns

@@ -37,8 +37,8 @@ from spacy.util import filter_spans
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.nlp.extensions import facts
 from pipeline.labels import FUNCTIONS
+from pipeline.nlp.extensions import facts
 
 COMPONENT = "forcewatch_functions"
 # the complements of a verb that say where a function stays ('remain with each force')

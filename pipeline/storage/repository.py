@@ -18,9 +18,9 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from pipeline.nlp.extract import Extraction
-from pipeline.ingest.reader import Article
 from pipeline.evaluation.scoring import name_key
+from pipeline.ingest.reader import Article
+from pipeline.nlp.extract import Extraction
 from pipeline.storage.database import ReferenceIds
 from pipeline.storage.schema import (
     EXTRACTED_TABLES,
