@@ -17,7 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import database_url, display_url
-from pipeline.labels import MONEY_KINDS
+from pipeline.contract import MONEY_KINDS
 
 F = Callable[..., Any]
 
@@ -352,7 +352,7 @@ def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:
     """List the force gazetteer: canonical names and the aliases that resolve to them."""
-    from pipeline.nlp.forces import load_gazetteer
+    from pipeline.gazetteer import load_gazetteer
 
     for force in load_gazetteer().forces:
         if kind and force.kind != kind:

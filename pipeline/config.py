@@ -61,16 +61,38 @@ def models_dir() -> Path:
     return Path(os.environ.get("FORCEWATCH_MODELS") or PROJECT_ROOT / "models")
 
 
-@cache
-def pipeline_version() -> str:
-    """The package version plus a digest of ``models/``.
+# The code whose change alters what is extracted: every stage and rule module, the contract, the reader.
+EXTRACTION_CODE = ("nlp", "contract.py", "ingest/reader.py")
+MODEL_SUFFIXES = {".json", ".txt", ".jsonl"}
 
-    Stored with every article: when the code or a lexicon changes, ingest re-extracts the
-    articles that were extracted by an older pipeline instead of calling them unchanged.
-    """
+
+def files_digest(root: Path, paths: list[Path]) -> str:
+    """SHA-256 over the files' paths (relative to ``root``) and contents, in sorted order."""
     digest = hashlib.sha256()
-    root = models_dir()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".json", ".txt", ".jsonl"}):
+    for path in sorted(paths):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:10]}"
+    return digest.hexdigest()
+
+
+def extraction_files(package: Path) -> list[Path]:
+    """The Python files of ``EXTRACTION_CODE`` under ``package``."""
+    out: list[Path] = []
+    for entry in EXTRACTION_CODE:
+        target = package / entry
+        out += sorted(target.rglob("*.py")) if target.is_dir() else [target] if target.is_file() else []
+    return out
+
+
+@cache
+def pipeline_version() -> str:
+    """The package version plus a digest of ``models/`` and of the extraction code.
+
+    Stored with every article: when a rule module or a lexicon changes, ingest re-extracts the
+    articles that were extracted by an older pipeline instead of calling them unchanged.
+    """
+    models = models_dir()
+    package = Path(__file__).resolve().parent
+    combined = files_digest(models, [p for p in models.rglob("*") if p.is_file() and p.suffix in MODEL_SUFFIXES])
+    combined += files_digest(package, extraction_files(package))
+    return f"{__version__}+{hashlib.sha256(combined.encode()).hexdigest()[:10]}"

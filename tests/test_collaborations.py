@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.gazetteer import load_gazetteer
 from pipeline.nlp.collaborations import load_cues, merger_successors
-from pipeline.nlp.forces import load_gazetteer
 
 
 def collaborations(nlp, text: str) -> list[dict]:

@@ -7,8 +7,7 @@ import json
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.ingest.reader import Article
-from pipeline.nlp.extract import Extraction
+from pipeline.contract import Article, Extraction
 from pipeline.storage.database import open_database
 from pipeline.storage.repository import save_article
 

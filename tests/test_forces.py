@@ -5,7 +5,8 @@ import json
 import pytest
 
 from pipeline.config import models_dir
-from pipeline.nlp.forces import force_mentions, load_gazetteer
+from pipeline.gazetteer import load_gazetteer
+from pipeline.nlp.forces import force_mentions
 
 
 def found(nlp, text: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.labels import FUNCTIONS
+from pipeline.contract import FUNCTIONS
 from pipeline.nlp.functions import governors, load_lexicon, nearest
 
 PARTNERS = "Kent Police and Essex Police"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.labels import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
-from pipeline.nlp.forces import load_gazetteer
+from pipeline.contract import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
+from pipeline.gazetteer import load_gazetteer
 from tests.conftest import CORPUS
 
 GOLD = sorted((CORPUS / "gold").glob("*.json")) + sorted((CORPUS / "holdout" / "gold").glob("*.json"))

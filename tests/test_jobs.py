@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.labels import JOB_STANCES
+from pipeline.contract import JOB_STANCES
 from pipeline.nlp.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
 
 

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from pipeline.config import models_dir
-from pipeline.labels import ROLES
-from pipeline.nlp.forces import force_mentions, load_gazetteer
+from pipeline.contract import ROLES
+from pipeline.gazetteer import load_gazetteer
+from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.officials import load_lexicon, quote_spans, speaker_for
 
 

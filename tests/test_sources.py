@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.contract import Article
 from pipeline.ingest import fetch as fetch_module
 from pipeline.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from pipeline.ingest.fetch import FetchError, fetch
-from pipeline.ingest.reader import Article, ReadError, dateline
+from pipeline.ingest.reader import ReadError, dateline
 from pipeline.ingest.sources import articles, load_source_list
 from tests.http_server import Site
 

@@ -6,9 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, select, text
 
 from pipeline.config import pipeline_version
-from pipeline.ingest.reader import Article
-from pipeline.labels import FUNCTIONS
-from pipeline.nlp.extract import Extraction
+from pipeline.contract import FUNCTIONS, Article, Extraction
 from pipeline.storage.database import open_database
 from pipeline.storage.repository import Outcome, save_article
 from pipeline.storage.schema import Base, article_sources, articles, force_mentions, forces, functions, sentences

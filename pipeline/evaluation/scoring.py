@@ -16,24 +16,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-FIELDS = ("forces", "officials", "money", "functions", "job_concerns", "collaborations")
+from pipeline.contract import EXPORT_FIELDS, name_key
+from pipeline.contract import name_words as words
+
+FIELDS = EXPORT_FIELDS
 FORCE_NOISE = {"police", "constabulary", "service", "force", "the", "of"}
-HONORIFICS = {"sir", "lord", "dame", "dr", "mr", "mrs", "ms", "miss", "cllr", "baroness", "lady", "rt", "hon", "councillor"}
-
-
-def words(text: str) -> list[str]:
-    text = text.lower().replace("&", " and ").replace("’", "'")
-    return re.findall(r"[a-z0-9]+", text)
 
 
 def force_key(name: str | None) -> str | None:
     if not name:
         return None
     return " ".join(w for w in words(name) if w not in FORCE_NOISE)
-
-
-def name_key(name: str | None) -> str:
-    return " ".join(w for w in words(name or "") if w not in HONORIFICS)
 
 
 def squash(text: str) -> str:

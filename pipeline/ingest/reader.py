@@ -10,16 +10,15 @@ between paragraphs, and lines of web-page furniture (bylines, captions, "Read mo
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import models_dir
+from pipeline.contract import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -36,25 +35,6 @@ class ReadError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article ready for the NLP pipeline."""
-
-    source: str
-    text: str
-    title: str | None
-    published: date | None = None
-
-    @property
-    def sha256(self) -> str:
-        return content_hash(self.text)
-
-
-def content_hash(text: str) -> str:
-    """The identity of an article: SHA-256 of its normalised text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,8 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from pipeline.config import database_url, display_url, pipeline_version
-from pipeline.ingest.reader import Article, ReadError
+from pipeline.contract import Article
+from pipeline.ingest.reader import ReadError
 from pipeline.ingest.runs import RunContext
 from pipeline.ingest.sources import articles
 from pipeline.nlp.compose import shared_nlp

@@ -21,9 +21,10 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pipeline.contract import Article
 from pipeline.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from pipeline.ingest.fetch import FetchError, fetch, is_url
-from pipeline.ingest.reader import FEED_SUFFIXES, Article, ReadError, article_from_bytes, discover, looks_like_html, read_file
+from pipeline.ingest.reader import FEED_SUFFIXES, ReadError, article_from_bytes, discover, looks_like_html, read_file
 
 
 def load_source_list(path: Path) -> list[str]:

@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.nlp.forces import Force, Gazetteer, force_mentions, load_gazetteer
+from pipeline.gazetteer import Force, Gazetteer, load_gazetteer
+from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.sentences import content_sentences, headline_end
 
 COMPONENT = "forcewatch_collaborations"

@@ -1,22 +1,17 @@
-"""The ``Doc`` extension attributes the extraction stages write, one per contract field.
+"""The ``Doc`` extension attributes the extraction stages write: one per fact type of the contract.
 
-Each holds a list of plain dicts (msgpack-serialisable, so results survive ``nlp.pipe`` with
-``n_process > 1``). Every dict carries ``start_char``, ``end_char`` and ``text``: the evidence
-span in the article text. The other keys, per attribute:
-
-- ``officials``: name, role, acting, force (canonical name or None) - one per mention;
-- ``quotes``: speaker (an official's name or None) - the quoted words;
-- ``collaborations``: name, type, forces (canonical names);
-- ``functions``: function, status;
-- ``money``: amount, amount_high, currency, kind, hedged, period, period_start, period_end, forces;
-- ``job_concerns``: stance, speaker - the whole sentence.
+Each holds a list of the records of ``pipeline.contract.DOC_FACTS`` (plain dicts, so results
+survive ``nlp.pipe`` with ``n_process > 1``). Every record carries ``start_char``, ``end_char``
+and ``text``: the evidence span in the article text.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-FACT_ATTRIBUTES = ("officials", "quotes", "collaborations", "functions", "money", "job_concerns")
+from pipeline.contract import DOC_FACTS
+
+FACT_ATTRIBUTES = tuple(DOC_FACTS)
 
 for _name in FACT_ATTRIBUTES:
     if not Doc.has_extension(_name):

@@ -7,27 +7,13 @@ offsets of its evidence in the article text; storage turns sentence indexes into
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import facts
+from pipeline.contract import Extraction
+from pipeline.nlp.extensions import FACT_ATTRIBUTES, facts
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.sentences import content_sentences
-
-
-@dataclass
-class Extraction:
-    """Everything extracted from one article."""
-
-    sentences: list[dict] = field(default_factory=list)
-    force_mentions: list[dict] = field(default_factory=list)
-    officials: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-    collaborations: list[dict] = field(default_factory=list)
-    functions: list[dict] = field(default_factory=list)
-    money: list[dict] = field(default_factory=list)
-    job_concerns: list[dict] = field(default_factory=list)
 
 
 class SentenceIndex:
@@ -58,6 +44,6 @@ def extract(doc: Doc) -> Extraction:
         with_sentence({"force": s.kb_id_, "start_char": s.start_char, "end_char": s.end_char, "text": s.text}, index)
         for s in force_mentions(doc)
     ]
-    for name in ("officials", "quotes", "collaborations", "functions", "money", "job_concerns"):
+    for name in FACT_ATTRIBUTES:
         setattr(out, name, [with_sentence(item, index) for item in facts(doc, name)])
     return out

@@ -12,102 +12,16 @@ Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` t
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.config import models_dir
+from pipeline.gazetteer import Gazetteer, load_gazetteer
 
 COMPONENT = "forcewatch_forces"
 SPAN_KEY = "forces"
 LABEL = "FORCE"
-NAME_SUFFIXES = ("Police", "Constabulary", "Police Force", "Police Service")
-
-
-@dataclass(frozen=True)
-class Force:
-    """One force of the gazetteer."""
-
-    name: str
-    kind: str
-    country: str
-    areas: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
-    note: str | None = None
-
-    def names(self) -> set[str]:
-        """Case-insensitive names: the official name, aliases, and '<area> Police' style forms."""
-        out = {self.name, *self.aliases}
-        out |= {f"{area} {suffix}" for area in self.areas for suffix in NAME_SUFFIXES}
-        return out | {n.replace(" and ", " & ") for n in out} | {n.replace(" & ", " and ") for n in out}
-
-
-@dataclass(frozen=True)
-class ForceContext:
-    """The cues that make an area name a force mention (see models/force_context.json)."""
-
-    after: tuple[tuple[str, ...], ...]
-    before_roles: frozenset[str]
-    before_prepositions: frozenset[str]
-    list_joiners: frozenset[str]
-    list_heads: frozenset[str]
-    list_openers: frozenset[str]
-    collaboration_verbs: frozenset[str]
-    not_before: frozenset[str]
-
-
-@dataclass
-class Gazetteer:
-    """All forces, looked up by canonical name."""
-
-    forces: list[Force]
-    context: ForceContext
-    by_name: dict[str, Force] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.by_name = {f.name: f for f in self.forces}
-
-    @classmethod
-    def load(cls, folder: Path | None = None) -> Gazetteer:
-        folder = folder or models_dir()
-        data = json.loads((folder / "forces.json").read_text(encoding="utf-8"))
-        forces = [
-            Force(
-                name=f["name"], kind=f["kind"], country=f["country"], areas=tuple(f.get("areas", ())),
-                aliases=tuple(f.get("aliases", ())), abbreviations=tuple(f.get("abbreviations", ())),
-                note=f.get("note"),
-            )
-            for f in data["forces"]
-        ]
-        ctx = json.loads((folder / "force_context.json").read_text(encoding="utf-8"))
-        context = ForceContext(
-            after=tuple(tuple(words(p)) for p in ctx["after"]),
-            before_roles=frozenset(ctx["before_roles"]),
-            before_prepositions=frozenset(ctx["before_prepositions"]),
-            list_joiners=frozenset(ctx["list_joiners"]),
-            list_heads=frozenset(ctx["list_heads"]),
-            list_openers=frozenset(ctx["list_openers"]),
-            collaboration_verbs=frozenset(ctx["collaboration_verbs"]),
-            not_before=frozenset(ctx.get("not_before", ())),
-        )
-        return cls(forces, context)
-
-
-def words(phrase: str) -> list[str]:
-    """Lower-cased tokens of a cue phrase, split like spaCy splits commas."""
-    return phrase.lower().replace(",", " , ").split()
-
-
-@lru_cache(maxsize=4)
-def load_gazetteer(folder: str | None = None) -> Gazetteer:
-    return Gazetteer.load(Path(folder) if folder else None)
 
 
 class ForceFinder:

@@ -37,7 +37,7 @@ from spacy.util import filter_spans
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
-from pipeline.labels import FUNCTIONS
+from pipeline.contract import FUNCTIONS
 from pipeline.nlp.extensions import facts
 
 COMPONENT = "forcewatch_functions"

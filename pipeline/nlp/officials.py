@@ -52,9 +52,9 @@ from spacy.util import filter_spans
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
+from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.nlp.forces import LABEL as FORCE_LABEL
 from pipeline.nlp.forces import SPAN_KEY as FORCE_SPAN_KEY
-from pipeline.nlp.forces import Gazetteer, load_gazetteer
 from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_officials"

@@ -21,6 +21,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Select, func, inspect, select, text
 from sqlalchemy import types as sqltypes
 
+from pipeline.contract import EXPORT_FIELDS
 from pipeline.storage.schema import (
     Base,
     articles,
@@ -40,7 +41,7 @@ from pipeline.storage.schema import (
     sentences,
 )
 
-CONTRACT_FIELDS = ("forces", "officials", "money", "functions", "job_concerns", "collaborations")
+CONTRACT_FIELDS = EXPORT_FIELDS
 
 
 def _jsonable(value: Any) -> Any:

@@ -18,8 +18,8 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline.labels import FUNCTIONS
-from pipeline.nlp.forces import Gazetteer, load_gazetteer
+from pipeline.contract import FUNCTIONS
+from pipeline.gazetteer import Gazetteer, load_gazetteer
 from pipeline.storage.schema import forces, functions
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

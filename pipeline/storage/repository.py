@@ -18,9 +18,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from pipeline.evaluation.scoring import name_key
-from pipeline.ingest.reader import Article
-from pipeline.nlp.extract import Extraction
+from pipeline.contract import Article, Extraction, name_key
 from pipeline.storage.database import ReferenceIds
 from pipeline.storage.schema import (
     EXTRACTED_TABLES,
