@@ -240,7 +240,7 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
     Filters keep the articles published in a date range (articles with no known date are left out
     by --since/--until) or naming a force, and the money figures of the given kinds.
     """
-    from pipeline.nlp.forces import resolve_force_name
+    from pipeline.gazetteer import resolve_force_name
     from pipeline.publish.export import ExportFilter, export_csv, export_json
     from pipeline.storage.database import DatabaseError, open_database
 

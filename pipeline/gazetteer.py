@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.config import models_dir
 
 NAME_SUFFIXES = ("Police", "Constabulary", "Police Force", "Police Service")
+GAZETTEER_FILES = ("forces.json", "force_context.json")
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,8 @@ class Gazetteer:
         self.by_name = {f.name: f for f in self.forces}
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> Gazetteer:
-        folder = folder or models_dir()
-        data = json.loads((folder / "forces.json").read_text(encoding="utf-8"))
+    def from_data(cls, data: dict, ctx: dict) -> Gazetteer:
+        """The gazetteer from the JSON objects of ``forces.json`` and ``force_context.json``."""
         forces = [
             Force(
                 name=f["name"], kind=f["kind"], country=f["country"], areas=tuple(f.get("areas", ())),
@@ -73,7 +73,6 @@ class Gazetteer:
             )
             for f in data["forces"]
         ]
-        ctx = json.loads((folder / "force_context.json").read_text(encoding="utf-8"))
         context = ForceContext(
             after=tuple(tuple(words(p)) for p in ctx["after"]),
             before_roles=frozenset(ctx["before_roles"]),
@@ -86,6 +85,12 @@ class Gazetteer:
         )
         return cls(forces, context)
 
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteer:
+        folder = folder or models_dir()
+        read = [json.loads((folder / file).read_text(encoding="utf-8")) for file in GAZETTEER_FILES]
+        return cls.from_data(*read)
+
 
 def words(phrase: str) -> list[str]:
     """Lower-cased tokens of a cue phrase, split like spaCy splits commas."""
@@ -95,3 +100,13 @@ def words(phrase: str) -> list[str]:
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     return Gazetteer.load(Path(folder) if folder else None)
+
+
+def resolve_force_name(name: str) -> str | None:
+    """The canonical force a name, alias, abbreviation or area stands for (case-insensitive), if any."""
+    wanted = " ".join(name.lower().replace("&", "and").split())
+    for force in load_gazetteer().forces:
+        names = force.names() | set(force.abbreviations) | set(force.areas)
+        if wanted in {" ".join(n.lower().replace("&", "and").split()) for n in names}:
+            return force.name
+    return None

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.config import spacy_model_name
-from pipeline.nlp import collaborations, forces, functions, jobs, money, officials, sentences
+from pipeline.nlp import collaborations, context, forces, functions, jobs, money, officials, sentences
 
 # forcewatch's extraction stages, in order: each may read what the ones before it wrote
 # (officials read forces; collaborations read forces; money reads collaborations; job concerns
@@ -21,6 +21,7 @@ from pipeline.nlp import collaborations, forces, functions, jobs, money, officia
 STAGES = (
     forces.COMPONENT,
     officials.COMPONENT,
+    context.COMPONENT,
     collaborations.COMPONENT,
     functions.COMPONENT,
     money.COMPONENT,

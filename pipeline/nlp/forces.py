@@ -12,27 +12,70 @@ Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.training import Example
+from spacy.util import filter_spans, registry
 
-from pipeline.gazetteer import Gazetteer, load_gazetteer
+from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer
+from pipeline.nlp.component import Stage
+from pipeline.nlp.lexicon import Lexicon, dump
 
 COMPONENT = "forcewatch_forces"
 SPAN_KEY = "forces"
 LABEL = "FORCE"
 
 
-class ForceFinder:
+class ForcesLexicon(Lexicon):
+    """``models/forces.json``: every force with its names."""
+
+    forces: list[ForceEntry]
+
+
+class ForceEntry(Lexicon):
+    name: str
+    kind: str
+    country: str
+    areas: list[str] = []
+    aliases: list[str] = []
+    abbreviations: list[str] = []
+    note: str | None = None
+
+
+class ForceContextLexicon(Lexicon):
+    """``models/force_context.json``: the cues that make an area name a force mention."""
+
+    after: list[str]
+    before_roles: list[str]
+    before_prepositions: list[str]
+    list_joiners: list[str]
+    list_heads: list[str]
+    list_openers: list[str]
+    collaboration_verbs: list[str]
+    not_before: list[str] = []
+
+
+ForcesLexicon.model_rebuild()
+
+
+class ForceFinder(Stage):
     """Finds force mentions: phrase matches on names, then context rules for area names."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
+    lexicons: ClassVar[dict[str, type[Lexicon]]] = {"forces.json": ForcesLexicon, "force_context.json": ForceContextLexicon}
+
+    def configure(self, lexicons: dict[str, Lexicon]) -> None:
+        super().configure(lexicons)
+        self.gazetteer = Gazetteer.from_data(*(dump(lexicons[file]) for file in GAZETTEER_FILES))
+        nlp = self.nlp
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.areas = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for force in gazetteer.forces:
+        for force in self.gazetteer.forces:
             self.names.add(force.name, [nlp.make_doc(n) for n in sorted(force.names())])
             if force.abbreviations:
                 forms = {*force.abbreviations, *(f"The {a[4:]}" for a in force.abbreviations if a.startswith("the "))}
@@ -132,21 +175,34 @@ class ForceFinder:
         return line_start and line_end
 
 
-@Language.factory(COMPONENT, default_config={"models_path": None})
-def make_force_finder(nlp: Language, name: str, models_path: str | None) -> ForceFinder:
-    """spaCy factory: the force finder built from the gazetteer in ``models/``."""
-    return ForceFinder(nlp, load_gazetteer(models_path))
+def score_forces(examples: Iterable[Example], **_: Any) -> dict[str, Any]:
+    """Span P/R/F of force mentions (offsets and canonical force) against the reference docs."""
+    return Scorer.score_spans(
+        examples, f"spans_{SPAN_KEY}", getter=lambda doc, _: [
+            Span(doc, s.start, s.end, label=s.kb_id_) for s in doc.spans.get(SPAN_KEY, [])
+        ],
+    )
 
 
-def resolve_force_name(name: str) -> str | None:
-    """The canonical force a name, alias, abbreviation or area stands for (case-insensitive), if any."""
-    wanted = " ".join(name.lower().replace("&", "and").split())
-    for force in load_gazetteer().forces:
-        names = force.names() | set(force.abbreviations) | set(force.areas)
-        if wanted in {" ".join(n.lower().replace("&", "and").split()) for n in names}:
-            return force.name
-    return None
+@registry.scorers("forcewatch.forces_scorer.v1")
+def make_forces_scorer() -> Callable[..., dict[str, Any]]:
+    return score_forces
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"models_path": None, "scorer": {"@scorers": "forcewatch.forces_scorer.v1"}},
+    default_score_weights={f"spans_{SPAN_KEY}_f": 1.0, f"spans_{SPAN_KEY}_p": 0.0, f"spans_{SPAN_KEY}_r": 0.0},
+)
+def make_force_finder(nlp: Language, name: str, models_path: str | None, scorer: Callable | None) -> ForceFinder:
+    """spaCy factory: the force finder built from the gazetteer in ``models/`` (or ``models_path``)."""
+    finder = ForceFinder(nlp, name, models_path)
+    finder.scorer = scorer
+    return finder
 
 
 def force_mentions(doc: Doc) -> list[Span]:
+    """The force mentions the forces stage left on ``doc``."""
     return list(doc.spans.get(SPAN_KEY, []))
