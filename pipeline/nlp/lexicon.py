@@ -68,3 +68,19 @@ def load_lexicon(model: type[L], file: str, folder: str | Path | None = None) ->
 def dump(lexicon: Lexicon) -> dict:
     """The lexicon as the JSON object it was read from (declared and undeclared keys)."""
     return lexicon.model_dump(mode="json")
+
+
+class Words(Lexicon):
+    """``models/words.json``: the vocabulary several stages share, one list per concept.
+
+    Stages add the concepts they share here (declared as fields, so a missing or mistyped key fails
+    at load time); a stage-specific cue list stays in that stage's own lexicon.
+    """
+
+
+WORDS_FILE = "words.json"
+
+
+def load_words(folder: str | Path | None = None) -> Words:
+    """The shared vocabulary of ``models/words.json``."""
+    return load_lexicon(Words, WORDS_FILE, folder)
