@@ -25,22 +25,25 @@ Results: ``doc._.functions``, one dict per mention: function, status, collaborat
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import ClassVar
 
+from pydantic import field_validator
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
-from pipeline.config import models_dir
 from pipeline.contract import FUNCTIONS
+from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
+from pipeline.nlp.lexicon import Lexicon
+from pipeline.nlp.lexicon import load_lexicon as load_file
 
 COMPONENT = "forcewatch_functions"
+LEXICON_FILE = "functions.json"
 # the complements of a verb that say where a function stays ('remain with each force')
 COMPLEMENTS = {"prep", "attr", "acomp", "dobj", "advmod", "npadvmod", "oprd", "prt", "xcomp"}
 CLAUSE_LINKS = {"conj", "parataxis", "advcl", "relcl"}
@@ -71,37 +74,70 @@ class FunctionLexicon:
     generic: dict[str, frozenset[str]]
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> FunctionLexicon:
-        data = json.loads(((folder or models_dir()) / "functions.json").read_text(encoding="utf-8"))
-        unknown = (set(data["functions"]) | set(data["case_sensitive"])) - set(FUNCTIONS)
-        if unknown:
-            raise ValueError(f"functions.json: labels not in the contract: {sorted(unknown)}")
-        excluded = data["excluded"]
+    def from_lexicon(cls, lex: FunctionsFile) -> FunctionLexicon:
+        excluded = lex.excluded
         return cls(
-            functions={k: tuple(v) for k, v in data["functions"].items()},
-            case_sensitive={k: tuple(v) for k, v in data["case_sensitive"].items()},
-            blocked_after={k: frozenset(v) for k, v in data["blocked_after"].items()},
-            blocked_before={k: frozenset(v) for k, v in data["blocked_before"].items()},
-            title_before=tuple(tuple(p.split()) for p in data["title_before"]),
-            title_after=frozenset(data["title_after"]),
-            excluded_only=frozenset(data["excluded_only"]),
-            not_shared_modifiers=frozenset(data["not_shared_modifiers"]),
-            shared_cues=tuple(data["shared_cues"]),
-            proposed_cues=tuple(data["proposed_cues"]),
-            stay_verbs=frozenset(excluded["stay_verbs"]),
-            scope_words=frozenset(excluded["scope_words"]),
-            negated=frozenset(excluded["negated"]),
-            adverbs=frozenset(excluded["adverbs"]),
-            particles={k: frozenset(v) for k, v in excluded["particles"].items()},
-            except_words=frozenset(excluded["except_words"]),
-            except_phrases={k: frozenset(v) for k, v in excluded["except_phrases"].items()},
-            generic={k: frozenset(v) for k, v in data["generic"].items()},
+            functions={k: tuple(v) for k, v in lex.functions.items()},
+            case_sensitive={k: tuple(v) for k, v in lex.case_sensitive.items()},
+            blocked_after={k: frozenset(v) for k, v in lex.blocked_after.items()},
+            blocked_before={k: frozenset(v) for k, v in lex.blocked_before.items()},
+            title_before=tuple(tuple(p.split()) for p in lex.title_before),
+            title_after=frozenset(lex.title_after),
+            excluded_only=frozenset(lex.excluded_only),
+            not_shared_modifiers=frozenset(lex.not_shared_modifiers),
+            shared_cues=tuple(lex.shared_cues),
+            proposed_cues=tuple(lex.proposed_cues),
+            stay_verbs=frozenset(excluded.stay_verbs),
+            scope_words=frozenset(excluded.scope_words),
+            negated=frozenset(excluded.negated),
+            adverbs=frozenset(excluded.adverbs),
+            particles={k: frozenset(v) for k, v in excluded.particles.items()},
+            except_words=frozenset(excluded.except_words),
+            except_phrases={k: frozenset(v) for k, v in excluded.except_phrases.items()},
+            generic={k: frozenset(v) for k, v in lex.generic.items()},
         )
 
 
-@lru_cache(maxsize=4)
+class ExclusionCues(Lexicon):
+    """The words that leave a function out of a collaboration (``excluded`` in functions.json)."""
+
+    stay_verbs: list[str]
+    scope_words: list[str]
+    negated: list[str]
+    adverbs: list[str]
+    particles: dict[str, list[str]]
+    except_words: list[str]
+    except_phrases: dict[str, list[str]]
+
+
+class FunctionsFile(Lexicon):
+    """``models/functions.json``: phrases of every function label of the contract, and the status cues."""
+
+    functions: dict[str, list[str]]
+    case_sensitive: dict[str, list[str]]
+    blocked_after: dict[str, list[str]]
+    blocked_before: dict[str, list[str]]
+    title_before: list[str]
+    title_after: list[str]
+    excluded_only: list[str]
+    not_shared_modifiers: list[str]
+    shared_cues: list[str]
+    proposed_cues: list[str]
+    excluded: ExclusionCues
+    generic: dict[str, list[str]]
+
+    @field_validator("functions", "case_sensitive", "generic")
+    @classmethod
+    def labels_from_the_contract(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(FUNCTIONS)
+        if unknown:
+            raise ValueError(f"labels not in the contract: {sorted(unknown)}")
+        return value
+
+
 def load_lexicon(folder: str | None = None) -> FunctionLexicon:
-    return FunctionLexicon.load(Path(folder) if folder else None)
+    """The function lexicon of ``models/functions.json`` (or of ``folder``)."""
+    return FunctionLexicon.from_lexicon(load_file(FunctionsFile, LEXICON_FILE, folder))
 
 
 def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
@@ -109,10 +145,14 @@ def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
     return [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(phrase)]
 
 
-class FunctionFinder:
+class FunctionFinder(Stage):
     """Finds function mentions and their status (see the module docstring)."""
 
-    def __init__(self, nlp: Language, lexicon: FunctionLexicon) -> None:
+    lexicons: ClassVar[dict[str, type[Lexicon]]] = {LEXICON_FILE: FunctionsFile}
+
+    def configure(self, lexicons: dict[str, Lexicon]) -> None:
+        super().configure(lexicons)
+        nlp, lexicon = self.nlp, FunctionLexicon.from_lexicon(lexicons[LEXICON_FILE])
         self.lexicon = lexicon
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in lexicon.functions.items():
@@ -252,7 +292,18 @@ def nearest(collaborations: list[dict], span: Span) -> int:
     return before[-1] if before else 0
 
 
-@Language.factory(COMPONENT, default_config={"models_path": None})
-def make_function_finder(nlp: Language, name: str, models_path: str | None) -> FunctionFinder:
+@Language.factory(
+    COMPONENT,
+    assigns=["doc._.functions"],
+    requires=["doc._.collaborations", "token.dep", "token.lemma", "token.pos"],
+    default_config={
+        "models_path": None,
+        "scorer": {"@scorers": "forcewatch.facts_scorer.v1", "attr": "functions", "fields": ["function", "status"]},
+    },
+    default_score_weights={"functions_f": 1.0, "functions_p": 0.0, "functions_r": 0.0},
+)
+def make_function_finder(nlp: Language, name: str, models_path: str | None, scorer: Callable | None) -> FunctionFinder:
     """spaCy factory: the function finder built from ``models/functions.json``."""
-    return FunctionFinder(nlp, load_lexicon(models_path))
+    finder = FunctionFinder(nlp, name, models_path)
+    finder.scorer = scorer
+    return finder
