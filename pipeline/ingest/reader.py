@@ -19,12 +19,12 @@ from pathlib import Path
 
 from pipeline.config import models_dir
 from pipeline.contract import Article
+from pipeline.text import headline
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-MAX_HEADLINE_CHARS = 160
 TITLE_FALLBACK_CHARS = 120
 
 
@@ -62,17 +62,6 @@ def normalise_text(raw: str) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
-
-
-def headline(text: str) -> str | None:
-    """The first line when it reads as a headline: short, on its own, no closing full stop."""
-    first, sep, rest = text.partition("\n")
-    first = first.strip().lstrip("#").strip()
-    if not first or not sep or not rest.strip():
-        return None
-    if len(first) > MAX_HEADLINE_CHARS or first[-1] in ".!?:;,":
-        return None
-    return first
 
 
 def title_for(text: str) -> str | None:

@@ -33,7 +33,7 @@ import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
 from pipeline.gazetteer import Force, Gazetteer, load_gazetteer
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.sentences import content_sentences, headline_end
+from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_collaborations"
 LIST_JOINERS = {",", "and", "&", "or", "/", "the", "-", "–", "—"}
@@ -167,7 +167,7 @@ class CollaborationFinder:
         references = self._references(doc)
         groups = self._groups(doc, mentions)
         topic = self._topic(doc)
-        end_char = headline_end(doc)
+        end_char = doc._.headline_end
         headline_tokens = doc.char_span(0, end_char, alignment_mode="expand") if end_char else None
         headline_end_token = headline_tokens.end if headline_tokens is not None else 0
         phrases = [(s, e) for _, s, e in self.named(doc)]

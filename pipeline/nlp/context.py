@@ -21,24 +21,14 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.gazetteer import load_gazetteer
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.sentences import content_sentences
+from pipeline.text import headline_end
 
 COMPONENT = "forcewatch_context"
-MAX_HEADLINE_CHARS = 150
-HEADLINE_CLOSERS = (".", "!", "?", '"', "”")
 LIST_JOINERS = {",", "and", "&", "-", "–"}
 
 for _name, _default in (("headline_end", 0), ("ranked_forces", None), ("main_force", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
-
-
-def headline_end(text: str) -> int:
-    """Character offset where the headline ends: a short first line that ends in no full stop or
-    closing quote and is followed by more text. 0 when the article opens with prose."""
-    first_line, newline, _ = text.partition("\n")
-    if not newline or len(first_line) > MAX_HEADLINE_CHARS or first_line.rstrip()[-1:] in HEADLINE_CLOSERS:
-        return 0
-    return len(first_line)
 
 
 def ranked_forces(mentions: list[Span]) -> list[str]:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.config import models_dir
 from pipeline.nlp.extensions import facts
-from pipeline.nlp.sentences import content_sentences, headline_end
+from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_jobs"
 MAX_HOPS = 3  # 'the impact on jobs': jobs -> on -> impact
@@ -135,7 +135,7 @@ class JobConcernFinder:
         quotes = facts(doc, "quotes")
         officials = facts(doc, "officials")
         out = []
-        headline = headline_end(doc)
+        headline = doc._.headline_end
         for sent, sent_hits in zip(sentences, hits, strict=True):
             asked = self._asked(sent)
             found = self.job_loss(sent, sent_hits.get("job_phrases", []), asked)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 COMPONENT = "forcewatch_line_breaks"
 
 
-@Language.component(COMPONENT)
+@Language.component(COMPONENT, assigns=["token.is_sent_start"])
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every whitespace token that holds a newline."""
     for i, token in enumerate(doc[:-1]):
@@ -37,17 +37,3 @@ def content_sentences(doc: Doc) -> Iterator[Span]:
             end -= 1
         if end > start:
             yield doc[start:end]
-
-
-MAX_HEADLINE_CHARS = 150
-HEADLINE_CLOSERS = (".", "!", "?", '"', "”")
-
-
-def headline_end(doc: Doc) -> int:
-    """Character offset where the article's headline ends: a short first line that ends in no full
-    stop or closing quote and is followed by more text. 0 when the article opens with prose."""
-    text = doc.text
-    first_line, newline, _ = text.partition("\n")
-    if not newline or len(first_line) > MAX_HEADLINE_CHARS or first_line.rstrip()[-1:] in HEADLINE_CLOSERS:
-        return 0
-    return len(first_line)
