@@ -295,7 +295,7 @@ def nearest(collaborations: list[dict], span: Span) -> int:
 @Language.factory(
     COMPONENT,
     assigns=["doc._.functions"],
-    requires=["doc._.collaborations", "token.dep", "token.lemma", "token.pos"],
+    requires=["doc._.collaborations", "token.dep", "token.lemma", "token.tag"],
     default_config={
         "models_path": None,
         "scorer": {"@scorers": "forcewatch.facts_scorer.v1", "attr": "functions", "fields": ["function", "status"]},
