@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.gazetteer import load_gazetteer
-from pipeline.nlp.collaborations import load_cues, merger_successors
+from pipeline.nlp.collaborations.cues import load_cues
+from pipeline.nlp.collaborations.mentions import merger_successors
 
 
 def collaborations(nlp, text: str) -> list[dict]:

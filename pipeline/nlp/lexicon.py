@@ -77,6 +77,9 @@ class Words(Lexicon):
     at load time); a stage-specific cue list stays in that stage's own lexicon.
     """
 
+    list_joiners: list[str]  # tokens between the items of a list of names ('Kent, Surrey and the Met')
+    quote_marks: list[str]  # every opening and closing quote mark, single and double
+
 
 WORDS_FILE = "words.json"
 

@@ -1,0 +1,142 @@
+"""The collaborations component: runs the rule modules of this package over a doc and sets
+``doc._.collaborations``. It reads the force mentions (``doc.spans["forces"]``) and the article context
+(``doc._.ranked_forces``, ``doc._.headline_end``) and writes nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+import pipeline.nlp.context  # registers the article context attributes this stage reads
+import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
+from pipeline.nlp.collaborations.cues import LEXICON_FILE, CollaborationCues, CollaborationsFile
+from pipeline.nlp.collaborations.mentions import (
+    Group,
+    article_mentions,
+    excluded_forces,
+    list_groups,
+    merger_successors,
+)
+from pipeline.nlp.collaborations.merge import collaboration_type, merge
+from pipeline.nlp.collaborations.names import Name, find_names
+from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
+from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
+from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
+from pipeline.nlp.component import Stage
+from pipeline.nlp.forces import ForcesLexicon, force_mentions
+from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.sentences import content_sentences
+
+COMPONENT = "forcewatch_collaborations"
+FORCES_FILE = "forces.json"
+
+
+class CollaborationFinder(Stage):
+    """Finds the collaborations of an article (see the package docstring)."""
+
+    lexicons: ClassVar[dict[str, type[Lexicon]]] = {
+        LEXICON_FILE: CollaborationsFile, WORDS_FILE: Words, FORCES_FILE: ForcesLexicon,
+    }
+
+    def __init__(self, nlp: Language, name: str, models_path: str | None = None,
+                 forward_sentences: int = FORWARD_SENTENCES) -> None:
+        self.forward_sentences = forward_sentences
+        super().__init__(nlp, name, models_path)
+
+    def configure(self, lexicons: dict[str, Lexicon]) -> None:
+        super().configure(lexicons)
+        nlp = self.nlp
+        self.cues = cues = CollaborationCues.from_lexicons(lexicons[LEXICON_FILE], lexicons[WORDS_FILE])
+        forces = lexicons[FORCES_FILE].forces
+        self.successors = merger_successors(forces)
+        self.areas = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for force in forces:
+            if force.areas:
+                self.areas.add(force.name, [nlp.make_doc(a) for a in force.areas])
+        self.cue_matcher = Matcher(nlp.vocab)
+        for cue in (*cues.cue_lemmas, *cues.cue_phrases):
+            self.cue_matcher.add(cue, [lemma_pattern(nlp, cue)])
+        self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.named.add("NAMED", [nlp.make_doc(p) for p in cues.named_phrases])
+        self.references = Matcher(nlp.vocab)
+        for label, patterns, greedy in reference_patterns(cues):
+            self.references.add(label, patterns, greedy=greedy)
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        mentions = article_mentions(force_mentions(doc), [(strings[m], s, e) for m, s, e in self.areas(doc)])
+        if len({m.force for m in mentions}) < 2:
+            doc._.collaborations = []
+            return doc
+        ranked = doc._.ranked_forces or []
+        article = ArticleForces(mentions, list_groups(doc, mentions, self.cues.list_joiners), ranked[0] if ranked else None)
+        parts = [part for sent in content_sentences(doc) for part in split_sentence(sent, self.cues.clause_breaks)]
+        candidates = describe(self._parts(doc, parts, article), article, self.successors, self.forward_sentences)
+        doc._.collaborations = merge(doc, candidates, self.cues.type_words)
+        return doc
+
+    def _parts(self, doc: Doc, spans: list[Span], article: ArticleForces) -> list[Part]:
+        """The sentence parts with a cue, a name, or a name found elsewhere in the article, and what they hold."""
+        strings, cues = doc.vocab.strings, self.cues
+        forces_at = {i for m in article.mentions for i in range(m.start, m.end)}
+        cue_starts = [
+            (s, strings[m]) for m, s, e in self.cue_matcher(doc)
+            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns)
+        ]
+        references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
+        phrases = [(s, e) for _, s, e in self.named(doc)]
+        body = body_start(doc)
+        names = [find_names(span, phrases, forces_at, cues) if span.start >= body else () for span in spans]
+        known = {n.text for found in names for n in found}
+        starts = [span.start for span in spans]
+        cues_in = bucket(starts, cue_starts)
+        forces_in = bucket(starts, [(m.start, m.force) for m in article.mentions])
+        references_in = bucket(starts, [(r.start, r) for r in references])
+        return [
+            self._part(span, names[i], forces_in[i], references_in[i], article.groups)
+            for i, span in enumerate(spans)
+            if cues_in[i] or names[i] or any(name in span.text for name in known)
+        ]
+
+    def _part(self, span: Span, names: tuple[Name, ...], forces: list[str], references: list[Reference],
+              groups: tuple[Group, ...]) -> Part:
+        cues = self.cues
+        excluded = excluded_forces(span.doc, span, groups, cues.except_phrases)  # 'all except Lincolnshire'
+        named = tuple(dict.fromkeys(f for f in forces if f not in excluded))
+        kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
+        return Part(span, named, tuple(references), excluded, names, kind)
+
+
+def body_start(doc: Doc) -> int:
+    """The first token after the headline (``doc._.headline_end``, a character offset); 0 without one."""
+    end_char = doc._.headline_end
+    headline = doc.char_span(0, end_char, alignment_mode="expand") if end_char else None
+    return headline.end if headline is not None else 0
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=["doc._.collaborations"],
+    # token.pos comes from the tagger's token.tag (the attribute ruler maps it, and declares nothing)
+    requires=["doc.spans", "doc._.ranked_forces", "doc._.headline_end", "doc.sents", "token.dep", "token.lemma",
+              "token.tag"],
+    default_config={
+        "models_path": None,
+        "forward_sentences": FORWARD_SENTENCES,
+        "scorer": {"@scorers": "forcewatch.facts_scorer.v1", "attr": "collaborations", "fields": ["forces"]},
+    },
+    default_score_weights={"collaborations_f": 1.0, "collaborations_p": 0.0, "collaborations_r": 0.0},
+)
+def make_collaboration_finder(
+    nlp: Language, name: str, models_path: str | None, forward_sentences: int, scorer: Callable | None
+) -> CollaborationFinder:
+    """spaCy factory: the collaboration finder built from ``models/collaborations.json``, the shared words of
+    ``models/words.json`` and the force areas and notes of ``models/forces.json``."""
+    finder = CollaborationFinder(nlp, name, models_path, forward_sentences)
+    finder.scorer = scorer
+    return finder

@@ -1,0 +1,92 @@
+"""The lexicon of the collaborations stage: ``models/collaborations.json`` (its own cues) and the shared
+words of ``models/words.json`` it reads (list joiners, quote marks).
+
+The files are validated by pydantic models when loaded (a missing or mistyped key is named with its
+file); the rules read the frozen ``CollaborationCues`` built from them, with sets for membership tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.nlp.lexicon import Lexicon, Words, load_lexicon, load_words
+
+LEXICON_FILE = "collaborations.json"
+
+
+class CollaborationsFile(Lexicon):
+    """``models/collaborations.json`` (its ``about`` explains every key)."""
+
+    cue_lemmas: list[str]
+    cue_phrases: list[str]
+    type_words: list[tuple[str, str]]
+    name_heads: list[str]
+    name_nouns: list[str]
+    name_joiners: list[str]
+    name_modifier_deps: list[str]
+    named_phrases: list[str]
+    reference_nouns: list[str]
+    neighbour_nouns: list[str]
+    numbers: dict[str, int]
+    clause_breaks: list[str]
+    not_name_words: list[str]
+    event_nouns: list[str]
+    join_verbs: list[str]
+    except_phrases: list[str]
+    subset_pronouns: list[str]
+
+
+@dataclass(frozen=True)
+class CollaborationCues:
+    """What the rules read: the stage's cues and the shared words, as tuples and sets."""
+
+    cue_lemmas: tuple[str, ...]
+    cue_phrases: tuple[str, ...]
+    type_words: tuple[tuple[str, str], ...]
+    name_heads: frozenset[str]
+    name_nouns: frozenset[str]
+    name_joiners: frozenset[str]
+    name_modifier_deps: frozenset[str]
+    named_phrases: tuple[str, ...]
+    reference_nouns: tuple[str, ...]
+    neighbour_nouns: frozenset[str]
+    numbers: dict[str, int]
+    clause_breaks: frozenset[str]
+    not_name_words: frozenset[str]
+    event_nouns: frozenset[str]
+    join_verbs: frozenset[str]
+    except_phrases: tuple[tuple[str, ...], ...]
+    subset_pronouns: frozenset[str]
+    list_joiners: frozenset[str]
+    quote_marks: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lex: CollaborationsFile, words: Words) -> CollaborationCues:
+        return cls(
+            cue_lemmas=tuple(lex.cue_lemmas),
+            cue_phrases=tuple(lex.cue_phrases),
+            type_words=tuple(lex.type_words),
+            name_heads=frozenset(lex.name_heads),
+            name_nouns=frozenset(lex.name_nouns),
+            name_joiners=frozenset(lex.name_joiners),
+            name_modifier_deps=frozenset(lex.name_modifier_deps),
+            named_phrases=tuple(lex.named_phrases),
+            reference_nouns=tuple(lex.reference_nouns),
+            neighbour_nouns=frozenset(lex.neighbour_nouns),
+            numbers=dict(lex.numbers),
+            clause_breaks=frozenset(lex.clause_breaks),
+            not_name_words=frozenset(lex.not_name_words),
+            event_nouns=frozenset(lex.event_nouns),
+            join_verbs=frozenset(lex.join_verbs),
+            except_phrases=tuple(tuple(p.split()) for p in lex.except_phrases),
+            subset_pronouns=frozenset(lex.subset_pronouns),
+            list_joiners=frozenset(words.list_joiners),
+            quote_marks=frozenset(words.quote_marks),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_cues(folder: str | None = None) -> CollaborationCues:
+    """The cues of ``models/`` (or of ``folder``), validated."""
+    return CollaborationCues.from_lexicons(load_lexicon(CollaborationsFile, LEXICON_FILE, folder), load_words(folder))

@@ -1,0 +1,54 @@
+"""Sentence parts and collaboration cues: where a collaboration can be described.
+
+A sentence is cut at its clause breaks (';', 'while', 'whereas' join separate schemes in round-ups);
+a part describes a collaboration only when it holds a cue that speaks of forces working together.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+T = TypeVar("T")
+
+
+def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
+    """Token patterns matching the words of ``phrase`` as lower-case or capitalised lemmas."""
+    return [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(phrase)]
+
+
+def split_sentence(sent: Span, breaks: frozenset[str]) -> list[Span]:
+    """The parts of ``sent`` between its clause ``breaks`` (each break opens the next part)."""
+    doc = sent.doc
+    cuts = [t.i for t in sent if t.lower_ in breaks and t.i > sent.start]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in pairwise(bounds) if b > a]
+
+
+def describes(cue: Span, forces_at: set[int], join_verbs: frozenset[str], event_nouns: frozenset[str]) -> bool:
+    """The cue speaks of forces working together: not negated ('will not join'), a verb of ``join_verbs``
+    only with an object that is no force ('joined the regional unit', not 'joins Essex Police': the
+    tokens of force mentions are ``forces_at``), not a modifier of one policing event ('a joint operation')."""
+    root = cue.root
+    if any(c.dep_ == "neg" for c in root.children):
+        return False
+    if root.lemma_.lower() in join_verbs:
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        return bool(objects) and not any(o.i in forces_at for o in objects)
+    return not (root.dep_ in {"amod", "compound"} and root.head.lemma_.lower() in event_nouns)
+
+
+def bucket(starts: Sequence[int], items: Iterable[tuple[int, T]]) -> list[list[T]]:
+    """Items (token index, value) sorted into the parts that begin at ``starts`` (ascending): each goes
+    to the last part that begins at or before it; items before the first part are dropped."""
+    out: list[list[T]] = [[] for _ in starts]
+    for position, value in items:
+        index = bisect_right(starts, position) - 1
+        if index >= 0:
+            out[index].append(value)
+    return out

@@ -1,0 +1,81 @@
+"""References to forces named elsewhere: 'the two forces', 'both forces', 'its three neighbours', 'the
+forces', 'the force', 'four of them'. Found by token patterns built from the lexicon; what they stand for
+is resolved in ``resolve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.collaborations.cues import CollaborationCues
+
+# Matcher labels: a counted reference, 'the (...) forces', 'N of them', 'the force'
+COUNT, FORCES, SUBSET, FORCE = "COUNT", "FORCES", "SUBSET", "FORCE"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """'the two forces' (count 2), 'the forces' (count None), 'the force' (singular)."""
+
+    start: int
+    end: int
+    count: int | None
+    singular: bool = False
+    neighbours: bool = False  # 'its two neighbours': forces other than the ones named with it
+    after_with: bool = False  # 'shared with those three forces': the article's own force is the other side
+    subset: bool = False  # 'four of them': that many of the forces named before
+
+
+def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dict]], str | None]]:
+    """(label, token patterns, greedy) for a spaCy Matcher, in the order they are added."""
+    number = {"LOWER": {"IN": sorted(cues.numbers)}}
+    digits = {"IS_DIGIT": True}
+    between = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "VERB"]}, "IS_PUNCT": False, "OP": "{0,3}"}
+    out: list[tuple[str, list[list[dict]], str | None]] = []
+    for noun in cues.reference_nouns:
+        words = [{"LOWER": w} for w in noun.split()]
+        out.append((COUNT, [[number, between, *words], [digits, between, *words]], "LONGEST"))
+    out.append((FORCES, [[{"LOWER": "the"}, between, {"LOWER": "forces"}]], "LONGEST"))
+    pronoun = {"LOWER": {"IN": sorted(cues.subset_pronouns)}}
+    out.append((SUBSET, [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]], None))
+    out.append((FORCE, [[{"LOWER": "the"}, {"LOWER": "force"}]], None))
+    return out
+
+
+def count_of(word: str, numbers: dict[str, int]) -> int | None:
+    """The number a word stands for: a number word of ``numbers`` ('both', 'three') or digits."""
+    return numbers.get(word) or (int(word) if word.isdigit() else None)
+
+
+def after_with(span: Span) -> bool:
+    """The reference is the object of 'with' ('shared with those three forces')."""
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ == "with"
+
+
+def read_reference(span: Span, label: str, numbers: dict[str, int], neighbour_nouns: frozenset[str]) -> Reference | None:
+    """The reference a pattern match stands for, or None: 'the force control room' is no reference, nor a
+    count below two."""
+    doc, start, end = span.doc, span.start, span.end
+    if label == FORCE:
+        if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:  # 'the force control room'
+            return None
+        return Reference(start, end, 1, singular=True)
+    if label == FORCES:
+        return Reference(start, end, None, after_with=after_with(span))
+    count = count_of(span[0].lower_, numbers)
+    if not count or count < 2:
+        return None
+    if label == SUBSET:
+        return Reference(start, end, count, subset=True)
+    neighbours = span[-1].lower_ in neighbour_nouns
+    return Reference(start, end, count, neighbours=neighbours, after_with=after_with(span))
+
+
+def read_references(doc: Doc, matches: Iterable[tuple[str, int, int]], cues: CollaborationCues) -> tuple[Reference, ...]:
+    """The references of the pattern ``matches`` (label, start, end), in text order."""
+    found = (read_reference(doc[start:end], label, cues.numbers, cues.neighbour_nouns) for label, start, end in matches)
+    return tuple(sorted((r for r in found if r is not None), key=lambda r: r.start))

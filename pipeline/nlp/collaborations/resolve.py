@@ -1,0 +1,171 @@
+"""The forces of each sentence part that describes a collaboration, references resolved.
+
+The parts are read in text order, once: a reference ('the two forces', 'four of them') stands for forces
+named in its part, or for a set named or described before it — the article's lists of forces, then the
+collaborations of the earlier parts (``Scope``, built afresh for every part from what the parts before
+it found) — or for a list named just after it. Nothing a later part says changes an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.nlp.collaborations.mentions import Group, Mention, drop_successors
+from pipeline.nlp.collaborations.names import Name
+from pipeline.nlp.collaborations.references import Reference
+
+FORWARD_SENTENCES = 3  # "Six forces ... run TITAN together" may name the six in the next sentences
+
+Positioned = tuple[int, frozenset[str]]  # a set of forces and the token where it is named or described
+
+
+@dataclass(frozen=True)
+class ArticleForces:
+    """What the whole article says about forces."""
+
+    mentions: tuple[Mention, ...]
+    groups: tuple[Group, ...]  # the mentions that form one list
+    topic: str | None  # the force the article is about: the most mentioned (doc._.ranked_forces[0])
+
+    @property
+    def lists(self) -> tuple[Positioned, ...]:
+        return tuple((g[0].start, frozenset(m.force for m in g)) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The sets of forces a reference in a part can stand for: the article's lists, then the forces of the
+    collaborations described by the parts before it."""
+
+    lists: tuple[Positioned, ...]
+    described: tuple[Positioned, ...] = ()
+
+    def before(self, position: int) -> list[frozenset[str]]:
+        """The sets named or described before token ``position``: lists first, then collaborations, each in
+        text order (so the last is the latest collaboration, or else the latest list)."""
+        return [forces for start, forces in (*self.lists, *self.described) if start < position]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A sentence part with a collaboration cue, and what the rules found in it."""
+
+    span: Span
+    forces: tuple[str, ...]  # the forces it names, in order, less the ``excluded``
+    references: tuple[Reference, ...] = ()
+    excluded: frozenset[str] = frozenset()  # 'all except Lincolnshire'
+    names: tuple[Name, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence part that describes a collaboration of ``forces``."""
+
+    start: int
+    end: int
+    forces: tuple[str, ...]
+    names: tuple[Name, ...] = ()
+    type: str | None = None
+
+
+def describe(
+    parts: Iterable[Part], article: ArticleForces, successors: dict[str, str], forward: int = FORWARD_SENTENCES
+) -> tuple[Candidate, ...]:
+    """The collaboration of every part that describes one, in text order; each part's scope is the
+    article's lists plus the collaborations found in the parts before it."""
+    found: tuple[Candidate, ...] = ()
+    for part in parts:
+        scope = Scope(article.lists, tuple((c.start, frozenset(c.forces)) for c in found))
+        candidate = collaboration_of(part, scope, article, successors, forward)
+        found = (*found, candidate) if candidate is not None else found
+    return found
+
+
+def collaboration_of(
+    part: Part, scope: Scope, article: ArticleForces, successors: dict[str, str], forward: int = FORWARD_SENTENCES
+) -> Candidate | None:
+    """The part's collaboration: its forces (named, or referred to, never excluded; the members of a
+    merger, not the force they became), if there are two or more."""
+    forces = [f for f in resolve(part, scope, article, forward) if f not in part.excluded]
+    forces = drop_successors(forces, successors)
+    if len(forces) < 2:
+        return None
+    return Candidate(part.span.start, part.span.end, tuple(forces), part.names, part.kind)
+
+
+def resolve(part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
+    """The forces the part names, then those each of its references stands for, without repeats."""
+    referred = (f for ref in part.references for f in stands_for(ref, part, scope, article, forward))
+    return list(dict.fromkeys([*part.forces, *referred]))
+
+
+def stands_for(ref: Reference, part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
+    """The forces one reference of the part stands for (none when it cannot be resolved)."""
+    named = set(part.forces)
+    if ref.subset:  # 'four of them - all except Lincolnshire': the forces before, less those left out
+        wider = [s for s in scope.before(ref.start) if len(s) > ref.count]
+        kept = sorted(wider[-1] - part.excluded) if wider else []
+        return kept if len(kept) == ref.count else []
+    if ref.singular:  # "the force's motorway policing is shared with Staffordshire": the article's force
+        span = part.span
+        named_after = all(m.start > ref.start for m in article.mentions if span.start <= m.start < span.end)
+        return [article.topic] if named and named_after and article.topic else []
+    if ref.count is None:  # 'the forces': the latest set before that holds the one force named with it
+        if len(named) >= 2:
+            return []
+        previous = [s for s in scope.before(ref.start) if len(s) >= 2 and named <= s]
+        return sorted(previous[-1]) if previous else []
+    found = antecedent(ref, part, scope, article, forward)
+    if found is None:
+        return []
+    own = [article.topic] if ref.after_with and not named and article.topic else []  # 'shared with its three neighbours'
+    return [*found, *own]
+
+
+def antecedent(
+    ref: Reference, part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES
+) -> list[str] | None:
+    """The forces 'the N forces' stands for: named with it, named or described before it, or named just
+    after (in the ``forward`` sentences after its own); 'its N neighbours' are N forces not named with it."""
+    n = ref.count
+    named = set(part.forces)
+    if len(named) == n and not ref.neighbours:
+        return sorted(named)
+    previous = [s for s in scope.before(ref.start) if len(s) == n]
+    if ref.neighbours:
+        fits = [s for s in previous if not s & named]
+        return sorted(fits[-1]) if fits else None
+    if len(named) > n:
+        return sorted(previous[-1]) if previous else None
+    fits = [s for s in previous if named <= s]
+    if fits:
+        return sorted(fits[-1])
+    if len(named) == n - 1:  # 'talks with Lancashire about merging the two forces': the one named before
+        before = [m.force for m in reversed(article.mentions) if m.start < ref.start and m.force not in named]
+        if before:
+            return [*named, before[0]]
+    horizon = sentences_after(part.span.sent, forward).end
+    for group in article.groups:
+        forces = {m.force for m in group}
+        if ref.start < group[0].start < horizon and len(forces) == n and named <= forces:
+            return [m.force for m in group]
+    # 'Durham ... Cleveland ... North Yorkshire ... The three forces': the article's forces, if they are N
+    for pool in ([m.force for m in article.mentions if m.start < ref.start], [m.force for m in article.mentions]):
+        distinct = list(dict.fromkeys(pool))
+        if len(distinct) == n and named <= set(distinct):
+            return distinct
+    return None
+
+
+def sentences_after(sent: Span, count: int) -> Span:
+    """The sentence ``count`` sentences after ``sent`` (the last one of the doc if there are fewer)."""
+    doc = sent.doc
+    for _ in range(count):
+        if sent.end >= len(doc):
+            break
+        sent = doc[sent.end].sent
+    return sent

@@ -1,0 +1,84 @@
+"""Sentence parts and cues (pipeline.nlp.collaborations.parts)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from spacy.matcher import Matcher
+
+from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
+from tests.nlp.collaborations.helpers import forces_at, token
+
+
+class TestSplitSentence:
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("Kent and Essex share a unit; Surrey and Sussex share another.",
+             ["Kent and Essex share a unit", "; Surrey and Sussex share another."]),
+            ("Kent and Essex merged, while Surrey and Sussex did not.",
+             ["Kent and Essex merged,", "while Surrey and Sussex did not."]),
+            ("Kent merged whereas Essex did not; Sussex waited.",
+             ["Kent merged", "whereas Essex did not", "; Sussex waited."]),
+            ("While Kent merged, Essex did not.", ["While Kent merged, Essex did not."]),
+            ("Kent and Essex share a unit.", ["Kent and Essex share a unit."]),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, parts):
+        doc = nlp.make_doc(text)
+        assert [p.text for p in split_sentence(doc[:], cues.clause_breaks)] == parts
+
+    def test_parts_cover_the_sentence(self, nlp, cues):
+        doc = nlp.make_doc("Intro. Kent merged; Essex did not.")
+        sent = doc[2:]
+        found = split_sentence(sent, cues.clause_breaks)
+        assert found[0].start == sent.start and found[-1].end == sent.end
+        assert all(a.end == b.start for a, b in pairwise(found))
+
+
+class TestDescribes:
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Kent Police and Essex Police will share custody.", "share", True),
+            ("Kent Police and Essex Police joined the regional unit.", "joined", True),
+            ("Kent Police will not join the scheme run by Essex Police.", "join", False),
+            ("A joint operation by Kent Police and Essex Police found drugs.", "joint", False),
+            ("A Kent Police officer joined Essex Police.", "joined", False),
+            ("Kent Police and Essex Police joined.", "joined", False),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, cue, expected):
+        doc = nlp(text)
+        i = token(doc, cue)
+        assert describes(doc[i : i + 1], forces_at(doc), cues.join_verbs, cues.event_nouns) is expected
+
+
+class TestLemmaPattern:
+    @pytest.mark.parametrize(
+        ("phrase", "text"),
+        [("work together", "The forces worked together."), ("work together", "Working together is hard."),
+         ("team up", "Kent teamed up with Essex."), ("alliance", "The Alliance grew.")],
+    )
+    def test_matches_inflected_and_capitalised_forms(self, nlp, phrase, text):
+        matcher = Matcher(nlp.vocab)
+        matcher.add("CUE", [lemma_pattern(nlp, phrase)])
+        assert len(matcher(nlp(text))) == 1
+
+    def test_one_token_pattern_per_word(self, nlp):
+        assert lemma_pattern(nlp, "under one roof")[1] == {"LEMMA": {"IN": ["one", "One"]}}
+
+
+class TestBucket:
+    @pytest.mark.parametrize(
+        ("starts", "items", "expected"),
+        [
+            ([0, 5, 9], [(0, "a"), (4, "b"), (5, "c"), (12, "d")], [["a", "b"], ["c"], ["d"]]),
+            ([5, 9, 20], [(3, "before the first part")], [[], [], []]),
+            ([0, 5], [(7, "x"), (1, "y")], [["y"], ["x"]]),
+            ([0, 5], [], [[], []]),
+        ],
+    )
+    def test_forms(self, starts, items, expected):
+        assert bucket(starts, items) == expected
