@@ -20,8 +20,8 @@ from pipeline.nlp import collaborations, context, forces, functions, jobs, money
 # take their speaker from the quotes of the officials stage).
 STAGES = (
     forces.COMPONENT,
-    officials.COMPONENT,
     context.COMPONENT,
+    officials.COMPONENT,
     collaborations.COMPONENT,
     functions.COMPONENT,
     money.COMPONENT,

@@ -77,6 +77,11 @@ class Words(Lexicon):
     at load time); a stage-specific cue list stays in that stage's own lexicon.
     """
 
+    possessives: list[str]  # forces, officials, quotes
+    person_list_openers: list[str]  # forces, officials
+    person_list_joiners: list[str]  # forces, officials
+    person_place_prepositions: list[str]  # forces, officials
+
 
 WORDS_FILE = "words.json"
 

@@ -305,7 +305,6 @@ class OfficialFinder:
                 mention = Mention(person, start, end, hon_start)
                 mentions.append(mention)
                 by_end[end] = mention
-        self._add_area_spans(doc, areas)
         doc._.officials = [
             {
                 "name": m.person.name, "role": m.person.role, "acting": m.person.acting, "force": m.person.force,
@@ -346,7 +345,7 @@ class OfficialFinder:
             title_at={i: t for t in titles for i in range(t.start, t.end)}, organisations=Sorted(organisations),
             bodies=Sorted([Phrase(s.start, s.end, s.kb_id_) for s in found["B"]]), places=places, forces=forces,
             blocked=blocked, organisation_tokens={i for o in organisations for i in range(o.start, o.end)},
-            main_force=self._main_force(doc),
+            main_force=doc._.main_force,
         )
 
     def _is_title(self, doc: Doc, phrase: Phrase) -> bool:
