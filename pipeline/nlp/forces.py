@@ -215,7 +215,7 @@ def person_list_places(doc: Doc, spans: list[Span], heads: frozenset[str], vocab
                 if k in at:
                     places.append(k)
                     j = at[k].end
-            while j < end and doc[j].lower_ in vocabulary.person_list_joiners:
+            while j < end and doc[j].text in vocabulary.person_list_joiners:
                 j += 1
             i = j
         if people >= 2:

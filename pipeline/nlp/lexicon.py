@@ -77,7 +77,7 @@ class Words(Lexicon):
     at load time); a stage-specific cue list stays in that stage's own lexicon.
     """
 
-    possessives: list[str]  # forces, officials, quotes
+    possessives: list[str]  # forces, officials
     person_list_openers: list[str]  # forces, officials
     person_list_joiners: list[str]  # forces, officials
     person_place_prepositions: list[str]  # forces, officials
