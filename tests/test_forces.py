@@ -60,6 +60,15 @@ class TestForceFinder:
             ("Strathclyde Police was the largest Scottish force.", "Strathclyde Police", "Strathclyde Police"),
             ("Officers of the British Transport Police patrol trains.", "British Transport Police", "British Transport Police"),
             ("Kent police arrested a man.", "Kent police", "Kent Police"),
+            # an official's title phrase names the force
+            ("Durham's acting police and crime commissioner spoke.", "Durham", "Durham Constabulary"),
+            ("Cheshire’s interim Deputy Chief Constable spoke.", "Cheshire", "Cheshire Constabulary"),
+            ("Greater Manchester's deputy mayor for policing and crime spoke.", "Greater Manchester",
+             "Greater Manchester Police"),
+            ("He chairs the Police Federation for Northern Ireland.", "Northern Ireland",
+             "Police Service of Northern Ireland"),
+            ("She leads the programme on behalf of Sussex.", "Sussex", "Sussex Police"),
+            ("The two commissioners - Jane Kerr from Surrey and Tim Bowles in Sussex - signed.", "Surrey", "Surrey Police"),
         ],
     )
     def test_alias_resolves_to_canonical_force(self, nlp, text, surface, canonical):
@@ -111,6 +120,8 @@ class TestForceFinder:
             "The hospital has 40 beds and Cambs council pays for them.",
             "The Police Federation and the College of Policing disagreed.",
             "The Met Office issued a warning for heavy rain.",
+            "Jane Kerr from Surrey and Tim Bowles in Sussex signed.",  # no plural title before the names
+            "The commissioners - Jane Kerr from Surrey - signed.",  # one person is no list
         ],
     )
     def test_places_and_other_bodies_are_not_forces(self, nlp, text):

@@ -10,7 +10,9 @@ from pipeline.config import models_dir
 from pipeline.contract import ROLES
 from pipeline.gazetteer import load_gazetteer
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.officials import load_lexicon, quote_spans, speaker_for
+from pipeline.nlp.officials import load_lexicon
+from pipeline.nlp.quote_marks import quote_spans
+from pipeline.nlp.quotes import speaker_for
 
 
 def officials(nlp, text: str) -> list[tuple[str, str, bool, str | None]]:

@@ -13,15 +13,17 @@ import spacy
 from spacy.language import Language
 
 from pipeline.config import spacy_model_name
-from pipeline.nlp import collaborations, context, forces, functions, jobs, money, officials, sentences
+from pipeline.nlp import collaborations, context, forces, functions, jobs, money, officials, quotes, sentences
 
 # forcewatch's extraction stages, in order: each may read what the ones before it wrote
-# (officials read forces; collaborations read forces; money reads collaborations; job concerns
-# take their speaker from the quotes of the officials stage).
+# (the article context reads the final force mentions; officials read forces and the context's main
+# force; quotes take their speakers from the officials; collaborations read forces; money reads
+# collaborations; job concerns take their speaker from the quotes).
 STAGES = (
     forces.COMPONENT,
-    officials.COMPONENT,
     context.COMPONENT,
+    officials.COMPONENT,
+    quotes.COMPONENT,
     collaborations.COMPONENT,
     functions.COMPONENT,
     money.COMPONENT,

@@ -4,8 +4,11 @@ The gazetteer (``models/forces.json``) lists each force with its official name, 
 case-sensitive abbreviations ("GMP", "the Met") and the area names that stand for it in
 context ("Herts", "North Yorkshire"). Full names and aliases are always force mentions. An
 area name is one only where the text uses it for the force (``models/force_context.json``):
-"the Cleveland force", "Kent's chief constable", "the PCC for Kent", "the North Yorkshire,
-Cleveland and Durham forces". "The people of North Yorkshire" is a place, not a mention.
+"the Cleveland force", "Kent's chief constable", "Durham's acting police and crime commissioner",
+"the PCC for Kent", "on behalf of Sussex", "the North Yorkshire, Cleveland and Durham forces", and
+the place of each person in a list after a plural title ("the three commissioners - Jane Kerr from
+Surrey, Tim Bowles in Sussex and Sue Marsh in Kent"). "The people of North Yorkshire" is a place, not
+a mention. Forces are final when this stage is done: no later stage adds a mention.
 
 Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` the canonical name.
 """
@@ -22,9 +25,9 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 
-from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer
+from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer, words
 from pipeline.nlp.component import Stage
-from pipeline.nlp.lexicon import Lexicon, dump
+from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, dump
 
 COMPONENT = "forcewatch_forces"
 SPAN_KEY = "forces"
@@ -58,6 +61,8 @@ class ForceContextLexicon(Lexicon):
     list_openers: list[str]
     collaboration_verbs: list[str]
     not_before: list[str] = []
+    role_modifiers: list[str]
+    before_phrases: list[str]
 
 
 ForcesLexicon.model_rebuild()
@@ -66,11 +71,18 @@ ForcesLexicon.model_rebuild()
 class ForceFinder(Stage):
     """Finds force mentions: phrase matches on names, then context rules for area names."""
 
-    lexicons: ClassVar[dict[str, type[Lexicon]]] = {"forces.json": ForcesLexicon, "force_context.json": ForceContextLexicon}
+    lexicons: ClassVar[dict[str, type[Lexicon]]] = {
+        "forces.json": ForcesLexicon, "force_context.json": ForceContextLexicon, WORDS_FILE: Words,
+    }
 
     def configure(self, lexicons: dict[str, Lexicon]) -> None:
         super().configure(lexicons)
         self.gazetteer = Gazetteer.from_data(*(dump(lexicons[file]) for file in GAZETTEER_FILES))
+        context = lexicons["force_context.json"]
+        self.words = lexicons[WORDS_FILE]
+        self.possessives = frozenset(self.words.possessives)
+        self.role_modifiers = frozenset(context.role_modifiers)
+        self.before_phrases = tuple(tuple(words(p)) for p in context.before_phrases)
         nlp = self.nlp
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -95,11 +107,13 @@ class ForceFinder(Stage):
         candidates = [s for s in strong + areas if s.end >= len(doc) or doc[s.end].lower_ not in blocked]
         kept = filter_spans(candidates)  # longest wins; a full name beats the area inside it
         mentions = [span for span in kept if span.label_ == LABEL]
+        listed = person_list_places(doc, kept, self.gazetteer.context.list_heads, self.words)
         for group in self._lists(doc, kept):
             is_force = (
                 any(s.label_ == LABEL for s in group)
                 or self._cued_after(doc, group[-1])
                 or self._cued_before(doc, group[0])
+                or any(s.start in listed for s in group)
                 or self._listed_after_forces(doc, group[0])
                 or any(self._collaborates(s) for s in group)
                 or self._is_heading(doc, group)
@@ -130,8 +144,11 @@ class ForceFinder(Stage):
         return [g for g in groups if any(s.label_ != LABEL for s in g)]
 
     def _cued_after(self, doc: Doc, span: Span) -> bool:
+        """'Kent's chief constable', 'Durham's acting police and crime commissioner'."""
         i = span.end
-        if i < len(doc) and doc[i].lower_ in {"'s", "’s", "'", "’"}:
+        if i < len(doc) and doc[i].lower_ in self.possessives:
+            i += 1
+        while i < len(doc) and doc[i].lower_ in self.role_modifiers:
             i += 1
         following = [t.lower_ for t in doc[i : i + 6]]
         return any(following[: len(cue)] == list(cue) for cue in self.gazetteer.context.after)
@@ -141,7 +158,10 @@ class ForceFinder(Stage):
         i = span.start - 1
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-        return i >= 1 and doc[i].lower_ in ctx.before_prepositions and doc[i - 1].lower_ in ctx.before_roles
+        if i >= 1 and doc[i].lower_ in ctx.before_prepositions and doc[i - 1].lower_ in ctx.before_roles:
+            return True  # 'the PCC for Kent'
+        before = tuple(t.lower_ for t in doc[max(0, span.start - 6) : span.start])
+        return any(before[len(before) - len(phrase) :] == phrase for phrase in self.before_phrases)  # 'on behalf of Sussex'
 
     def _listed_after_forces(self, doc: Doc, span: Span) -> bool:
         """'the four Welsh forces - Dyfed-Powys, Gwent, ...'."""
@@ -173,6 +193,49 @@ class ForceFinder(Stage):
         next_tokens = [t for t in after[:1]]
         line_end = not next_tokens or (next_tokens[0].is_space and "\n" in next_tokens[0].text)
         return line_start and line_end
+
+
+def person_list_places(doc: Doc, spans: list[Span], heads: frozenset[str], vocabulary: Words) -> set[int]:
+    """Start tokens of the places of people listed after a plural title: 'the three commissioners - Jane Kerr
+    from Surrey, Tim Bowles in Sussex and Sue Marsh in Kent' (two people at least, each a run of two or more
+    capitalised words; a place is one of ``spans`` after a place preposition)."""
+    at = {s.start: s for s in spans}
+    inside = {i for s in spans for i in range(s.start, s.end)}
+    found: set[int] = set()
+    for head in (t for t in doc if t.lower_ in heads):
+        end = head.sent.end
+        i = head.i + 1
+        while i < end and doc[i].text in vocabulary.person_list_openers:
+            i += 1
+        people, places = 0, []
+        while (j := _name_end(doc, i, end, inside)) - i >= 2:
+            people += 1
+            if j < end and doc[j].lower_ in vocabulary.person_place_prepositions:
+                k = j + 1 + (j + 1 < end and doc[j + 1].lower_ == "the")
+                if k in at:
+                    places.append(k)
+                    j = at[k].end
+            while j < end and doc[j].text in vocabulary.person_list_joiners:
+                j += 1
+            i = j
+        if people >= 2:
+            found.update(places)
+    return found
+
+
+def _name_end(doc: Doc, i: int, end: int, taken: set[int]) -> int:
+    """The end of the run of capitalised words at ``i`` ('Karen Hollis', 'Ben-Luke Harrington'), outside ``taken``."""
+
+    def capitalised(k: int) -> bool:
+        token = doc[k]
+        return k not in taken and token.text[:1].isupper() and (token.is_alpha or token.is_title)
+
+    j = i
+    while j < end and capitalised(j):
+        j += 1
+        if j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and capitalised(j + 1):
+            j += 1
+    return j
 
 
 def score_forces(examples: Iterable[Example], **_: Any) -> dict[str, Any]:

@@ -79,6 +79,10 @@ class Words(Lexicon):
 
     list_joiners: list[str]  # tokens between the items of a list of names ('Kent, Surrey and the Met')
     quote_marks: list[str]  # every opening and closing quote mark, single and double
+    possessives: list[str]  # forces, officials
+    person_list_openers: list[str]  # forces, officials
+    person_list_joiners: list[str]  # forces, officials
+    person_place_prepositions: list[str]  # forces, officials
 
 
 WORDS_FILE = "words.json"

@@ -1,0 +1,135 @@
+"""Clues after the name: 'Jane Doe of Kent Police', 'Jane Doe, the PCC for Kent, ...', 'Jane Doe, 45, a
+police constable', 'Jane Doe, who chairs the panel, ...', 'Jane Doe, who has been acting chief constable'.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.lexicon import ORGANISATION_PRIORITY, OTHER, STAFF
+from pipeline.nlp.officials.names import name_token
+from pipeline.nlp.officials.roles import (
+    RANK_APPOSITIVE,
+    RANK_HEADS_UNIT,
+    RANK_PLACE,
+    RANK_RELATIVE,
+    Clue,
+    body_force,
+    clue,
+    has_former,
+    place_clue,
+    places_in,
+    premodifier,
+)
+from pipeline.nlp.officials.titles import is_dash
+
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss", "case", "det", "advmod"}
+
+
+def after_name(idx: DocIndex, end: int, sent: Span) -> list[Clue]:
+    """The clues in the words after a name that ends at ``end``."""
+    doc, lex = idx.doc, idx.lex
+    clues: list[Clue] = []
+    if end < sent.end and doc[end].lower_ in lex.affiliation_prepositions:
+        k = end + 1 + (end + 1 < sent.end and doc[end + 1].lower_ == "the")
+        if k in idx.places and idx.places[k].start == k:
+            clues.append(place_clue(idx.places[k], RANK_PLACE))
+    if end >= sent.end or not (doc[end].text in lex.apposition_openers or is_dash(idx, doc[end])):
+        return clues
+    start = end + 1
+    stop = segment_end(idx, start, sent)
+    if stop > start and all(t.like_num for t in doc[start:stop]) and stop + 1 < sent.end and doc[stop].text == ",":
+        start, stop = stop + 1, segment_end(idx, stop + 1, sent)  # an age: 'Jane Doe, 45, ...'
+    if start < sent.end and doc[start].lower_ in lex.relative_pronouns:
+        return clues + relative(idx, start, stop)
+    clues += appositive(idx, start, stop)
+    if stop + 1 < sent.end and doc[stop].text == "," and doc[stop + 1].lower_ in lex.relative_pronouns:
+        clues += relative(idx, stop + 1, segment_end(idx, stop + 1, sent))
+    return clues
+
+
+def segment_end(idx: DocIndex, start: int, sent: Span) -> int:
+    """Where an appositive or relative clause opening at ``start`` ends: a comma outside a title or force
+    name ('police, fire and crime commissioner'), a bracket, a quote mark or the sentence end."""
+    doc, lex = idx.doc, idx.lex
+    j = start
+    while j < sent.end:
+        text = doc[j].text
+        if text in lex.clause_breaks or text in lex.opening_quotes or text in lex.closing_quotes or is_dash(idx, doc[j]):
+            break
+        if text == "," and j not in idx.title_at and j not in idx.places:
+            break
+        j += 1
+    return j
+
+
+def appositive(idx: DocIndex, start: int, end: int) -> list[Clue]:
+    """', the Police and Crime Commissioner for North Yorkshire', ', a TVP officer who heads SEROCU'."""
+    doc, lex = idx.doc, idx.lex
+    clues: list[Clue] = []
+    verbs = (t.i for t in doc[start:end] if t.pos_ in {"VERB", "AUX"} and t.i not in idx.title_at)
+    verb = next((i for i in verbs if doc[i].lower_ not in lex.acting), end)
+    title = None
+    for part in [start] + [t.i + 1 for t in doc[start:verb] if t.lower_ == "and"]:  # '..., X lead and Kent's PCC'
+        title = title or role_head(idx, part, verb, frozenset())
+    found = clue(idx, title, start, end, RANK_APPOSITIVE) if title else None
+    if found:
+        clues.append(found)
+    elif not has_former(idx, start, verb) and (places := places_in(idx, start, verb)):
+        clues.append(place_clue(places[0], RANK_PLACE))
+    who = next((t.i for t in doc[start:end] if t.lower_ in lex.relative_pronouns), None)
+    return clues + (relative(idx, who, end) if who is not None else [])
+
+
+def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
+    """', who has been acting chief constable of the CNC', ', who chairs the panel', ', who heads the unit',
+    ', who has led North Wales Police since the spring'."""
+    doc, lex = idx.doc, idx.lex
+    clues: list[Clue] = []
+    title = role_head(idx, start, end, lex.role_verbs)
+    found = clue(idx, title, start, end, RANK_RELATIVE) if title else None
+    if found:
+        clues.append(found)
+    words = {t.lower_ for t in doc[start:end]}
+    places = [] if has_former(idx, start, end) else places_in(idx, start, end)
+    if words & lex.chair_verbs:
+        chaired = {o.label for o in idx.organisations.within(start, end)}
+        label = next((label for label in ORGANISATION_PRIORITY if label in chaired and label != STAFF), None)
+        if label:
+            force = body_force(idx, start, end) if label == OTHER else None
+            clues.append(Clue(RANK_RELATIVE, label, force=force))
+    if words & lex.head_verbs and words & lex.head_objects and not places:
+        clues.append(Clue(RANK_HEADS_UNIT, STAFF, no_fallback=True))  # 'who heads the unit': a joint unit
+    if places:
+        clues.append(place_clue(places[0], RANK_PLACE))
+    return clues
+
+
+def role_head(idx: DocIndex, start: int, end: int, verbs: frozenset[str]) -> Phrase | None:
+    """The title that heads the phrase doc[start:end] ('the PCC for Kent', 'one of HM Inspectors of
+    Constabulary', 'who has been appointed deputy PCC'); not a title that only owns another noun ('the PCC's
+    chief of staff'), follows a preposition ('mother of PC Jane Doe') or is someone else's ('wife of DCI X')."""
+    doc = idx.doc
+    for title in idx.titles.within(start, end):
+        if not all(lead_in(idx, token, title, verbs) for token in doc[start : title.start]):
+            return None
+        following = doc[title.end] if title.end < len(doc) else None
+        if following is not None and following.text in idx.lex.possessives:
+            continue  # an owner: the head comes after it
+        if following is not None and name_token(idx, following):
+            return None
+        return title
+    return None
+
+
+def lead_in(idx: DocIndex, token: Token, title: Phrase, verbs: frozenset[str]) -> bool:
+    """A word that may come before the title that heads an appositive or a relative clause."""
+    lower = token.lower_
+    if lower in idx.lex.lead_in_words or lower in verbs or token.text[:1].isupper():
+        return True
+    if lower == "of":
+        return token.i > 0 and token.nbor(-1).lower_ == "one"
+    if token.dep_ in MODIFIER_DEPS and title.start <= token.head.i < title.end:
+        return True
+    return premodifier(idx, token)

@@ -1,0 +1,153 @@
+"""What a title says about a person: the role label and the force, read with the words around it.
+
+A ``Clue`` is one piece of evidence about a person's role or force; ``clue`` turns a title and its
+context into one. A head ('chairman', 'chief executive') takes its label from the organisation
+named with it; 'commissioner' is a PCC, the Met's or the City's chief officer, or another kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, ORGANISATION_PRIORITY, OTHER, PCC, STAFF
+
+# Ranks of the clues to a person's role: the lowest rank wins.
+RANK_TITLE_BEFORE = 0
+RANK_APPOSITIVE = 1
+RANK_RELATIVE = 2
+RANK_PLACE = 3
+RANK_HEADS_UNIT = 4
+RANK_HONORIFIC = 5
+RANK_ANTECEDENT = 6
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One piece of evidence about a person's role or force; the lowest rank with a label wins."""
+
+    rank: int
+    label: str | None
+    acting: bool = False
+    force: str | None = None
+    no_fallback: bool = False
+    title: int | None = None  # start token of the title that gave the label
+
+
+def place_clue(place: Phrase, rank: int) -> Clue:
+    """A force clue from a force mention or an area."""
+    return Clue(rank, None, force=place.label)
+
+
+def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | None:
+    """The clue a title gives, read with its context doc[lo:hi] (the words around it that name the force)."""
+    doc, lex = idx.doc, idx.lex
+    places = places_in(idx, lo, hi)
+    label = role_label(idx, title, lo, hi, [p.label for p in places])
+    if label is None:
+        return None
+    before = {t.lower_ for t in doc[max(lo, title.start - 3) : title.start]}
+    force = body_force(idx, lo, hi) if label == OTHER else None
+    if not force and not before & lex.former:
+        if places:
+            force = places[0].label
+        elif bodies := idx.bodies.within(lo, hi):
+            force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
+    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start)
+
+
+def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:
+    """The role label of a title read in doc[lo:hi]: a head takes it from its organisation; 'commissioner'
+    is a PCC, the chief officer of the Met or City of London Police, or some other commissioner (None)."""
+    doc, lex = idx.doc, idx.lex
+    if title.label is None:
+        return organisation_label(idx, title, lo, hi)
+    words = doc[title.start : title.end].text.lower()
+    if words in lex.mayor_words and any(f in lex.mayor_pcc_forces for f in forces):
+        return PCC  # "West Yorkshire's Mayor": a mayor with the PCC's powers
+    if title.label == PCC and words in lex.commissioner_words:
+        before = [t.lower_ for t in doc[max(0, title.start - 3) : title.start] if t.text not in lex.possessives][-1:]
+        if before and before[0] in lex.not_policing_commissioners:
+            return None  # "the Children's Commissioner", "Victims' Commissioner", "Information Commissioner"
+        if any(f in lex.commissioner_chief_constable_forces for f in forces):
+            return CHIEF_CONSTABLE
+    return title.label
+
+
+def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | None:
+    """'chairman of the X Police Federation' is a federation official, 'Unison branch secretary' too, and
+    'its chair' after the Federation is named; 'director of finance' of a force, or 'chief finance officer to
+    the PCC', is police staff."""
+    doc = idx.doc
+    named = {o.label for o in idx.organisations.within(lo, hi)}
+    label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
+    if label:
+        return label
+    owner = head.start - 1
+    if owner >= 0 and doc[owner].lower_ in idx.lex.organisation_pronouns:  # 'The Police Federation said ... Its chair'
+        earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
+        if earlier:
+            return earlier[0].label
+    if any(i in idx.forces for i in range(lo, hi)):
+        return STAFF
+    if any(t.label in {PCC, DEPUTY_PCC} for t in idx.titles.within(lo, hi) if t != head):
+        return STAFF
+    return None
+
+
+def places_in(idx: DocIndex, lo: int, hi: int) -> list[Phrase]:
+    """Force mentions and areas in doc[lo:hi], in text order; one that overlaps its start counts
+    ('Notts police and crime commissioner' where 'Notts police' is the force mention)."""
+    out: list[Phrase] = []
+    for i in range(lo, hi):
+        place = idx.places.get(i)
+        if place is not None and place not in out and (place.start >= lo or i == lo):
+            out.append(place)
+    return out
+
+
+def body_force(idx: DocIndex, lo: int, hi: int) -> str | None:
+    """The force a panel, board or authority named in doc[lo:hi] oversees; 'the panel' looks back to the last
+    panel named with a force ('the Humberside police and crime panel')."""
+    if bodies := idx.bodies.within(lo, hi):
+        return bodies[0].label
+    doc = idx.doc
+    for organisation in idx.organisations.within(lo, hi):
+        if organisation.label != OTHER:
+            continue
+        head = doc[organisation.end - 1].lower_
+        candidates = [organisation] + [o for o in idx.organisations.before(lo) if doc[o.end - 1].lower_ == head]
+        for candidate in candidates:
+            force = organisation_force(idx, candidate)
+            if force:
+                return force
+    return None
+
+
+def organisation_force(idx: DocIndex, organisation: Phrase) -> str | None:
+    """The force of an organisation: a body of a force that contains it, else a place just before it."""
+    for body in idx.bodies.before(organisation.end):
+        if body.start <= organisation.start:
+            return body.label
+    for i in range(organisation.start, max(organisation.start - 4, -1), -1):
+        if i in idx.places:
+            return idx.places[i].label
+    return None
+
+
+def premodifier(idx: DocIndex, token: Token) -> bool:
+    """A word before a title that belongs to it: a force or area, a possessive, acting or former, an
+    adjective, an organisation ('Unison branch secretary'), a title owning it ('the commissioner's')."""
+    lex, lower = idx.lex, token.lower_
+    return (
+        token.i in idx.places or token.text in lex.possessives or lower in lex.acting or lower in lex.former
+        or lower == "the" or (token.pos_ == "ADJ" and token.is_lower) or token.i in idx.organisation_tokens
+        or (token.i in idx.title_at and token.i + 1 < len(token.doc) and token.nbor().text in lex.possessives)
+    )
+
+
+def has_former(idx: DocIndex, start: int, end: int) -> bool:
+    """A word of 'former' in doc[start:end]: the force named there is not the person's current one."""
+    return any(t.lower_ in idx.lex.former for t in idx.doc[start:end])

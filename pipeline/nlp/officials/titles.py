@@ -1,0 +1,148 @@
+"""Clues from a title before the name: 'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe',
+'PCC for Kent Jane Doe', a plural title before a list of names, 'Mr X's successor, Y', and the one
+unnamed title of the sentence before a speaker who has none of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.roles import (
+    RANK_ANTECEDENT,
+    RANK_APPOSITIVE,
+    RANK_HONORIFIC,
+    RANK_TITLE_BEFORE,
+    Clue,
+    clue,
+    premodifier,
+)
+
+PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def is_dash(idx: DocIndex, token: Token) -> bool:
+    """A dash that sets off a phrase ('Jane Doe – the PCC – said'), not a hyphen inside a word."""
+    return token.text in idx.lex.dashes or (token.text == "-" and token.i > 0 and bool(token.nbor(-1).whitespace_))
+
+
+def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
+    """'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe', 'PCC for Kent Jane Doe'."""
+    doc, lex = idx.doc, idx.lex
+    i = hon_start - 1
+    set_off = i >= sent.start and (doc[i].text == "," or is_dash(idx, doc[i]))
+    i -= set_off
+    if i < sent.start:
+        return None
+    title, context_end = idx.title_ending.get(i + 1), i + 1
+    if title is None:  # 'PCC for Devon & Cornwall Tony Hogg', 'Minister for Crime and Policing Kit Malt'
+        k = i
+        while k >= sent.start and i - k < 8 and (
+            portfolio_word(idx, doc[k]) or (set_off and doc[k].text[:1].isupper())  # 'Mayor of Hull, X'
+        ):
+            k = idx.places[k].start - 1 if k in idx.places else k - 1
+        k -= k >= sent.start and doc[k].lower_ == "the"
+        if k < i and k >= sent.start and doc[k].lower_ in lex.portfolio_prepositions:
+            title = idx.title_ending.get(k)
+            owned = title is not None and title.start > 0 and doc[title.start - 1].lower_ in lex.organisation_pronouns
+            if title is not None and title.label is None and doc[k].lower_ in lex.head_place_prepositions and not owned:
+                title = None  # 'branch secretary in Kent, X': of which organisation?
+    if title is None:
+        return None
+    lo = title.start
+    while lo - 1 >= sent.start and title.start - lo < 6 and premodifier(idx, doc[lo - 1]):
+        lo -= 1
+    honorific_only = all(t.text in lex.honorifics for t in doc[title.start : title.end])
+    return clue(idx, title, lo, context_end, RANK_HONORIFIC if honorific_only else RANK_TITLE_BEFORE)
+
+
+def portfolio_word(idx: DocIndex, token: Token) -> bool:
+    """A word of the place or brief after a title and before the name: a force or area, or a capitalised
+    word that is never a name ('Crime', 'Policing'), with the commas and 'and' between them."""
+    lex = idx.lex
+    return token.i in idx.places or token.text in lex.not_name_words or token.lower_ in lex.portfolio_joiners
+
+
+def successor(idx: DocIndex, hon_start: int, sent: Span, posts: Mapping[int, tuple[str, str | None]]) -> Clue | None:
+    """'Mr Clarke's successor, John Reid': the successor holds the post of the person named. ``posts``: the
+    (role, force) of each official named so far, by the token after their name."""
+    doc, lex = idx.doc, idx.lex
+    i = hon_start - 1
+    if i >= sent.start and doc[i].text == ",":
+        i -= 1
+    if i - 2 < sent.start or doc[i].lower_ not in lex.successor_words or doc[i - 1].text not in lex.possessives:
+        return None
+    post = posts.get(i - 1)
+    return Clue(RANK_APPOSITIVE, post[0], force=post[1]) if post else None
+
+
+@dataclass(frozen=True)
+class ListedNames:
+    """The names listed after one plural title, each with its clue."""
+
+    title: Phrase
+    items: dict[int, Clue]  # first name token -> clue
+
+
+def listed_names(idx: DocIndex, sent: Span, runs: list[tuple[int, int]]) -> list[ListedNames]:
+    """'the three commissioners - A from X, B in Y and C in Z': each name after a plural title takes its role,
+    and the force of the place after the name. One list per plural title that is followed by a name."""
+    doc, lex = idx.doc, idx.lex
+    run_end = dict(runs)
+    out: list[ListedNames] = []
+    for title in idx.titles.within(sent.start, sent.end):
+        last = doc[title.end - 1]
+        if title.label is None or not (last.tag_ in PLURAL_TAGS or last.text.endswith("s")):
+            continue
+        i = title.end
+        while i < sent.end and doc[i].text in lex.person_list_openers:
+            i += 1
+        while i < sent.end and doc[i].text in lex.honorifics:
+            i += 1
+        if not (i in run_end and run_end[i] - i >= 2):
+            continue
+        base = clue(idx, title, title.start, title.end, RANK_TITLE_BEFORE)
+        if base is None:
+            continue
+        items: dict[int, Clue] = {}
+        while i in run_end and run_end[i] - i >= 2:
+            item, k = base, run_end[i]
+            if k < sent.end and doc[k].lower_ in lex.person_place_prepositions:
+                k += 1 + (k + 1 < sent.end and doc[k + 1].lower_ == "the")
+                if k in idx.places and idx.places[k].start == k:
+                    item = replace(base, force=idx.places[k].label)
+                    k = idx.places[k].end
+            items[i] = item
+            while k < sent.end and (doc[k].text in lex.person_list_joiners or doc[k].text in lex.honorifics):
+                k += 1
+            i = k
+        out.append(ListedNames(title, items))
+    return out
+
+
+def antecedent(
+    idx: DocIndex, sent: Span, previous: Span | None, hon_start: int, end: int, used: frozenset[int]
+) -> Clue | None:
+    """A speaker who opens a sentence with no title of their own takes the one unnamed title of the sentence
+    before ('... after the Met's commissioner told a committee ...' / 'Sir Richard Hallam said ...'). ``used``:
+    the titles of the sentence before that gave a named person their role."""
+    doc, lex = idx.doc, idx.lex
+    if hon_start != sent.start or end >= sent.end or doc[end].lemma_.lower() not in lex.speech_verbs:
+        return None
+    if previous is None:
+        return None
+    unnamed = [
+        t for t in idx.titles.within(previous.start, previous.end)
+        if t.start not in used and t.label in lex.fallback_roles
+        and doc[t.end - 1].tag_ not in PLURAL_TAGS and t.start > 0 and doc[t.start - 1].text in lex.possessives
+    ]
+    if len(unnamed) != 1:
+        return None
+    title = unnamed[0]
+    lo = title.start
+    while lo - 1 >= previous.start and premodifier(idx, doc[lo - 1]):
+        lo -= 1
+    return clue(idx, title, lo, title.end, RANK_ANTECEDENT)

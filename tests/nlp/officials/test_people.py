@@ -1,0 +1,168 @@
+"""People: resolving later references and introducing officials (pipeline/nlp/officials/people.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+import pytest
+
+from pipeline.nlp.officials.index import DocIndex, Sorted
+from pipeline.nlp.officials.people import (
+    Person,
+    find_mentions,
+    introduce,
+    partner,
+    resolve,
+    sentence_clues,
+    sentence_force,
+)
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_TITLE_BEFORE, Clue
+from tests.nlp.officials.helpers import at, index_of, sentence, title
+
+
+def snapshot(idx: DocIndex) -> dict:
+    """Copies of the index's lookups."""
+    out = {}
+    for field in dataclasses.fields(idx):
+        value = getattr(idx, field.name)
+        out[field.name] = value.items if isinstance(value, Sorted) else dict(value) if isinstance(value, Mapping) else value
+    return out
+
+
+KENT_PCC = Person("Tony Hale", "police_and_crime_commissioner", False, "Kent Police")
+
+
+class TestSentenceClues:
+    def test_titles_that_gave_a_name_its_role(self, nlp):
+        idx = index_of(nlp, "Kent's chief constable Jane Doe met the Met's commissioner.")
+        names, used = sentence_clues(idx, sentence(idx))
+        assert [idx.doc[n.start : n.end].text for n in names] == ["Jane Doe"]
+        assert used == {title(idx, "chief constable").start}  # not the Met's commissioner: no one is named by it
+
+    def test_used_titles_do_not_depend_on_the_order_of_the_names(self, nlp):
+        idx = index_of(nlp, "The Met's commissioner met Kent's chief constable Jane Doe.")
+        _, used = sentence_clues(idx, sentence(idx))
+        assert used == {title(idx, "chief constable").start}
+
+    def test_a_plural_title_before_one_name_is_used(self, nlp):
+        idx = index_of(nlp, "The commissioners - Jane Kerr - signed.")
+        names, used = sentence_clues(idx, sentence(idx))
+        assert used == {title(idx, "commissioners").start}
+        assert names[0].listed is None  # one name is no list: it reads its own clues
+
+    def test_listed_names_read_no_other_clue(self, nlp):
+        idx = index_of(nlp, "The two commissioners - Jane Kerr from Surrey and Tim Bowles, the PCC for Kent - signed.")
+        names, _ = sentence_clues(idx, sentence(idx))
+        assert [(n.listed.force, n.before, n.after) for n in names] == [("Surrey Police", None, ()), (None, None, ())]
+
+    def test_the_index_is_not_changed(self, nlp):
+        idx = index_of(nlp, "Kent's chief constable Jane Doe spoke.\n\nSir Tom Hale said so.")
+        before = snapshot(idx)
+        find_mentions(idx)
+        assert snapshot(idx) == before
+
+
+class TestFindMentions:
+    def test_later_references_point_to_the_first_introduction(self, nlp):
+        idx = index_of(nlp, "Tony Hale, the PCC for Kent, spoke first. Mr Hale added that costs would fall.")
+        first, later = find_mentions(idx)
+        assert later.person is first.person
+        assert idx.doc[later.text_start : later.end].text == "Mr Hale"
+
+
+class TestResolve:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [("Tony Hale spoke.", "Tony Hale"), ("Mr Hale spoke.", "Hale"), ("Sir Tony spoke.", "Tony")],
+    )
+    def test_someone_already_introduced(self, nlp, text, name):
+        idx = index_of(nlp, text)
+        start = at(idx, name)
+        end = start + len(name.split())
+        people = [KENT_PCC]
+        assert resolve(idx, 0, start, end, people) is not None
+
+    @pytest.mark.parametrize(("text", "name"), [("Mr Tony spoke.", "Tony"), ("Jane Hale spoke.", "Jane Hale")])
+    def test_someone_new(self, nlp, text, name):
+        idx = index_of(nlp, text)
+        start = at(idx, name)
+        assert resolve(idx, 0, start, start + len(name.split()), [KENT_PCC]) is None
+
+
+class TestIntroduce:
+    def call(self, nlp, text, clues, name="Jane Doe"):
+        idx = index_of(nlp, text)
+        start = at(idx, name)
+        return introduce(idx, 0, start, start + len(name.split()), clues)
+
+    def test_the_lowest_rank_with_a_label_gives_the_role_and_the_first_with_a_force_the_force(self, nlp):
+        clues = [Clue(RANK_PLACE, None, force="Kent Police"), Clue(RANK_APPOSITIVE, "chief_constable", acting=True)]
+        person = self.call(nlp, "Jane Doe spoke.", clues)
+        assert person == Person("Jane Doe", "chief_constable", True, "Kent Police")
+
+    def test_no_role_no_person(self, nlp):
+        assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_PLACE, None, force="Kent Police")]) is None
+
+    def test_politicians_have_no_force(self, nlp):
+        person = self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", force="Kent Police")])
+        assert person.force is None
+
+    @pytest.mark.parametrize(
+        ("text", "force"),
+        [
+            ("Jane Doe spoke.\n\nStaffordshire Police made arrests.", "Staffordshire Police"),  # the main force
+            ("Kent Police and Essex Police merged. Jane Doe said Essex would save £2m.", "Essex Police"),
+        ],
+    )
+    def test_fallback_force(self, nlp, text, force):
+        assert self.call(nlp, text, [Clue(RANK_APPOSITIVE, "chief_constable")]).force == force
+
+    def test_no_fallback_for_the_head_of_a_joint_unit(self, nlp):
+        text = "Jane Doe spoke.\n\nStaffordshire Police made arrests."
+        clues = [Clue(RANK_APPOSITIVE, "police_staff", no_fallback=True)]
+        assert self.call(nlp, text, clues).force is None
+
+    @pytest.mark.parametrize(
+        ("text", "name", "rank", "expected"),
+        [
+            ("Smith spoke.", "Smith", RANK_APPOSITIVE, False),
+            ("PC Smith spoke.", "Smith", RANK_TITLE_BEFORE, True),
+            ("Lord Smith spoke.", "Smith", RANK_APPOSITIVE, True),
+        ],
+    )
+    def test_a_single_name_needs_a_title_right_before_it_or_a_peerage(self, nlp, text, name, rank, expected):
+        idx = index_of(nlp, text)
+        start = at(idx, name)
+        person = introduce(idx, 0, start, start + 1, [Clue(rank, "politician")])
+        assert (person is not None) is expected
+
+
+class TestSentenceForce:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Jane Doe told the panel that leaving could cost Warwickshire £4m.", "Warwickshire Police"),
+            ("Jane Doe said the merger with Kent would save Essex £4m.", "Essex Police"),
+            ("Jane Doe said Kent and Essex would save £2m.", None),
+            ("Jane Doe and Essex PCC Tom Hale met.", None),  # another person's force
+        ],
+    )
+    def test_the_one_force_the_sentence_speaks_for(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        assert sentence_force(idx, 0, 2) == expected
+
+
+class TestPartner:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("They work with West Mercia.", "Mercia", True),
+            ("Officers from Kent came.", "Kent", True),
+            ("Kent and Essex will merge.", "Kent", True),
+            ("It would cost Warwickshire £4m.", "Warwickshire", False),
+        ],
+    )
+    def test_force_named_as_the_other_party(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert partner(idx, idx.doc[at(idx, word)]) is expected

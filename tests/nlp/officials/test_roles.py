@@ -1,0 +1,134 @@
+"""What a title says: label and force (pipeline/nlp/officials/roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.officials.roles import (
+    RANK_APPOSITIVE,
+    body_force,
+    clue,
+    has_former,
+    organisation_label,
+    places_in,
+    premodifier,
+    role_label,
+)
+from tests.nlp.officials.helpers import at, index_of, title
+
+
+def whole(idx):
+    return 0, len(idx.doc)
+
+
+class TestClue:
+    @pytest.mark.parametrize(
+        ("text", "words", "label", "force", "acting"),
+        [
+            ("Kent's acting chief constable spoke.", "chief constable", "chief_constable", "Kent Police", True),
+            ("The Mayor of London spoke.", "Mayor of London", "police_and_crime_commissioner",
+             "Metropolitan Police Service", False),  # a body tied to one force
+            ("The former Kent chief constable spoke.", "chief constable", "chief_constable", None, False),
+            ("The chair of the Humberside police and crime panel spoke.", "chair", "other", "Humberside Police", False),
+        ],
+    )
+    def test_label_force_and_acting_from_the_context(self, nlp, text, words, label, force, acting):
+        idx = index_of(nlp, text)
+        found = clue(idx, title(idx, words), *whole(idx), RANK_APPOSITIVE)
+        assert (found.label, found.force, found.acting, found.title) == (label, force, acting, at(idx, words))
+
+    def test_no_clue_without_a_label(self, nlp):
+        idx = index_of(nlp, "The chairman spoke.")  # a head with no organisation
+        assert clue(idx, title(idx, "chairman"), *whole(idx), RANK_APPOSITIVE) is None
+
+
+class TestRoleLabel:
+    @pytest.mark.parametrize(
+        ("text", "words", "forces", "expected"),
+        [
+            ("West Yorkshire's Mayor spoke.", "Mayor", ["West Yorkshire Police"], "police_and_crime_commissioner"),
+            ("Hartlepool's Mayor spoke.", "Mayor", [], "politician"),
+            ("The Met's Commissioner spoke.", "Commissioner", ["Metropolitan Police Service"], "chief_constable"),
+            ("Kent's Commissioner spoke.", "Commissioner", ["Kent Police"], "police_and_crime_commissioner"),
+            ("The Children's Commissioner spoke.", "Commissioner", [], None),
+            ("The Information Commissioner spoke.", "Commissioner", [], None),
+        ],
+    )
+    def test_label_of_a_title(self, nlp, text, words, forces, expected):
+        idx = index_of(nlp, text)
+        assert role_label(idx, title(idx, words), *whole(idx), forces) == expected
+
+
+class TestOrganisationLabel:
+    @pytest.mark.parametrize(
+        ("text", "head", "expected"),
+        [
+            ("The chairman of the Kent Police Federation spoke.", "chairman", "federation_representative"),
+            ("The Unison branch secretary spoke.", "branch secretary", "federation_representative"),
+            ("The chair of the police and crime panel spoke.", "chair", "other"),
+            ("Humberside Police's director of finance spoke.", "director of finance", "police_staff"),
+            ("The chief finance officer to the PCC spoke.", "chief finance officer", "police_staff"),
+            ("The Police Federation said no. Its chair spoke.", "chair", "federation_representative"),
+            ("The chairman spoke.", "chairman", None),
+        ],
+    )
+    def test_a_head_takes_its_label_from_the_organisation(self, nlp, text, head, expected):
+        idx = index_of(nlp, text)
+        start = text.index(head)
+        lo = 0 if "Its" not in text else at(idx, "Its")
+        phrase = next(t for t in idx.titles.items if idx.doc[t.start].idx == start)
+        assert organisation_label(idx, phrase, lo, len(idx.doc)) == expected
+
+
+class TestPlacesIn:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The PCC for Kent and Essex Police spoke.", "PCC", ["Kent Police", "Essex Police"]),
+            ("Notts police and crime commissioner spoke.", "police and crime", ["Nottinghamshire Police"]),
+            ("The chief constable spoke.", "chief", []),
+        ],
+    )
+    def test_forces_and_areas_in_text_order(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert [p.label for p in places_in(idx, at(idx, words), len(idx.doc))] == expected
+
+
+class TestBodyForce:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("She chairs the Scottish Police Authority.", "Police Scotland"),
+            ("The Humberside police and crime panel met. She chairs the panel.", "Humberside Police"),
+            ("She chairs the panel.", None),
+        ],
+    )
+    def test_force_a_panel_oversees(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        lo = at(idx, "She")
+        assert body_force(idx, lo, len(idx.doc)) == expected
+
+
+class TestPremodifier:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("Kent's chief constable", "Kent", True),
+            ("Kent's chief constable", "'s", True),
+            ("the interim chief constable", "interim", True),
+            ("the new chief constable", "new", True),
+            ("Unison branch secretary", "Unison", True),
+            ("the commissioner's chief of staff", "commissioner", True),
+            ("she met the chief constable", "met", False),
+        ],
+    )
+    def test_word_that_belongs_to_the_title_after_it(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert premodifier(idx, idx.doc[at(idx, word)]) is expected
+
+
+class TestHasFormer:
+    @pytest.mark.parametrize(("text", "expected"), [("the former Kent chief", True), ("the Kent chief", False)])
+    def test_former_in_the_phrase(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        assert has_former(idx, 0, len(idx.doc)) is expected
