@@ -16,8 +16,8 @@ from pipeline.config import spacy_model_name
 from pipeline.nlp import collaborations, context, forces, functions, jobs, money, officials, sentences
 
 # forcewatch's extraction stages, in order: each may read what the ones before it wrote
-# (officials read forces; collaborations read forces; money reads collaborations; job concerns
-# take their speaker from the quotes of the officials stage).
+# (officials read forces; collaborations read forces; money reads collaborations, officials and the
+# context's ranked forces; job concerns take their speaker from the quotes of the officials stage).
 STAGES = (
     forces.COMPONENT,
     officials.COMPONENT,

@@ -77,6 +77,11 @@ class Words(Lexicon):
     at load time); a stage-specific cue list stays in that stage's own lexicon.
     """
 
+    number_words: dict[str, int]  # money (figures, periods, counts of forces)
+    speech_verbs: list[str]  # money (speakers' forces)
+    months: list[str]  # money (period dates)
+    month_abbreviations: list[str]  # money (period dates)
+
 
 WORDS_FILE = "words.json"
 
