@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.nlp.amounts import as_number, find_amounts, find_periods, fiscal_year, parse_amount
+from pipeline.nlp.amounts import as_number, find_amounts, parse_amount
+from pipeline.nlp.periods import find_periods, fiscal_year
 
 UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

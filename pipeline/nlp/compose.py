@@ -18,7 +18,7 @@ from pipeline.nlp import collaborations, context, forces, functions, jobs, money
 # forcewatch's extraction stages, in order: each may read what the ones before it wrote
 # (the article context reads the final force mentions; officials read forces and the context's main
 # force; quotes take their speakers from the officials; collaborations read forces; money reads
-# collaborations; job concerns take their speaker from the quotes).
+# collaborations, officials and the context's ranked forces; job concerns take their speaker from the quotes).
 STAGES = (
     forces.COMPONENT,
     context.COMPONENT,

@@ -1,0 +1,176 @@
+"""Whose money a figure is: the forces named in the figure's part of the sentence; all partners of the
+collaboration for a combined figure ("the two forces", "joint", "together") or one that names no force; none for a
+national figure ("across England and Wales"). Pure functions of the parsed sentence and what the earlier stages
+found about the article (force mentions, collaborations, officials, the ranked forces of the context component).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.nlp.lexicon import Words
+from pipeline.nlp.money_lexicon import MoneyLexicon
+
+
+@dataclass(frozen=True)
+class OwnerCues:
+    """The words that say whose a figure is (``models/money.json`` and ``models/words.json``)."""
+
+    collective: frozenset[str]  # words that make a figure combined ('joint', 'both')
+    collective_phrases: tuple[str, ...]  # ... written with a space or hyphen ('between them', 'tri-force')
+    counts: dict[str, int]  # 'the two forces': number words of two or more
+    force_nouns: frozenset[str]  # 'the force', 'the constabulary', 'the service's budget'
+    speech_verbs: frozenset[str]
+    national: re.Pattern
+
+    @classmethod
+    def from_lexicon(cls, lexicon: MoneyLexicon, words: Words) -> OwnerCues:
+        return cls(
+            collective=frozenset(w for w in lexicon.collective if w.isalpha()),
+            collective_phrases=tuple(w for w in lexicon.collective if not w.isalpha()),
+            counts={w: n for w, n in words.number_words.items() if n >= 2},
+            force_nouns=frozenset(lexicon.force_nouns),
+            speech_verbs=frozenset(words.speech_verbs),
+            national=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.national) + r")\b", re.I),
+        )
+
+
+@dataclass(frozen=True)
+class ArticleForces:
+    """What the earlier stages found about the article that decides whose a figure is."""
+
+    mentions: list[Span]  # force mentions, in text order
+    collaborations: list[dict]
+    officials: list[dict]
+    ranked: list[str]  # the article's forces, most mentioned first (``doc._.ranked_forces``)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in its sentence: its tokens, where its part of the sentence starts, and its kind."""
+
+    span: Span
+    segment_start: int  # token after the previous figure of the sentence (or the sentence start)
+    last_in_sentence: bool
+    kind: str
+
+
+def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tuple[list[str], int | None]:
+    """(canonical forces the figure belongs to, index of the collaboration it was credited to).
+
+    The owners are the forces named in the figure's part of the sentence, leaving out the
+    speaker's force ("A Suffolk spokeswoman said the two forces saved ..."). A combined figure
+    ("the two forces", "joint", "together") belongs to all partners of the collaboration; "the
+    force" to the speaker's force or the article's most mentioned force; an unattributed figure to
+    the collaboration, else to the forces of the nearest sentence that names any.
+    """
+    span, mentions = figure.span, article.mentions
+    sent = span.sent
+    before = [m for m in mentions if m.end > figure.segment_start and m.start < span.start]
+    after = [m for m in mentions if figure.last_in_sentence and span.end <= m.start < sent.end]
+    in_segment = before or after
+    owners = unique([m.kb_id_ for m in in_segment if not in_attribution(m, span, cues.speech_verbs)])
+    speakers = unique([m.kb_id_ for m in in_segment if in_attribution(m, span, cues.speech_verbs)])
+    segment = span.doc[figure.segment_start : span.end]
+    collective, wanted = collective_count(segment, cues)
+    singular = names_one_force(segment, mentions, cues.force_nouns)
+    if not owners and not singular and cues.national.search(sent.text):
+        return [], None
+    if owners and (not collective or len(owners) >= wanted):
+        return owners, None
+    collaborations = article.collaborations
+    if collective:
+        chosen = choose_collaboration(collaborations, owners or speakers, span.start_char)
+        if chosen is not None:
+            return unique(owners + list(collaborations[chosen].get("forces") or [])), chosen
+        return unique(owners + context_forces(article, sent, wanted, owners or speakers)), None
+    if singular or speakers or figure.kind == "other":  # "the force", "Gwent's finance director said ...", a precept
+        return speakers or speaker_force(span, article.officials, cues.speech_verbs) or article.ranked[:1], None
+    chosen = choose_collaboration(collaborations, speakers, span.start_char)
+    if chosen is not None:
+        return list(collaborations[chosen].get("forces") or []), chosen
+    return speakers or context_forces(article, sent, 1), None
+
+
+def in_attribution(mention: Span, figure: Span, speech_verbs: frozenset[str]) -> bool:
+    """The force is named in who says it ('A Suffolk Constabulary spokeswoman said ...', 'a report to the X board says')."""
+    tok = mention.root
+    while tok.head.i != tok.i:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in speech_verbs:
+            return figure.root not in set(tok.subtree) and figure.root in set(tok.head.subtree)
+        tok = tok.head
+    return False
+
+
+def speaker_force(figure: Span, officials: list[dict], speech_verbs: frozenset[str]) -> list[str]:
+    """The force of the official who says it ('Mr Anwar said the force would save ...'), from the officials stage."""
+    officials = [o for o in officials if o.get("force")]
+    if not officials:
+        return []
+    for tok in figure.root.ancestors:
+        if tok.lemma_.lower() in speech_verbs:
+            subject = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            words = {t.text for c in subject for t in c.subtree}
+            for o in officials:
+                if o["name"].split()[-1] in words:
+                    return [o["force"]]
+            return []
+    return []
+
+
+def collective_count(segment: Span, cues: OwnerCues) -> tuple[bool, int]:
+    """Whether the figure's part of the sentence speaks of several forces, and how many ('the two forces')."""
+    wanted = 2
+    found = False
+    for tok in segment:
+        if tok.lower_ in cues.collective or tok.lemma_.lower() in cues.collective:
+            found = True
+        if tok.lower_ in cues.counts and (tok.head.lemma_.lower() in cues.force_nouns or tok.dep_ == "nsubj"):
+            found, wanted = True, cues.counts[tok.lower_]
+    text = segment.text.lower()
+    return found or any(p in text for p in cues.collective_phrases), wanted
+
+
+def names_one_force(segment: Span, mentions: list[Span], force_nouns: frozenset[str]) -> bool:
+    """'the force', 'the constabulary', 'the service's budget': one force, not named here."""
+    named = {t.i for m in mentions for t in m}
+    return any(t.lemma_.lower() in force_nouns and t.tag_ == "NN" and t.i not in named for t in segment)
+
+
+def context_forces(article: ArticleForces, sent: Span, wanted: int, including: list[str] = ()) -> list[str]:
+    """Forces of the nearest sentence (this one or before) naming at least ``wanted`` of them
+    (and the ``including`` ones: the speaker's force is one of 'the two forces').
+
+    Falls back to the most recently named forces, then to all the article's forces, most mentioned first.
+    """
+    by_sentence: dict[int, list[str]] = {}
+    for m in article.mentions:
+        if m.start < sent.end:
+            by_sentence.setdefault(m.sent.start, []).append(m.kb_id_)
+    recent: list[str] = []
+    for start in sorted(by_sentence, reverse=True):
+        forces = unique(by_sentence[start])
+        if len(forces) >= wanted and set(including) <= set(forces):
+            return forces
+        recent = unique(recent + forces)
+    return recent if len(recent) >= wanted else unique(recent + article.ranked)[: max(wanted, len(recent))]
+
+
+def choose_collaboration(collaborations: list[dict], named: list[str], start_char: int) -> int | None:
+    """The collaboration a figure belongs to: one with the named forces, else the last one stated before it."""
+    if not collaborations:
+        return None
+    indexed = list(enumerate(collaborations))
+    if named:
+        with_named = [i for i, c in indexed if set(named) & set(c.get("forces") or [])]
+        return with_named[0] if with_named else None
+    before = [i for i, c in indexed if c.get("start_char", 0) <= start_char]
+    return before[-1] if before else 0
+
+
+def unique(items: list[str]) -> list[str]:
+    """The items in order, each once."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,50 @@
+"""Whether a money figure is hedged: a hedge just before it ("around", "up to", "in the region of") or on its
+governing chain ("could", "expected to", "aiming to", "potential"). Pure functions over the cues of
+``models/money.json`` (``hedges``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.amounts import alternation
+from pipeline.nlp.money_lexicon import HedgeCues
+
+
+@dataclass(frozen=True)
+class Hedges:
+    """The hedge cues, compiled: ``before`` matches a hedge at the end of the text before a figure."""
+
+    before: re.Pattern
+    modals: frozenset[str]
+    verbs: frozenset[str]
+    modifiers: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, cues: HedgeCues) -> Hedges:
+        words = alternation(cues.before)
+        extra = alternation(cues.intensifiers)  # 'up to a further £2m', 'around an extra £1m'
+        return cls(
+            before=re.compile(rf"\b(?:{words})\s+(?:an?\s+(?:{extra})\s+)?$", re.I),
+            modals=frozenset(cues.modals),
+            verbs=frozenset(cues.verbs),
+            modifiers=frozenset(cues.modifiers),
+        )
+
+
+def is_hedged(text_before: str, root: Token, hedges: Hedges) -> bool:
+    """A hedge word at the end of ``text_before`` (the sentence up to the figure), or a hedging verb, modal or
+    modifier on the governing chain of the figure's ``root``."""
+    if hedges.before.search(text_before):
+        return True
+    for t in (root, *root.ancestors):
+        if t.pos_ == "VERB" and t.lemma_.lower() in hedges.verbs:
+            return True
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in hedges.modals:
+                return True
+            if c.dep_ == "amod" and c.lower_ in hedges.modifiers:
+                return True
+    return False

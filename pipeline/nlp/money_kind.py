@@ -1,0 +1,201 @@
+"""What a money figure is: its kind, read from the cue words near it in the dependency tree, and whether it is a
+crime's takings rather than policing money. Pure functions of a parsed sentence and the cues of ``models/money.json``.
+
+- ``figure_kind``: the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost",
+  "spend", ...), so "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut
+  or fall is a budget reduction only when a budget, grant or funding is what falls (a saving when costs are). A
+  precept, council tax or household bill nearby makes the figure ``other``; so does the lack of any cue (a fine, a
+  salary). Cues at the same tree distance go to the one nearest in the text; a cut that governs the figure
+  directly beats a cue three arcs away.
+- ``is_crime_value``: a figure with no cue but a crime near it ("a stolen car worth £38,000", "the fraudster took
+  £90,000") is not policing finances, unless a fine, salary or precept is near, or a force pays it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.money_lexicon import MoneyLexicon
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word: single lemma, or two lemmas where one is the other's child ('set aside')."""
+
+    words: Phrase
+    kind: str
+
+
+@dataclass(frozen=True)
+class KindCues:
+    """The cues of ``models/money.json`` as the kind rules read them."""
+
+    cues: dict[str, list[Cue]]  # each word of a cue -> the cues it is part of
+    priority: dict[str, int]  # kind -> rank, for cues at the same distance and place
+    reduction_verbs: frozenset[str]
+    budget_words: frozenset[str]
+    cost_words: frozenset[str]
+    overrides: tuple[Phrase, ...]  # words that make a figure 'other' (a precept, a household bill)
+    override_distance: int  # ... when this close in the tree
+    max_distance: int  # tree arcs searched from the figure
+    text_window: int  # tokens either side searched when the parse links no cue
+    crime_words: frozenset[str]
+    policing_other: tuple[Phrase, ...]  # a fine, salary or precept: policing money even near a crime
+    police_subjects: frozenset[str]
+    payment_verbs: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
+        cues: dict[str, list[Cue]] = {}
+        for kind, words in lexicon.kinds.items():
+            for phrase in words:
+                parts = tuple(phrase.lower().split())
+                for part in parts:
+                    cues.setdefault(part, []).append(Cue(parts, kind))
+        reduction, crime = lexicon.reduction_needs_budget, lexicon.crime_value
+        other = dict.fromkeys(w for w in [*lexicon.kinds["other"], *lexicon.other_overrides] if w not in crime.neutral_cues)
+        return cls(
+            cues=cues,
+            priority={k: i for i, k in enumerate(lexicon.kind_priority)},
+            reduction_verbs=frozenset(reduction.verbs),
+            budget_words=frozenset(reduction.budget_words),
+            cost_words=frozenset(reduction.cost_words),
+            overrides=tuple(tuple(w.lower().split()) for w in lexicon.other_overrides),
+            override_distance=override_distance,
+            max_distance=lexicon.max_cue_distance,
+            text_window=lexicon.max_cue_tokens,
+            crime_words=frozenset(crime.words),
+            policing_other=tuple(tuple(w.split()) for w in other),
+            police_subjects=frozenset(crime.police_subjects),
+            payment_verbs=frozenset(crime.payment_verbs),
+        )
+
+
+def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> tuple[str, bool]:
+    """(kind, strong): the kind of the cue nearest to the figure in the dependency tree (BFS over the
+    sentence); strong unless only a cut with no budget in sight ('took £90,000') or nothing gave it."""
+    distances = tree_distances(span, cues.max_distance)
+    if any(d <= cues.override_distance and overridden(span.doc[i], cues.overrides) for i, d in distances.items()):
+        return "other", True
+    weak: tuple[int, str] | None = None
+    level: dict[int, list[tuple[int, int, str]]] = {}
+    for i, d in distances.items():
+        if i in figure_tokens:
+            continue
+        kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
+        gap = span.start - i if i < span.start else i - span.end + 1
+        if kind and strong:
+            level.setdefault(d, []).append((gap, cues.priority[kind], kind))
+        elif kind and (weak is None or d < weak[0]):
+            weak = (d, kind)
+    if weak is not None and weak[0] == 1 and (not level or min(level) > 2):
+        return weak[1], False  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
+    if level:
+        return min(level[min(level)])[2], True  # ties: the cue nearest in the text ('budget is £300m, but must save')
+    in_text = nearest_in_text(span, figure_tokens, cues)
+    if in_text:
+        return in_text, True
+    return (weak[1] if weak else "other"), False
+
+
+def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:
+    """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, with no fine,
+    salary or precept in sight, and no force or police as the one who pays it ('the force paid £2m to victims of
+    the fraud')."""
+    sent = span.sent
+    near = set(tree_distances(span, cues.max_distance))
+    near |= set(range(max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)))
+    tokens = [span.doc[i] for i in sorted(near) if i not in figure_tokens]
+    if not any(t.lemma_.lower() in cues.crime_words or t.lower_ in cues.crime_words for t in tokens):
+        return False
+    if any(matches_any(t, cues.policing_other) for t in tokens):
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in cues.payment_verbs:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not any(w.lemma_.lower() in cues.police_subjects or w.ent_type_ == "ORG" for c in subjects for w in c.subtree)
+
+
+def tree_distances(span: Span, max_distance: int) -> dict[int, int]:
+    """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order."""
+    sent = span.sent
+    dist = {t.i: 0 for t in span}
+    queue = deque(span)
+    while queue:
+        tok = queue.popleft()
+        if dist[tok.i] >= max_distance:
+            continue
+        for nxt in (tok.head, *tok.children):
+            if nxt.i not in dist and sent.start <= nxt.i < sent.end:
+                dist[nxt.i] = dist[tok.i] + 1
+                queue.append(nxt)
+    return dist
+
+
+def overridden(tok: Token, overrides: tuple[Phrase, ...]) -> bool:
+    """A precept word, or a noun that one modifies ('a Band D bill', 'council tax bills', 'household bills')."""
+    frontier = [tok]
+    for _ in range(3):
+        if any(matches_any(t, overrides) for t in frontier):
+            return True
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    return False
+
+
+def nearest_in_text(span: Span, figure_tokens: set[int], cues: KindCues) -> str | None:
+    """When the parse links no cue to the figure (a garbled parse), the cue nearest in the text."""
+    sent = span.sent
+    lo, hi = max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)
+    found = []
+    for tok in span.doc[lo:hi]:
+        kind, strong = cue_kind(tok, figure_tokens, cues) if tok.i not in figure_tokens else (None, False)
+        if kind and strong:
+            gap = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1
+            found.append((gap, cues.priority[kind], kind))
+    return min(found)[2] if found else None
+
+
+def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str | None, bool]:
+    """(kind, strong) of a cue token; a cut of costs is a saving, a cut with no budget or cost in sight a weak cue."""
+    lemma = tok.lemma_.lower()
+    if lemma in cues.reduction_verbs and tok.pos_ in {"VERB", "AUX"}:
+        if argument_among(tok, figure_tokens, cues.budget_words):
+            return "budget_reduction", True
+        if argument_among(tok, figure_tokens, cues.cost_words):  # "cut costs by £2m" is a saving
+            return "savings", True
+        return "budget_reduction", False
+    kinds = [c.kind for word in {lemma, tok.lower_} for c in cues.cues.get(word, ()) if matches(tok, c.words)]
+    if not kinds:
+        return None, False
+    return min(kinds, key=lambda k: cues.priority[k]), True
+
+
+def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) -> bool:
+    """One of ``words`` among the verb's arguments, up to three levels down ('cut from its budget')."""
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.i not in figure_tokens]
+        if any(c.lemma_.lower() in words or c.lower_ in words for c in frontier):
+            return True
+    return False
+
+
+def matches(tok: Token, words: Phrase) -> bool:
+    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child."""
+    if len(words) == 1:
+        return True
+    names = {tok.lemma_.lower(), tok.lower_}
+    near = {t.lemma_.lower() for t in (*tok.children, tok.head)} | {t.lower_ for t in (*tok.children, tok.head)}
+    return any(w in names for w in words) and all(w in names or w in near for w in words)
+
+
+def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:
+    """The token is a word of one of the phrases, with the phrase's other words around it."""
+    names = {tok.lemma_.lower(), tok.lower_}
+    return any(any(w in names for w in p) and matches(tok, p) for p in phrases)

@@ -1,0 +1,126 @@
+"""The money stage's lexicon: ``models/money.json`` (figures, cues, periods) as pydantic models.
+
+A missing key or a value of the wrong type fails when the file is loaded, with a message naming
+the file and the key (see ``pipeline.nlp.lexicon``). The words several stages share (number
+words, months, speech verbs) are in ``models/words.json`` (``pipeline.nlp.lexicon.Words``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from pydantic import ValidationInfo, field_validator
+
+from pipeline.contract import MONEY_KINDS
+from pipeline.nlp.lexicon import Lexicon, Words, load_lexicon, load_words
+
+LEXICON_FILE = "money.json"
+
+
+class Currencies(Lexicon):
+    """How a currency is written: symbols ('£'), ISO codes, words ('pounds'); the currency of 'p'."""
+
+    symbols: dict[str, str]
+    codes: dict[str, str]
+    words: dict[str, str]
+    pence: str
+
+
+class ReductionCues(Lexicon):
+    """Verbs that are a budget cut only with a budget word among their arguments, a saving with a cost word."""
+
+    verbs: list[str]
+    budget_words: list[str]
+    cost_words: list[str]
+
+
+class HedgeCues(Lexicon):
+    """Hedges before a figure ('around'), 'a further'/'an extra' between them, and hedges on its governing chain."""
+
+    before: list[str]
+    intensifiers: list[str]
+    modals: list[str]
+    verbs: list[str]
+    modifiers: list[str]
+
+
+class PeriodWords(Lexicon):
+    """The words of period phrases ('a year', 'over the next four years', 'by March 2020', 'in 2019/20')."""
+
+    relative: dict[str, str]
+    per: dict[str, str]
+    per_words: dict[str, str]
+    rate_words: list[str]
+    not_rate_after: list[str]
+    ordinals: list[str]
+    ordinal_units: list[str]
+    units: list[str]
+    duration_prepositions: list[str]
+    duration_determiners: list[str]
+    not_duration_after: list[str]
+    date_prepositions: list[str]
+    deadline_prepositions: list[str]
+    not_after: list[str]
+    clause_breaks: list[str]
+
+    @field_validator("deadline_prepositions")
+    @classmethod
+    def deadlines_are_date_prepositions(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        unknown = set(value) - set(info.data.get("date_prepositions", value))
+        if unknown:
+            raise ValueError(f"not in date_prepositions: {sorted(unknown)}")
+        return value
+
+
+class CrimeValue(Lexicon):
+    """Words that make a figure a crime's takings, and who may pay it and still make it policing money."""
+
+    words: list[str]
+    neutral_cues: list[str]
+    police_subjects: list[str]
+    payment_verbs: list[str]
+
+
+class MoneyLexicon(Lexicon):
+    """``models/money.json``: see its ``about`` for what each key does."""
+
+    currencies: Currencies
+    multipliers: dict[str, int]
+    fractions: dict[str, Decimal]
+    kinds: dict[str, list[str]]
+    kind_priority: list[str]
+    reduction_needs_budget: ReductionCues
+    other_overrides: list[str]
+    max_cue_distance: int
+    max_cue_tokens: int
+    hedges: HedgeCues
+    periods: PeriodWords
+    collective: list[str]
+    force_nouns: list[str]
+    national: list[str]
+    crime_value: CrimeValue
+
+    @field_validator("kinds")
+    @classmethod
+    def kinds_from_the_contract(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
+        if "other" not in value:
+            raise ValueError("the kind 'other' needs its cues (fines, salaries)")
+        return value
+
+    @field_validator("kind_priority")
+    @classmethod
+    def every_kind_has_a_priority(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        missing = set(info.data.get("kinds", ())) - set(value)
+        if missing:
+            raise ValueError(f"lacks the kinds {sorted(missing)}")
+        return value
+
+
+@lru_cache(maxsize=4)
+def load_money_lexicon(folder: str | None = None) -> tuple[MoneyLexicon, Words]:
+    """``money.json`` and the shared ``words.json`` of ``folder`` (default: ``models/``)."""
+    return load_lexicon(MoneyLexicon, LEXICON_FILE, folder), load_words(folder)

@@ -1,0 +1,199 @@
+"""Pure parsing of the periods a money figure is stated for, and which figure each belongs to (no spaCy here).
+
+``find_periods(text)`` finds fiscal years ("2019/20", "2019-2020" -> "2019-20"), rates ("a year",
+"-a-year", "per annum"), durations ("over four years", "ten-year", "first year") and dates ("by
+March 2020", read by dateparser). Fiscal years are read by regex, because dateparser takes
+"2019/20" for 20 November 2019. The words are those of ``models/money.json`` (``periods``) and the
+number words and months of ``models/words.json``.
+
+``assign_periods`` gives each figure of a sentence the period phrase that follows it in its
+clause, else the one before it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from pipeline.nlp.amounts import Amount, alternation, squash
+from pipeline.nlp.lexicon import Words
+from pipeline.nlp.money_lexicon import PeriodWords, load_money_lexicon
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period phrase: normalised ``label`` ("2019-20", "four years") and its dates where known."""
+
+    label: str
+    start: int
+    end: int
+    first_day: date | None = None
+    last_day: date | None = None
+
+    def shifted(self, offset: int) -> Period:
+        return Period(self.label, self.start + offset, self.end + offset, self.first_day, self.last_day)
+
+
+def fiscal_year(first: int, second: int) -> tuple[str, date, date] | None:
+    """'2019/20', '2019-2020': the UK financial year from 1 April to 31 March, or None."""
+    full_second = second if second >= 100 else (first // 100) * 100 + second
+    if full_second < first:
+        full_second += 100
+    if full_second != first + 1:
+        return None
+    return f"{first}-{full_second % 100:02d}", date(first, 4, 1), date(full_second, 3, 31)
+
+
+def _words(words: Iterable[str]) -> str:
+    """Regex alternation of single words, in the lexicon's order."""
+    return "|".join(re.escape(w) for w in words)
+
+
+class PeriodParser:
+    """Finds period phrases in a sentence; its pattern is compiled once from the lexicons."""
+
+    def __init__(self, periods: PeriodWords, words: Words) -> None:
+        p = periods
+        self.relative: dict[str, str] = p.relative
+        self.per: dict[str, str] = p.per
+        self.per_words: dict[str, str] = p.per_words
+        self.number_words = words.number_words
+        self.deadline = frozenset(p.deadline_prepositions)
+        numbers = alternation([*words.number_words, "a", "an"])
+        ordinals = alternation(p.ordinals)
+        preps = alternation(p.duration_prepositions)
+        determiners, units = _words(p.duration_determiners), _words(p.units)
+        self.pattern = re.compile(
+            rf"(?P<fy>\b(?P<y1>(?:19|20)\d\d)\s?[/\-–]\s?(?P<y2>(?:19|20)?\d\d)\b(?![/\-–]\d))"
+            rf"|(?P<rate>(?:\s|-)(?:{_words(p.rate_words)})[\s-](?P<unit>{alternation(self.per)})\b"
+            rf"(?!\s+(?:{_words(p.not_rate_after)})\b))"
+            rf"|(?P<perword>\b(?:{alternation(self.per_words)})\b)"
+            rf"|(?P<ordinal>\b(?P<ord>{ordinals})(?:\s+full)?\s+(?:(?P<ordn>{numbers}|\d+)\s+)?(?P<ordunit>{_words(p.ordinal_units)})s?\b)"
+            rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:{determiners})\s+decade\b)"
+            rf"|(?P<dur>\b(?:(?:{preps})\s+(?:the\s+)?(?:{determiners})?\s*)"
+            rf"(?P<n>\d+|{numbers})\s+(?P<unit2>{units})s?\b(?!\s+(?:{_words(p.not_duration_after)})\b))"
+            rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
+            rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"
+            rf"|(?P<date>\b(?P<dprep>{_words(p.date_prepositions)})\s+(?:the\s+end\s+of\s+)?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_words(words.months)}|{_words(words.month_abbreviations)})\.?\s+(?:19|20)\d\d\b)",
+            re.IGNORECASE,
+        )
+        self.not_after = re.compile(rf"\b(?:{_words(p.not_after)})\s*$", re.IGNORECASE)  # 'since 2010'
+        self.clause_break = re.compile(rf"[,;:()]|\b(?:{_words(p.clause_breaks)})\b")
+
+    def find(self, text: str) -> list[Period]:
+        """Every period phrase in ``text``, left to right."""
+        out = []
+        for m in self.pattern.finditer(text):
+            period = self._read(m)
+            if period is not None:
+                out.append(period)
+        return out
+
+    def stated_for(self, text: str, offset: int = 0) -> list[Period]:
+        """The periods of a sentence a figure may be stated for, at ``offset`` in the document:
+        not a starting point ('since 2010/11')."""
+        return [p.shifted(offset) for p in self.find(text) if not self.not_after.search(text[: p.start])]
+
+    def _read(self, m: re.Match) -> Period | None:
+        start, end = m.span()
+        if m.group("fy"):
+            fy = fiscal_year(int(m.group("y1")), int(m.group("y2")))
+            return Period(fy[0], start, end, fy[1], fy[2]) if fy else None
+        if m.group("rate"):
+            return Period(self.per[m.group("unit").lower()], start + 1, end)
+        if m.group("perword"):
+            return Period(self.per_words[m.group("perword").lower()], start, end)
+        if m.group("ordinal"):
+            n = m.group("ordn")
+            unit = m.group("ordunit").lower()
+            if n:
+                return Period(duration_label(n.lower(), unit, self.number_words), start, end)
+            return Period(f"{m.group('ord').lower()} {unit}", start, end)
+        if m.group("decade"):
+            return Period("ten years", start, end)
+        if m.group("dur"):
+            return Period(duration_label(m.group("n").lower(), m.group("unit2").lower(), self.number_words), start, end)
+        if m.group("hyphen"):
+            return Period(duration_label(m.group("hn").lower(), m.group("hunit").lower(), self.number_words), start, end)
+        if m.group("rel"):
+            key = squash(re.sub(r"^the\s+", "", m.group("rel"), flags=re.IGNORECASE)).lower()
+            return Period(self.relative[key], start, end)
+        if m.group("date"):
+            prep = m.group("dprep").lower()
+            return read_date(m.group("date"), prep, start, end, deadline=prep in self.deadline)
+        return None
+
+
+def duration_label(count: str, unit: str, number_words: Mapping[str, int]) -> str:
+    """'a year' for one of a unit ('a year', 'one-year', '1 year'), else 'four years', '15 years'."""
+    one = count in {"a", "an", "1"} or number_words.get(count) == 1
+    return f"a {unit}" if one else f"{count} {unit}s"
+
+
+def read_date(phrase: str, prep: str, start: int, end: int, deadline: bool) -> Period | None:
+    """'by March 2020' with dateparser (English only: fast, and it will not read '100M' as a date).
+
+    A deadline ('by', 'until') gives only the last day; 'in April 2021' the whole month (or day).
+    """
+    import dateparser
+
+    words = re.sub(rf"^{prep}\s+(?:the\s+end\s+of\s+)?", "", phrase, flags=re.IGNORECASE)
+    parsed = dateparser.parse(words, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        return None
+    has_day = bool(re.match(r"\d", words))
+    first = parsed.date()
+    last = first if has_day else first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    label = first.strftime("%-d %B %Y") if has_day else first.strftime("%B %Y")
+    if deadline:
+        return Period(f"by {label}", start, end, None, last)
+    return Period(label, start, end, first, last)
+
+
+def assign_periods(
+    text: str, amounts: list[Amount], periods: list[Period], clause_break: re.Pattern, max_gap: int
+) -> list[Period | None]:
+    """Each period phrase belongs to the figure it follows in the same clause (at most ``max_gap``
+    characters on, no ``clause_break`` between), else to the next figure.
+
+    A period stated before the sentence's first figure ("In the first year, ...") applies to
+    every figure of the sentence that has none of its own.
+    """
+    out: list[Period | None] = [None] * len(amounts)
+    claimed: set[int] = set()
+    for i, a in enumerate(amounts):
+        limit = amounts[i + 1].start if i + 1 < len(amounts) else None
+        for j, p in enumerate(periods):
+            if p.start >= a.end and (limit is None or p.start < limit):
+                gap = text[a.end : p.start]
+                if len(gap) <= max_gap and not clause_break.search(gap):
+                    out[i], claimed = p, claimed | {j}
+                break
+    for i, a in enumerate(amounts):
+        if out[i] is not None:
+            continue
+        lower = amounts[i - 1].end if i else -1
+        before = [(j, p) for j, p in enumerate(periods) if j not in claimed and lower <= p.start and p.end <= a.start]
+        if before:
+            out[i] = before[-1][1]
+    opening = [p for p in periods if p.end <= amounts[0].start]
+    if opening:
+        out = [p if p is not None else opening[-1] for p in out]
+    return out
+
+
+@lru_cache(maxsize=4)
+def period_parser(folder: str | None = None) -> PeriodParser:
+    """The parser of the lexicons in ``folder`` (default: ``models/``)."""
+    lexicon, words = load_money_lexicon(folder)
+    return PeriodParser(lexicon.periods, words)
+
+
+def find_periods(text: str) -> list[Period]:
+    """Every period phrase in ``text``, left to right."""
+    return period_parser().find(text)

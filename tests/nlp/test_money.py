@@ -1,0 +1,82 @@
+"""The money component (pipeline/nlp/money.py): its config, saved lexicons, scorer and record building."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+from spacy.training import Example
+
+from pipeline.config import models_dir
+from pipeline.nlp.amounts import Amount
+from pipeline.nlp.lexicon import LexiconError
+from pipeline.nlp.money import COMPONENT, MoneyFinder, by_sentence, money_item, token_span
+from pipeline.nlp.periods import Period
+
+
+class TestMoneyFinder:
+    def test_reads_the_ranked_forces_of_the_context_component(self, nlp):
+        doc = nlp("The force faces a gap of £2m.")
+        doc._.ranked_forces = ["Gwent Police", "Kent Police"]
+        (item,) = nlp.get_pipe(COMPONENT)(doc)._.money
+        assert item["forces"] == ["Gwent Police"]
+
+    def test_settings_come_from_the_config(self, nlp):
+        text = "They saved £5m in what the report called a very difficult 2016-17."
+        assert nlp(text)._.money[0]["period"] == "2016-17"
+        finder = MoneyFinder(nlp, "money", period_gap=20)
+        assert finder(nlp(text))._.money[0]["period"] is None
+
+    def test_saved_lexicons_are_read_back(self, nlp, tmp_path):
+        finder = MoneyFinder(nlp, "money")
+        finder.to_disk(tmp_path / "money")
+        assert sorted(p.name for p in (tmp_path / "money").iterdir()) == ["money.json", "words.json"]
+        text = "The forces expect to save £2m a year."
+        assert MoneyFinder(nlp, "other").from_disk(tmp_path / "money")(nlp(text))._.money == nlp(text)._.money
+
+    def test_a_saved_stage_without_its_words_is_named(self, nlp, tmp_path):
+        (tmp_path / "money").mkdir()
+        shutil.copy(models_dir() / "money.json", tmp_path / "money")
+        with pytest.raises(LexiconError, match=r"lacks words\.json"):
+            MoneyFinder(nlp, "money").from_disk(tmp_path / "money")
+
+    def test_scorer_compares_amount_and_kind(self, nlp):
+        predicted = nlp("The force will save £2m and spend £1m.")
+        reference = nlp.make_doc(predicted.text)
+        reference._.money = [dict(predicted._.money[0]), {**predicted._.money[1], "kind": "savings"}]
+        scores = nlp.get_pipe(COMPONENT).scorer([Example(predicted, reference)])
+        assert (scores["money_p"], scores["money_r"]) == (0.5, 0.5)
+
+
+class TestBySentence:
+    def test_groups_in_text_order(self, nlp):
+        doc = nlp("Kent saved £1m. Essex spent £2m and £3m.")
+        figures = [(None, token_span(doc, i, i + 3)) for i in (11, 28, 36)]
+        assert [[s.text for _, s in group] for group in by_sentence(figures)] == [["£1m"], ["£2m", "£3m"]]
+
+
+class TestMoneyItem:
+    AMOUNT = Amount(Decimal("4.50"), None, "GBP", 10, 15, "£4.50")
+
+    def test_record(self):
+        period = Period("2019-20", 20, 27, None, None)
+        assert money_item(self.AMOUNT, "other", False, period, ["Kent Police"], None) == {
+            "amount": 4.5, "amount_high": None, "currency": "GBP", "kind": "other", "hedged": False,
+            "period": "2019-20", "period_start": None, "period_end": None, "forces": ["Kent Police"],
+            "start_char": 10, "end_char": 15, "text": "£4.50",
+        }
+
+    def test_collaboration_only_when_credited(self):
+        assert money_item(self.AMOUNT, "savings", True, None, [], 2)["collaboration"] == 2
+        assert "collaboration" not in money_item(self.AMOUNT, "savings", True, None, [], None)
+
+
+class TestTokenSpan:
+    @pytest.mark.parametrize(("text", "written"), [("Its budget is £9.6m.", "£9.6m"), ("A £2m gap.", "£2m")])
+    def test_covers_the_figure(self, nlp, text, written):
+        doc = nlp(text)
+        start = text.index(written)
+        span = token_span(doc, start, start + len(written))
+        assert span.start_char <= start and span.end_char >= start + len(written)
+        assert written in span.text

@@ -1,0 +1,181 @@
+"""The kind rules of the money stage (pipeline/nlp/money_kind.py), on small parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.money import token_span
+from pipeline.nlp.money_kind import (
+    KindCues,
+    argument_among,
+    cue_kind,
+    figure_kind,
+    is_crime_value,
+    matches,
+    matches_any,
+    nearest_in_text,
+    overridden,
+    tree_distances,
+)
+from pipeline.nlp.money_lexicon import load_money_lexicon
+
+
+@pytest.fixture(scope="module")
+def cues() -> KindCues:
+    return KindCues.from_lexicon(load_money_lexicon()[0], override_distance=3)
+
+
+def figure(nlp, text: str, written: str):
+    """The parsed figure ``written`` in ``text``, and the token indices of every figure of its sentence."""
+    doc = nlp(text)
+    start = text.index(written)
+    span = token_span(doc, start, start + len(written))
+    return span, {t.i for t in span}
+
+
+def token(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+class TestKindCuesFromLexicon:
+    def test_every_word_of_a_two_word_cue_points_to_it(self, cues):
+        assert any(c.words == ("set", "aside") and c.kind == "spending" for c in cues.cues["set"])
+        assert any(c.words == ("set", "aside") for c in cues.cues["aside"])
+
+    def test_fines_and_precepts_stay_policing_money_but_compensation_does_not(self, cues):
+        assert ("fine",) in cues.policing_other and ("council", "tax") in cues.policing_other
+        assert ("compensation",) not in cues.policing_other
+
+    def test_the_override_distance_comes_from_the_caller(self):
+        assert KindCues.from_lexicon(load_money_lexicon()[0], override_distance=1).override_distance == 1
+
+
+class TestFigureKind:
+    @pytest.mark.parametrize(
+        ("text", "written", "kind", "strong"),
+        [
+            ("The three forces now face a combined £9m funding gap.", "£9m", "funding_gap", True),
+            ("The new structure will deliver £12 million cost savings.", "£12 million", "savings", True),
+            ("Its Home Office grant was cut by £3.5m this year.", "£3.5m", "budget_reduction", True),
+            ("The forces will reduce running costs by £2m.", "£2m", "savings", True),
+            ("The force's £45m budget is stretched.", "£45m", "budget", True),
+            ("Band D households will pay an extra £10 a year.", "£10", "other", True),
+            ("The fraudster took £90,000 from pensioners.", "£90,000", "budget_reduction", False),
+            ("The chief constable earns £150,000.", "£150,000", "other", False),
+        ],
+    )
+    def test_kind_of_the_nearest_cue(self, nlp, cues, text, written, kind, strong):
+        span, tokens = figure(nlp, text, written)
+        assert figure_kind(span, tokens, cues) == (kind, strong)
+
+    def test_a_precept_far_in_the_tree_does_not_override(self, nlp, cues):
+        text = "The force will save £2m, the commissioner said as he set the precept."
+        span, tokens = figure(nlp, text, "£2m")
+        assert figure_kind(span, tokens, cues)[0] == "savings"
+
+
+class TestIsCrimeValue:
+    @pytest.mark.parametrize(
+        ("text", "written", "crime"),
+        [
+            ("The driver was in a stolen van worth £41,000.", "£41,000", True),
+            ("Officers seized heroin with a street value of £250,000.", "£250,000", True),
+            ("He was fined £300 for the theft of a bicycle.", "£300", False),  # a fine is policing money
+            ("Kent Police paid £1.5m to settle claims from victims of the fraud.", "£1.5m", False),  # the force pays
+            ("The chief constable earns £150,000.", "£150,000", False),  # no crime near
+        ],
+    )
+    def test_crime_takings(self, nlp, cues, text, written, crime):
+        span, tokens = figure(nlp, text, written)
+        assert is_crime_value(span, tokens, cues) is crime
+
+
+class TestTreeDistances:
+    def test_figure_tokens_are_at_zero_and_the_walk_stops_at_the_limit(self, nlp):
+        span, _ = figure(nlp, "The force hopes to save £1m by sharing its control room with Essex.", "£1m")
+        distances = tree_distances(span, 2)
+        assert all(distances[t.i] == 0 for t in span)
+        assert max(distances.values()) == 2
+        assert distances[span.root.head.i] == 1
+
+    def test_stays_in_the_sentence(self, nlp):
+        span, _ = figure(nlp, "Kent saved £1m. Essex spent £2m.", "£1m")
+        assert all(span.sent.start <= i < span.sent.end for i in tree_distances(span, 10))
+
+
+class TestOverridden:
+    @pytest.mark.parametrize(
+        ("text", "word", "overrides"),
+        [
+            ("The precept rises by £12.", "precept", True),
+            ("It adds £6 to a Band D bill.", "bill", True),  # a noun that an override modifies
+            ("It adds £6 to household bills.", "bills", True),
+            ("It adds £6 to the force's bill.", "bill", False),
+        ],
+    )
+    def test_precept_words(self, nlp, cues, text, word, overrides):
+        assert overridden(token(nlp, text, word), cues.overrides) is overrides
+
+
+class TestNearestInText:
+    def test_the_nearest_strong_cue_within_the_window(self, nlp, cues):
+        span, tokens = figure(nlp, "Budget: £120m. Savings target £4m.", "£4m")
+        assert nearest_in_text(span, tokens, cues) == "savings"
+
+    def test_none_without_a_cue(self, nlp, cues):
+        span, tokens = figure(nlp, "He has £4m.", "£4m")
+        assert nearest_in_text(span, tokens, cues) is None
+
+
+class TestCueKind:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("The grant was cut by £3m.", "cut", ("budget_reduction", True)),
+            ("The force cut costs by £2m.", "cut", ("savings", True)),
+            ("The gang took £2m.", "took", ("budget_reduction", False)),
+            ("There is a £2m gap.", "gap", ("funding_gap", True)),
+            ("The force has set aside £2m.", "set", ("spending", True)),
+            ("The force has set up a unit.", "set", (None, False)),  # 'set' alone is no cue
+        ],
+    )
+    def test_kinds(self, nlp, cues, text, word, expected):
+        assert cue_kind(token(nlp, text, word), set(), cues) == expected
+
+
+class TestArgumentAmong:
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [("The force has cut £2m from its budget.", True), ("The force has cut £2m.", False)],
+    )
+    def test_budget_word_under_the_verb(self, nlp, text, found):
+        verb = token(nlp, text, "cut")
+        assert argument_among(verb, set(), frozenset({"budget"})) is found
+
+    def test_figure_tokens_do_not_count(self, nlp):
+        doc = nlp("The force has cut budget.")
+        verb = next(t for t in doc if t.text == "cut")
+        assert argument_among(verb, {t.i for t in doc if t.text == "budget"}, frozenset({"budget"})) is False
+
+
+class TestMatches:
+    @pytest.mark.parametrize(
+        ("text", "word", "phrase", "found"),
+        [
+            ("They set aside £1m.", "set", ("set", "aside"), True),
+            ("They set up a unit.", "set", ("set", "aside"), False),
+            ("They spent £1m.", "spent", ("spend",), True),  # a one-word cue: the caller matched its lemma
+        ],
+    )
+    def test_two_word_cue_needs_the_other_word(self, nlp, text, word, phrase, found):
+        assert matches(token(nlp, text, word), phrase) is found
+
+
+class TestMatchesAny:
+    @pytest.mark.parametrize(
+        ("text", "word", "found"),
+        [("Council tax rises.", "tax", True), ("The tax rises.", "tax", False), ("The precept rises.", "precept", True)],
+    )
+    def test_one_of_the_phrases(self, nlp, text, word, found):
+        assert matches_any(token(nlp, text, word), (("council", "tax"), ("precept",))) is found

@@ -1,0 +1,106 @@
+"""Period phrases and which figure each belongs to (pipeline/nlp/periods.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pipeline.nlp.amounts import Amount
+from pipeline.nlp.lexicon import load_words
+from pipeline.nlp.periods import Period, assign_periods, duration_label, period_parser, read_date
+
+NUMBERS = load_words().number_words
+CLAUSE_BREAK = period_parser().clause_break
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """A figure at every '£N' of the text (the parsing of figures is not under test here)."""
+    return [Amount(Decimal(m.group(1)), None, "GBP", m.start(), m.end(), m.group()) for m in re.finditer(r"£(\d+)", text)]
+
+
+class TestDurationLabel:
+    @pytest.mark.parametrize(
+        ("count", "unit", "label"),
+        [("a", "year", "a year"), ("one", "year", "a year"), ("1", "month", "a month"), ("four", "year", "four years"),
+         ("15", "week", "15 weeks")],
+    )
+    def test_labels(self, count, unit, label):
+        assert duration_label(count, unit, NUMBERS) == label
+
+
+class TestReadDate:
+    @pytest.mark.parametrize(
+        ("phrase", "prep", "deadline", "label", "first", "last"),
+        [
+            ("by March 2020", "by", True, "by March 2020", None, date(2020, 3, 31)),
+            ("until the end of June 2021", "until", True, "by June 2021", None, date(2021, 6, 30)),
+            ("in April 2021", "in", False, "April 2021", date(2021, 4, 1), date(2021, 4, 30)),
+            ("from 5 May 2019", "from", False, "5 May 2019", date(2019, 5, 5), date(2019, 5, 5)),
+        ],
+    )
+    def test_dates(self, phrase, prep, deadline, label, first, last):
+        period = read_date(phrase, prep, 3, 9, deadline)
+        assert (period.label, period.first_day, period.last_day, period.start, period.end) == (label, first, last, 3, 9)
+
+
+class TestStatedFor:
+    def test_offsets_are_moved_into_the_document(self):
+        (period,) = period_parser().stated_for("save £2m a year", offset=100)
+        assert (period.label, period.start, period.end) == ("a year", 109, 115)
+
+    @pytest.mark.parametrize("text", ["lost £30m since 2010/11", "lost £30m since  2010-11"])
+    def test_a_starting_point_is_not_a_period(self, text):
+        assert period_parser().stated_for(text) == []
+        assert period_parser().find(text)  # found, then left out
+
+
+class TestPeriodParserWords:
+    @pytest.mark.parametrize(
+        ("text", "label"),
+        [
+            ("£2m each year", "a year"),
+            ("£2m every month", "a month"),
+            ("over the following three years", "three years"),
+            ("during the last decade", "ten years"),
+            ("in its second full year", "second year"),
+            ("before Sept. 2019", "by September 2019"),
+        ],
+    )
+    def test_reads(self, text, label):
+        (period,) = period_parser().find(text)
+        assert period.label == label
+
+    @pytest.mark.parametrize("text", ["a year earlier", "two years ago", "a year on", "by 2020"])
+    def test_not_a_period(self, text):
+        assert period_parser().find(text) == []
+
+
+class TestAssignPeriods:
+    def test_the_period_after_a_figure_is_its_own(self):
+        text = "A gap of £5 in 2016-17, and the forces expect to save £2."
+        periods = [Period("2016-17", text.index("2016"), text.index("2016") + 7)]
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "They saved £5, which was more than in 2016-17.",  # a clause between them
+            "They saved £5 in what the report called a very difficult 2016-17.",  # too far for a gap of 40
+        ],
+    )
+    def test_not_across_a_clause_or_too_far(self, text):
+        periods = [Period("2016-17", text.index("2016"), text.index("2016") + 7)]
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 40) == [None]
+
+    def test_a_period_before_the_figure(self):
+        text = "The budget for 2016-17 was £99."
+        periods = [Period("2016-17", text.index("2016"), text.index("2016") + 7)]
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == periods
+
+    def test_an_opening_period_applies_to_every_figure(self):
+        text = "In the first year, Kent is aiming to save £3 and Essex £1."
+        periods = [Period("first year", 7, 17)]
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == periods * 2
