@@ -9,8 +9,10 @@ between paragraphs, and lines of web-page furniture (bylines, captions, "Read mo
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -120,6 +122,38 @@ def decode(source: str, data: bytes) -> str:
         ) from None
 
 
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_with_bom(source: str, data: bytes) -> str | None:
+    """Text that starts with a byte-order mark, decoded as the mark says; None without one.
+
+    Checked before the binary test: UTF-16 and UTF-32 text is full of NUL bytes but is text
+    (Windows tools save "Unicode" text as UTF-16 with a mark). UTF-16 text that starts with a NUL
+    character begins like the UTF-32 mark, so each mark that fits is tried.
+    """
+    problem = None
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                name = encoding.upper().removesuffix("-SIG")
+                problem = f"not valid {name} after its byte-order mark (bad bytes at offset {exc.start})"
+    if problem:
+        raise ReadError(source, problem)
+    return None
+
+
+def without_nul(text: str) -> str:
+    """NUL characters removed: they are never part of an article, and PostgreSQL cannot store them."""
+    return text.replace("\x00", "")
+
+
 def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:
     """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping)."""
     from trafilatura import bare_extraction
@@ -181,7 +215,8 @@ def article_from_bytes(
     source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None
 ) -> Article:
     """Decode, extract (HTML) and normalise one document; raise ReadError naming ``source``."""
-    text = decode(source, data)
+    text = decode_with_bom(source, data)
+    text = without_nul(decode(source, data) if text is None else text)
     article = html_article(source, text, title, published) if html else text_article(source, text)
     if len(article.text) > MAX_TEXT_CHARS:
         raise ReadError(
@@ -222,16 +257,50 @@ def is_article_file(path: Path, root: Path) -> bool:
     )
 
 
+def unreadable_folder(folder: str | Path, exc: OSError) -> ReadError:
+    return ReadError(str(folder), f"folder cannot be read ({exc.strerror or exc}); the files in it were not ingested")
+
+
+def walk_folder(root: Path) -> list[Path | ReadError]:
+    """The article files under ``root`` and an error for each folder that cannot be read, sorted by path.
+
+    A folder that cannot be listed (no read permission) or entered (no execute permission: its
+    files cannot even be looked at) is one error naming it; the rest of the tree is still read.
+    Hidden folders are not entered, and symbolic links to folders are not followed.
+    """
+    found: list[tuple[Path, Path | ReadError]] = []
+
+    def cannot_list(exc: OSError) -> None:
+        folder = exc.filename or root
+        found.append((Path(folder), unreadable_folder(folder, exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=cannot_list):
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        try:
+            os.stat(os.path.join(dirpath, os.curdir))  # fails when the folder cannot be entered (no x permission)
+            files = [child for name in dirnames + filenames if is_article_file(child := folder / name, root)]
+        except OSError as exc:
+            found.append((folder, unreadable_folder(folder, exc)))
+            dirnames[:] = []
+            continue
+        found.extend((child, child) for child in files)
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
 def discover(paths: Iterable[Path]) -> Iterator[Path | ReadError]:
     """Expand folders recursively into article files (sorted); report missing paths as errors.
 
     A named file is always read; inside a folder, hidden files and README files are skipped.
     """
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if is_article_file(child, path):
-                    yield child
+        try:
+            is_folder = path.is_dir()
+        except OSError as exc:  # a folder on the way cannot be entered
+            yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
+            continue
+        if is_folder:
+            yield from walk_folder(path)
         elif path.exists() or path.is_symlink():
             yield path
         else:

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import codecs
+import os
 from pathlib import Path
 
 import pytest
 
 from pipeline.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+
+ARTICLE = "Forces agree alliance\n\nKent Police and Essex Police will share their custody suites."
 
 
 class TestNormaliseText:
@@ -87,6 +91,33 @@ class TestReadFile:
         assert str(path) in str(info.value)
         assert problem in str(info.value)
 
+    @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8"])
+    def test_text_with_a_byte_order_mark_is_decoded(self, write, encoding):
+        mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+                "utf-32-be": codecs.BOM_UTF32_BE, "utf-8": codecs.BOM_UTF8}[encoding]
+        article = read_file(write("unicode.txt", mark + ARTICLE.replace("\n", "\r\n").encode(encoding)))
+        assert article.text == ARTICLE
+        assert article.title == "Forces agree alliance"
+
+    def test_bad_bytes_after_a_byte_order_mark(self, write):
+        path = write("bad.txt", codecs.BOM_UTF16_LE + "Kent Police".encode("utf-16-le") + b"\x00\xdc")
+        with pytest.raises(ReadError, match=r"bad\.txt: not valid UTF-16 after its byte-order mark"):
+            read_file(path)
+
+    @pytest.mark.parametrize(
+        ("content"),
+        [
+            # NUL bytes past the first 8 KB: the binary test does not look that far
+            ("x" * 9000 + "\n\n" + ARTICLE.replace("Kent", "Ke\x00nt\x00")).encode(),
+            codecs.BOM_UTF16_LE + ("\x00" + ARTICLE.replace("Kent", "Ke\x00nt")).encode("utf-16-le"),
+        ],
+        ids=["utf-8", "utf-16"],
+    )
+    def test_nul_characters_are_removed(self, write, content):
+        article = read_file(write("nul.txt", content))
+        assert "\x00" not in article.text
+        assert "Kent Police and Essex Police" in article.text
+
     def test_missing_file(self, tmp_path: Path):
         with pytest.raises(ReadError, match="no such file"):
             read_file(tmp_path / "nope.txt")
@@ -112,3 +143,69 @@ class TestDiscover:
     def test_missing_path_is_an_error_item(self, tmp_path: Path):
         (item,) = discover([tmp_path / "missing"])
         assert isinstance(item, ReadError)
+
+    @pytest.fixture
+    def tree(self, write, tmp_path: Path) -> Path:
+        write("a.txt", "x")
+        write("locked/b.txt", "x")
+        write("locked/inner/c.txt", "x")
+        write("z.txt", "x")
+        return tmp_path / "articles"
+
+    @staticmethod
+    def listed(found: list) -> list[str]:
+        return [item.problem.split(" (")[0] if isinstance(item, ReadError) else item.name for item in found]
+
+    def test_a_folder_that_cannot_be_listed_is_one_error_and_the_rest_is_read(self, tree, monkeypatch):
+        locked, real_scandir = tree / "locked", os.scandir
+
+        def scandir(path=".", *args):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_scandir(path, *args)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        found = list(discover([tree]))
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert str(found[1]) == f"{locked}: folder cannot be read (Permission denied); the files in it were not ingested"
+
+    def test_a_folder_that_cannot_be_entered_is_one_error_and_the_rest_is_read(self, tree, monkeypatch):
+        """No execute permission: the folder lists its names, but nothing in it can be looked at."""
+        inside, real_stat, real_lstat = f"{tree / 'locked'}{os.sep}", os.stat, os.lstat
+
+        def guarded(real):
+            def stat(path, *args, **kwargs):
+                if os.fspath(path).startswith(inside):
+                    raise PermissionError(13, "Permission denied", os.fspath(path))
+                return real(path, *args, **kwargs)
+            return stat
+
+        monkeypatch.setattr(os, "stat", guarded(real_stat))
+        monkeypatch.setattr(os, "lstat", guarded(real_lstat))
+        found = list(discover([tree]))
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert found[1].source == str(tree / "locked")
+
+    def test_a_named_path_inside_a_folder_that_cannot_be_entered(self, tmp_path: Path, monkeypatch):
+        target, real_stat = tmp_path / "locked" / "a.txt", os.stat
+
+        def stat(path, *args, **kwargs):
+            if Path(path) == target:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "stat", stat)
+        (item,) = discover([target])
+        assert str(item) == f"{target}: cannot be read (Permission denied)"
+
+    @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
+    @pytest.mark.parametrize("mode", [0o000, 0o600], ids=["no-permission", "no-execute"])
+    def test_real_folder_permissions(self, tree, mode):
+        locked = tree / "locked"
+        locked.chmod(mode)
+        try:
+            found = list(discover([tree]))
+        finally:
+            locked.chmod(0o755)
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert found[1].source == str(locked)
