@@ -99,7 +99,7 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.ingest import ingest as run_ingest
-    from pipeline.runs import LockHeld
+    from pipeline.runs import LockHeld, LockLost
     from pipeline.storage.database import DatabaseError
 
     console = Console(stderr=True)
@@ -125,7 +125,7 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
         except LockHeld as exc:
             click.echo(f"forcewatch: {exc}", err=True)
             return EX_TEMPFAIL
-        except (DatabaseError, RuntimeError) as exc:
+        except (DatabaseError, LockLost, RuntimeError) as exc:
             click.echo(f"forcewatch: error: {exc}", err=True)
             return 1
     if not quiet:

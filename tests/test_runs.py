@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -49,6 +50,47 @@ class TestRunLock:
         monkeypatch.setattr(runs_module, "process_alive", lambda pid: False)
         second.acquire_lock()
         assert second.has_lock
+
+
+class TestLeaseRenewal:
+    """The lease is renewed by a thread, whatever the run is doing, and a run notices when it lost it."""
+
+    SHORT = timedelta(seconds=1)
+
+    def test_the_lease_outlasts_its_length_while_the_run_works(self, engine):
+        first, second = RunContext(engine, "a", lock_ttl=self.SHORT), RunContext(engine, "b", lock_ttl=self.SHORT)
+        first.acquire_lock()
+        time.sleep(3 * self.SHORT.total_seconds())  # one long batch of NLP: nothing renews from this thread
+        with pytest.raises(LockHeld):
+            second.acquire_lock()
+        first.check_lock()
+        first.release_lock()
+        second.acquire_lock()
+        assert second.has_lock
+        second.release_lock()
+
+    def test_a_run_whose_lease_was_taken_over_stops(self, engine):
+        first = RunContext(engine, "a", lock_ttl=self.SHORT)
+        first.acquire_lock()
+        with engine.begin() as conn:  # what another run does once the lease has lapsed
+            conn.execute(update(run_locks).values(holder="elsewhere:1:99", host="elsewhere", pid=1))
+        deadline = time.monotonic() + 5
+        while first.lock_lost_to is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(runs_module.LockLost, match=r"another run took over the run lock \(pid 1 on elsewhere"):
+            first.check_lock()
+        first.release_lock()
+        with engine.connect() as conn:
+            assert conn.execute(select(run_locks.c.holder)).scalar_one() == "elsewhere:1:99"
+
+    def test_a_lease_that_could_not_be_renewed_stops_the_run(self, engine, monkeypatch):
+        first = RunContext(engine, "a", lock_ttl=timedelta(hours=1))
+        first.acquire_lock()
+        later = runs_module.utcnow() + timedelta(hours=2)
+        monkeypatch.setattr(runs_module, "utcnow", lambda: later)  # the database was unreachable meanwhile
+        with pytest.raises(runs_module.LockLost, match="could not renew its run lock"):
+            first.check_lock()
+        first.release_lock()
 
 
 class TestClaims:
