@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from pipeline.storage.schema import articles, force_mentions, sentences
+from pipeline.storage.schema import article_sources, articles, force_mentions, sentences
 from tests.conftest import CORPUS
 
 ARTICLES = sorted(CORPUS.glob("*.txt"))
@@ -80,7 +80,45 @@ def stored_articles(url: str) -> int:
         engine.dispose()
 
 
+def process_states() -> dict[int, tuple[int, str]]:
+    """pid -> (parent pid, state letter) of every process, from /proc."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        found[int(stat.parent.name)] = (int(fields[1]), fields[0])
+    return found
+
+
+def running(pids: list[int]) -> list[int]:
+    states = process_states()
+    return [pid for pid in pids if pid in states and states[pid][1] not in "ZX"]  # a zombie has ended
+
+
 class TestKilledRun:
+    @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+    def test_sigkill_with_workers_ends_the_workers(self, article_dir, db_url):
+        process = forcewatch("ingest", str(article_dir), "--db", db_url, "--quiet", "--workers", "2",
+                             "--batch-size", "1")
+        deadline, workers = time.monotonic() + 120, []
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.1)
+            workers = [pid for pid, (parent, _) in process_states().items() if parent == process.pid]
+        assert len(workers) == 2, "the run did not start two workers"
+        while stored_articles(db_url) < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the workers are at work
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 5
+        while running(workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = running(workers)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        assert left == [], "worker processes outlived the killed run"
+
     def test_sigkill_mid_ingest_leaves_a_consistent_database_and_the_next_run_completes(self, article_dir, db_url):
         process = forcewatch("ingest", str(article_dir), "--db", db_url, "--quiet", "--batch-size", "1")
         deadline = time.monotonic() + 120
@@ -107,6 +145,25 @@ class TestConcurrentRuns:
         assert (code1, code2) == (0, 0), out1 + out2
         assert new_count(out1) + new_count(out2) == len(ARTICLES)
         assert consistent(db_url)["articles"] == len(ARTICLES)
+
+    def test_two_processes_over_copies_of_the_same_texts_record_every_path(self, tmp_path, db_url):
+        copies = []
+        for name in ("first", "second"):
+            folder = tmp_path / name
+            folder.mkdir()
+            for path in ARTICLES:
+                shutil.copy(path, folder / path.name)
+            copies.append(folder)
+        first, second = (forcewatch("ingest", str(folder), "--db", db_url, "--batch-size", "2") for folder in copies)
+        (code1, out1), (code2, out2) = finished(first), finished(second)
+        assert (code1, code2) == (0, 0), out1 + out2
+        assert new_count(out1) + new_count(out2) == len(ARTICLES)
+        assert consistent(db_url)["articles"] == len(ARTICLES)
+        engine = create_engine(db_url)
+        with engine.connect() as conn:
+            recorded = set(conn.execute(select(article_sources.c.uri)).scalars())
+        engine.dispose()
+        assert recorded == {str(folder / path.name) for folder in copies for path in ARTICLES}
 
     def test_a_scheduled_run_exits_clearly_while_another_holds_the_lock(self, article_dir, db_url, tmp_path):
         sources = tmp_path / "sources.toml"
