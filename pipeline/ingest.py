@@ -72,6 +72,7 @@ def ingest(
     spacy_model: str | None = None,
     lock: bool = False,
     wait: float = 0.0,
+    allow_private_addresses: bool = False,
     on_progress: Callable[[str, Outcome], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
@@ -79,7 +80,8 @@ def ingest(
 
     With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
     ``wait`` seconds (``LockHeld`` if another run keeps it). Raises ``DatabaseError`` when the
-    database cannot be opened or written at all.
+    database cannot be opened or written at all. URLs (and the links of feeds) are fetched only
+    from public addresses unless ``allow_private_addresses``.
     """
     inputs = [str(i) for i in inputs]
     url = database_url(db_url)
@@ -106,7 +108,7 @@ def ingest(
             on_progress(source, outcome)
 
     def to_extract() -> Iterator[tuple[str, Article]]:
-        for item in articles(inputs):
+        for item in articles(inputs, allow_private=allow_private_addresses):
             run.heartbeat()
             if isinstance(item, ReadError):
                 report(item.source, Outcome.FAILED, str(item))

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+from pipeline.reader import ReadError, discover, headline, html_article, normalise_text, read_file, title_for
 
 
 class TestNormaliseText:
@@ -87,6 +88,43 @@ class TestReadFile:
         assert str(path) in str(info.value)
         assert problem in str(info.value)
 
+    @pytest.mark.parametrize(
+        "declaration",
+        [
+            '<meta charset="iso-8859-1">',
+            "<meta charset=latin1>",
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            '<meta content="text/html; charset=windows-1252" http-equiv="content-type">',
+        ],
+    )
+    def test_html_in_its_declared_charset(self, write, declaration):
+        html = (f"<html><head>{declaration}<title>Caf\u00e9 talks</title></head><body><article>"
+                "<p>Kent Police and Essex Police will save \u00a35m a year, the caf\u00e9 owner said.</p>"
+                "<p>The two forces expect to share their custody suites from next spring.</p></article></body></html>")
+        article = read_file(write("page.html", html.encode("latin-1")))
+        assert "save \u00a35m a year, the caf\u00e9 owner" in article.text
+        assert article.title == "Caf\u00e9 talks"
+
+    @pytest.mark.parametrize(
+        ("declaration", "problem"),
+        [
+            ("", "not valid UTF-8 (byte 0xa3"),
+            ('<meta charset="utf-8">', "not valid UTF-8 (byte 0xa3"),
+            ('<meta charset="klingon-8">', "not valid UTF-8 (byte 0xa3"),  # an unknown label: no declaration
+        ],
+    )
+    def test_html_not_in_its_declared_charset(self, write, declaration, problem):
+        html = f"<html><head>{declaration}</head><body><p>Forces save \u00a35m.</p></body></html>"
+        path = write("page.html", html.encode("latin-1"))
+        with pytest.raises(ReadError) as info:
+            read_file(path)
+        assert str(path) in str(info.value) and problem in str(info.value)
+
+    def test_a_charset_in_a_text_file_is_just_text(self, write):
+        path = write("a.txt", '<meta charset="iso-8859-1">\n\nForces save \u00a35m.'.encode("latin-1"))
+        with pytest.raises(ReadError, match="not valid UTF-8"):
+            read_file(path)
+
     def test_missing_file(self, tmp_path: Path):
         with pytest.raises(ReadError, match="no such file"):
             read_file(tmp_path / "nope.txt")
@@ -112,3 +150,26 @@ class TestDiscover:
     def test_missing_path_is_an_error_item(self, tmp_path: Path):
         (item,) = discover([tmp_path / "missing"])
         assert isinstance(item, ReadError)
+
+
+class TestHtmlArticle:
+    BODY = ("<h1>Forces merge control rooms</h1><p>The force was formed in 1995, and its building opened on "
+            "12 March 2009.</p><p>Kent Police and Essex Police said the joint control room would be reviewed in 2016.</p>")
+
+    @pytest.mark.parametrize(
+        ("meta", "given", "expected"),
+        [
+            ("", None, None),
+            ("", date(2015, 6, 1), date(2015, 6, 1)),
+            ('<meta property="article:published_time" content="2015-06-02T10:00:00Z">', None, date(2015, 6, 2)),
+            ('<meta name="date" content="2015-06-02">', None, date(2015, 6, 2)),
+        ],
+        ids=["nothing", "feed", "opengraph", "meta-date"],
+    )
+    def test_no_date_is_guessed_from_years_in_the_text(self, meta, given, expected):
+        html = f"<html><head><title>t</title>{meta}</head><body><article>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html, published=given).published == expected
+
+    def test_a_dateline_at_the_top_is_read(self):
+        html = f"<html><body><article><p>Published: 3 March 2015</p>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html).published == date(2015, 3, 3)
