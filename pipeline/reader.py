@@ -132,11 +132,11 @@ def decode(source: str, data: bytes, encoding: str | None = None) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        name = "UTF-8" if codec == "utf-8" else codec
-        advice = f"its declared charset is {name}" if encoding else "re-save the file as UTF-8"
-        raise ReadError(
-            source, f"not valid {name} (byte 0x{data[exc.start]:02x} at offset {exc.start}); {advice}"
-        ) from None
+        where = f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        if encoding:
+            name = "UTF-8" if codec == "utf-8" else codec
+            raise ReadError(source, f"not valid {name}, the charset it declares {where}") from None
+        raise ReadError(source, f"not valid UTF-8 {where}; re-save the file as UTF-8") from None
 
 
 def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:

@@ -109,7 +109,8 @@ class TestReadFile:
         ("declaration", "problem"),
         [
             ("", "not valid UTF-8 (byte 0xa3"),
-            ('<meta charset="utf-8">', "not valid UTF-8 (byte 0xa3"),
+            ('<meta charset="utf-8">', "not valid UTF-8, the charset it declares (byte 0xa3"),
+            ('<meta charset="euc-jp">', "not valid euc_jp, the charset it declares (byte 0xa3"),
             ('<meta charset="klingon-8">', "not valid UTF-8 (byte 0xa3"),  # an unknown label: no declaration
         ],
     )
