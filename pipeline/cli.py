@@ -61,6 +61,9 @@ def ingest_options(func: F) -> F:
                      help="Seconds to wait for another run's lock before giving up."),
         click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None,
                      help="spaCy English pipeline to load."),
+        click.option("--allow-private-addresses", "allow_private", is_flag=True,
+                     help="Fetch URLs on loopback, private, link-local and reserved addresses too (an intranet, "
+                          "a local test server); refused by default."),
     ]):
         func = option(func)
     return func
@@ -76,23 +79,26 @@ def terminate_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, _raise)
 
 
-def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None) -> list[str]:
+def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None, allow_private: bool) -> tuple[list[str], bool]:
+    """The inputs to visit, and whether private addresses may be fetched (the flag or the list's key)."""
     from pipeline.reader import ReadError
     from pipeline.sources import load_source_list
 
     found = list(inputs)
     if source_list is not None:
         try:
-            found += load_source_list(source_list)
+            listed = load_source_list(source_list)
         except ReadError as exc:
             fail(str(exc))
+        found += listed.inputs
+        allow_private = allow_private or listed.allow_private_addresses
     if not found:
         raise click.UsageError("name PATHS or URLS to ingest, or a source list with --sources")
-    return found
+    return found, allow_private
 
 
 def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, workers: int, batch_size: int,
-                    spacy_model: str | None, lock: bool, wait: float) -> int:
+                    spacy_model: str | None, lock: bool, wait: float, allow_private: bool) -> int:
     """One ingest run with a progress bar on a terminal; returns the exit code."""
     from rich.console import Console
     from rich.markup import escape
@@ -120,7 +126,8 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
         try:
             summary = run_ingest(
                 inputs, db_url, workers=workers, batch_size=batch_size, spacy_model=spacy_model, lock=lock,
-                wait=wait, on_progress=lambda *_: progress.advance(task), on_error=on_error,
+                wait=wait, allow_private_addresses=allow_private, on_progress=lambda *_: progress.advance(task),
+                on_error=on_error,
             )
         except LockHeld as exc:
             click.echo(f"forcewatch: {exc}", err=True)
@@ -139,20 +146,21 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
 @click.option("--lock/--no-lock", default=None,
               help="Take the run lock (default: with --sources, so scheduled runs never overlap).")
 def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-           batch_size: int, wait: float, spacy_model: str | None, lock: bool | None) -> None:
+           batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, lock: bool | None) -> None:
     """Ingest article files and folders, web pages and RSS/Atom feeds.
 
     PATHS are .txt, .md and .html files, feed files (.xml, .rss, .atom) and folders of them
     (recursively); URLS are http(s) pages or feeds (each entry is followed to its page).
     Idempotent: unchanged articles are skipped, changed ones re-extracted; each article is stored
     in one transaction. Exit code 1 if any input failed (the others are still stored), 75 if
-    another run holds the lock.
+    another run holds the lock. URLs on private addresses are refused without
+    --allow-private-addresses.
     """
     terminate_on_sigterm()
-    found = resolve_inputs(inputs, source_list)
+    found, allow = resolve_inputs(inputs, source_list, allow_private)
     take_lock = lock if lock is not None else source_list is not None
     sys.exit(run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                             spacy_model=spacy_model, lock=take_lock, wait=wait))
+                             spacy_model=spacy_model, lock=take_lock, wait=wait, allow_private=allow))
 
 
 @main.command()
@@ -162,7 +170,8 @@ def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list
               help="Minutes between runs.")
 @click.option("--runs", "max_runs", default=0, type=click.IntRange(0), help="Stop after this many runs (0: never).")
 def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-          batch_size: int, wait: float, spacy_model: str | None, every: float, max_runs: int) -> None:
+          batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, every: float,
+          max_runs: int) -> None:
     """Ingest the sources again every N minutes until stopped (Ctrl-C or SIGTERM).
 
     Each run takes the run lock, so a watch and a cron job never overlap on one database; the
@@ -174,9 +183,9 @@ def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list:
     done = 0
     try:
         while True:
-            found = resolve_inputs(inputs, source_list)
+            found, allow = resolve_inputs(inputs, source_list, allow_private)
             code = run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                                   spacy_model=spacy_model, lock=True, wait=wait)
+                                   spacy_model=spacy_model, lock=True, wait=wait, allow_private=allow)
             done += 1
             if max_runs and done >= max_runs:
                 sys.exit(code)

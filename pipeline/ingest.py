@@ -82,6 +82,7 @@ def ingest(
     spacy_model: str | None = None,
     lock: bool = False,
     wait: float = 0.0,
+    allow_private_addresses: bool = False,
     on_progress: Callable[[str, Outcome], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
@@ -89,7 +90,8 @@ def ingest(
 
     With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
     ``wait`` seconds (``LockHeld`` if another run keeps it). Raises ``DatabaseError`` when the
-    database cannot be opened or written at all.
+    database cannot be opened or written at all. URLs (and the links of feeds) are fetched only
+    from public addresses unless ``allow_private_addresses``.
     """
     inputs = [str(i) for i in inputs]
     url = database_url(db_url)
@@ -182,7 +184,7 @@ def ingest(
         if lock:
             run.acquire_lock(wait)
         others: list[Article] = []
-        extract_and_store(to_extract(articles(inputs), others, waited=False))
+        extract_and_store(to_extract(articles(inputs, allow_private=allow_private_addresses), others, waited=False))
         while others:  # texts other runs were extracting: record this run's sources once they are stored
             wait_for_other_runs()
             waiting, others = others, []

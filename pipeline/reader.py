@@ -108,18 +108,37 @@ def title_for(text: str) -> str | None:
     return first[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def decode(source: str, data: bytes) -> str:
-    """Strict UTF-8 with a clear error: a wrong guess would corrupt names and £ signs silently."""
+def declared_encoding(data: bytes, content_type: str = "", *, html: bool) -> str | None:
+    """The charset a document declares, by w3lib: its byte-order mark, else the HTTP Content-Type
+    charset, else (HTML only) a ``<meta charset>`` or ``<meta http-equiv>`` tag; None if none.
+
+    Labels are read as browsers read them (WHATWG): "iso-8859-1" and "latin1" mean windows-1252;
+    a label no codec knows counts as no declaration.
+    """
+    from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+    bom, _ = read_bom(data)
+    return bom or http_content_type_encoding(content_type) or (html_body_declared_encoding(data) if html else None)
+
+
+def decode(source: str, data: bytes, encoding: str | None = None) -> str:
+    """Strict decoding with a clear error: a wrong guess would corrupt names and £ signs silently.
+
+    ``encoding`` is the charset the document declares; without one, only UTF-8 is accepted.
+    """
     if not data.strip():
         raise ReadError(source, "empty file")
     if b"\x00" in data[:8192]:
         raise ReadError(source, "binary file (contains NUL bytes), not text")
+    codec = encoding or "utf-8"
     try:
-        return data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise ReadError(
-            source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
-        ) from None
+        where = f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        if encoding:
+            name = "UTF-8" if codec == "utf-8" else codec
+            raise ReadError(source, f"not valid {name}, the charset it declares {where}") from None
+        raise ReadError(source, f"not valid UTF-8 {where}; re-save the file as UTF-8") from None
 
 
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
@@ -155,10 +174,17 @@ def without_nul(text: str) -> str:
 
 
 def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:
-    """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping)."""
-    from trafilatura import bare_extraction
+    """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping).
 
-    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    The date is the page's metadata date (meta tags, JSON-LD, <time>), else ``published`` (the
+    feed's), else a dateline at the top of the text; never a date merely mentioned in the text.
+    """
+    from trafilatura import bare_extraction
+    from trafilatura.settings import set_date_params
+
+    # No extensive search: it guesses the date from any date or year in the text ("formed in 1995").
+    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                          date_extraction_params=set_date_params(extensive=False))
     body = (doc.text or "") if doc is not None else ""
     text = normalise_text(body.replace("\n", "\n\n"))
     if not text:
@@ -212,11 +238,16 @@ MAX_TEXT_CHARS = 1_000_000  # spaCy's own default limit; a news article is a few
 
 
 def article_from_bytes(
-    source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None
+    source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None,
+    content_type: str = "",
 ) -> Article:
-    """Decode, extract (HTML) and normalise one document; raise ReadError naming ``source``."""
+    """Decode (a byte-order mark, else the declared charset, else UTF-8), extract (HTML) and normalise one
+    document. ``content_type`` is the HTTP header of a fetched document. Raises ReadError naming ``source``.
+    """
     text = decode_with_bom(source, data)
-    text = without_nul(decode(source, data) if text is None else text)
+    if text is None:
+        text = decode(source, data, declared_encoding(data, content_type, html=html))
+    text = without_nul(text)
     article = html_article(source, text, title, published) if html else text_article(source, text)
     if len(article.text) > MAX_TEXT_CHARS:
         raise ReadError(

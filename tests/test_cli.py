@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
 from tests.conftest import PROJECT
+from tests.http_server import Site
 
 
 class TestCommands:
@@ -29,3 +31,33 @@ class TestCommands:
 
     def test_version(self):
         assert CliRunner().invoke(main, ["--version"]).output.startswith("forcewatch, version ")
+
+
+PAGE = ("<html><head><title>Custody deal</title></head><body><article><p>Kent Police and Essex Police will share "
+        "their custody suites.</p><p>The forces agreed it on Monday.</p></article></body></html>")
+
+
+class TestIngest:
+    def test_a_url_on_a_private_address_needs_the_flag(self, sqlite_url):
+        with Site() as site:
+            url = site.page("/story", PAGE)
+            refused = CliRunner().invoke(main, ["ingest", url, "--db", sqlite_url])
+            assert refused.exit_code == 1
+            assert "127.0.0.1 is a loopback address" in refused.output and "--allow-private-addresses" in refused.output
+            assert site.requests == []
+            allowed = CliRunner().invoke(main, ["ingest", url, "--db", sqlite_url, "--allow-private-addresses"])
+        assert allowed.exit_code == 0, allowed.output
+        assert "1 new" in allowed.output
+
+
+class TestWatch:
+    @pytest.mark.parametrize(("key", "flag"), [("allow_private_addresses = true\n", []),
+                                               ("", ["--allow-private-addresses"])])
+    def test_private_addresses_allowed_by_the_source_list_or_the_flag(self, sqlite_url, tmp_path, key, flag):
+        with Site() as site:
+            (tmp_path / "sources.toml").write_text(f'{key}[[sources]]\nurl = "{site.page("/story", PAGE)}"\n')
+            result = CliRunner().invoke(
+                main, ["watch", "--sources", str(tmp_path / "sources.toml"), "--db", sqlite_url, "--runs", "1", *flag]
+            )
+        assert result.exit_code == 0, result.output
+        assert "1 new" in result.output

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import codecs
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+from pipeline.reader import ReadError, discover, headline, html_article, normalise_text, read_file, title_for
 
 ARTICLE = "Forces agree alliance\n\nKent Police and Essex Police will share their custody suites."
 
@@ -117,6 +118,43 @@ class TestReadFile:
         article = read_file(write("nul.txt", content))
         assert "\x00" not in article.text
         assert "Kent Police and Essex Police" in article.text
+    @pytest.mark.parametrize(
+        "declaration",
+        [
+            '<meta charset="iso-8859-1">',
+            "<meta charset=latin1>",
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            '<meta content="text/html; charset=windows-1252" http-equiv="content-type">',
+        ],
+    )
+    def test_html_in_its_declared_charset(self, write, declaration):
+        html = (f"<html><head>{declaration}<title>Caf\u00e9 talks</title></head><body><article>"
+                "<p>Kent Police and Essex Police will save \u00a35m a year, the caf\u00e9 owner said.</p>"
+                "<p>The two forces expect to share their custody suites from next spring.</p></article></body></html>")
+        article = read_file(write("page.html", html.encode("latin-1")))
+        assert "save \u00a35m a year, the caf\u00e9 owner" in article.text
+        assert article.title == "Caf\u00e9 talks"
+
+    @pytest.mark.parametrize(
+        ("declaration", "problem"),
+        [
+            ("", "not valid UTF-8 (byte 0xa3"),
+            ('<meta charset="utf-8">', "not valid UTF-8, the charset it declares (byte 0xa3"),
+            ('<meta charset="euc-jp">', "not valid euc_jp, the charset it declares (byte 0xa3"),
+            ('<meta charset="klingon-8">', "not valid UTF-8 (byte 0xa3"),  # an unknown label: no declaration
+        ],
+    )
+    def test_html_not_in_its_declared_charset(self, write, declaration, problem):
+        html = f"<html><head>{declaration}</head><body><p>Forces save \u00a35m.</p></body></html>"
+        path = write("page.html", html.encode("latin-1"))
+        with pytest.raises(ReadError) as info:
+            read_file(path)
+        assert str(path) in str(info.value) and problem in str(info.value)
+
+    def test_a_charset_in_a_text_file_is_just_text(self, write):
+        path = write("a.txt", '<meta charset="iso-8859-1">\n\nForces save \u00a35m.'.encode("latin-1"))
+        with pytest.raises(ReadError, match="not valid UTF-8"):
+            read_file(path)
 
     def test_missing_file(self, tmp_path: Path):
         with pytest.raises(ReadError, match="no such file"):
@@ -209,3 +247,25 @@ class TestDiscover:
             locked.chmod(0o755)
         assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
         assert found[1].source == str(locked)
+
+class TestHtmlArticle:
+    BODY = ("<h1>Forces merge control rooms</h1><p>The force was formed in 1995, and its building opened on "
+            "12 March 2009.</p><p>Kent Police and Essex Police said the joint control room would be reviewed in 2016.</p>")
+
+    @pytest.mark.parametrize(
+        ("meta", "given", "expected"),
+        [
+            ("", None, None),
+            ("", date(2015, 6, 1), date(2015, 6, 1)),
+            ('<meta property="article:published_time" content="2015-06-02T10:00:00Z">', None, date(2015, 6, 2)),
+            ('<meta name="date" content="2015-06-02">', None, date(2015, 6, 2)),
+        ],
+        ids=["nothing", "feed", "opengraph", "meta-date"],
+    )
+    def test_no_date_is_guessed_from_years_in_the_text(self, meta, given, expected):
+        html = f"<html><head><title>t</title>{meta}</head><body><article>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html, published=given).published == expected
+
+    def test_a_dateline_at_the_top_is_read(self):
+        html = f"<html><body><article><p>Published: 3 March 2015</p>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html).published == date(2015, 3, 3)
