@@ -5,7 +5,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 
+from pipeline import ingest as ingest_module
 from pipeline.cli import main
 from pipeline.ingest import ingest
 from pipeline.storage.database import open_database
@@ -76,6 +78,20 @@ class TestIngest:
                               ("missing.txt", "no such file")]:
             assert any(name in e and problem in e for e in summary.errors), joined
         assert len(stored(db_url, select(articles.c.id))) == 1
+
+
+    def test_a_storage_error_names_the_problem_without_the_sql(self, write, db_url, tmp_path, monkeypatch):
+        write("durham.txt", DURHAM)
+
+        def overflow(*args, **kwargs):
+            raise DataError("INSERT INTO money_figures (amount) VALUES (%(amount)s)", {"amount": 10**16},
+                            Exception("numeric field overflow"))
+
+        monkeypatch.setattr(ingest_module, "save_article", overflow)
+        summary = ingest([tmp_path / "articles"], db_url)
+        (error,) = summary.errors
+        assert "durham.txt" in error and "numeric field overflow" in error
+        assert "INSERT" not in error and "10000000000000000" not in error
 
 
 class TestStoredOffsets:
