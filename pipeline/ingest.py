@@ -19,13 +19,13 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pipeline.config import database_url, display_url, pipeline_version
+from pipeline.config import database_url, display_url, mask_passwords, pipeline_version
 from pipeline.extract import extract
 from pipeline.nlp import shared_nlp
 from pipeline.reader import Article, ReadError
-from pipeline.runs import RunContext
+from pipeline.runs import LockHeld, RunContext
 from pipeline.sources import articles
-from pipeline.storage.database import DatabaseError, open_database
+from pipeline.storage.database import DatabaseError, describe_error, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 from pipeline.workers import die_with_this_process
 
@@ -53,6 +53,10 @@ class IngestSummary:
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def counts_with(self, outcome: Outcome) -> dict[str, int]:
+        """The counts once ``outcome`` is counted too."""
+        return {**self.counts, outcome.value: getattr(self, outcome.value) + 1}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -89,9 +93,10 @@ def ingest(
     """Ingest files, folders, URLs and feeds into the database at ``db_url``; returns the run's counts.
 
     With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
-    ``wait`` seconds (``LockHeld`` if another run keeps it). Raises ``DatabaseError`` when the
-    database cannot be opened or written at all. URLs (and the links of feeds) are fetched only
-    from public addresses unless ``allow_private_addresses``.
+    ``wait`` seconds (``LockHeld`` if another run keeps it; the run is recorded as ``refused``).
+    Raises ``DatabaseError`` when the database cannot be opened or written at all. URLs (and the
+    links of feeds) are fetched only from public addresses unless ``allow_private_addresses``. The
+    password of an input URL (``user:password@``) is masked in every message and run record.
     """
     inputs = [str(i) for i in inputs]
     url = database_url(db_url)
@@ -99,21 +104,26 @@ def ingest(
     engine, ref = open_database(url)
     version = pipeline_version()
     try:
-        run = RunContext(engine, " ".join(inputs))
+        run = RunContext(engine, mask_passwords(" ".join(inputs)))
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot write to {display_url(url)}: {getattr(exc, 'orig', exc)}") from exc
+        raise DatabaseError(f"cannot write to {display_url(url)}: {describe_error(exc)}") from exc
     summary.run_id = run.run_id
 
     def report(source: str, outcome: Outcome, message: str | None = None) -> None:
+        """Count an outcome; the counts of articles stored were written with them (see ``store``)."""
         if message is not None:
+            message = mask_passwords(message)
             summary.failed += 1
             summary.errors.append(message)
-            run.record_error(source, message)
+            run.record_error(mask_passwords(source), message, summary.counts)
             if on_error:
                 on_error(message)
         elif outcome is not None:
             summary.count(outcome)
+            if outcome is Outcome.UNCHANGED and run.counts_due():
+                with engine.begin() as conn:
+                    run.record_counts(conn, summary.counts)
         if on_progress:
             on_progress(source, outcome)
 
@@ -152,7 +162,9 @@ def ingest(
         for attempt in range(SAVE_ATTEMPTS):
             try:
                 with engine.begin() as conn:
-                    return save_article(conn, article, extraction, ref, version)
+                    outcome = save_article(conn, article, extraction, ref, version)
+                    run.record_counts(conn, summary.counts_with(outcome))
+                    return outcome
             except IntegrityError:
                 if attempt == SAVE_ATTEMPTS - 1:
                     raise  # another run stored the same rows at the same moment: retry finds them
@@ -173,7 +185,7 @@ def ingest(
                     if fatal_storage_error(exc):
                         raise
                     report(article.source, Outcome.FAILED,
-                           f"{article.source}: not stored: {exc.__class__.__name__}: {exc}")
+                           f"{article.source}: not stored: {exc.__class__.__name__}: {describe_error(exc)}")
                 else:
                     report(article.source, outcome)
                 finally:
@@ -189,8 +201,11 @@ def ingest(
             wait_for_other_runs()
             waiting, others = others, []
             extract_and_store(to_extract(waiting, others, waited=True))
+    except LockHeld as exc:
+        status, message = "refused", str(exc)
+        raise
     except SQLAlchemyError as exc:
-        status, message = "failed", str(getattr(exc, "orig", exc))
+        status, message = "failed", describe_error(exc)
         if fatal_storage_error(exc):
             writable = False  # bookkeeping writes would only wait and fail; claims and lock expire
             raise DatabaseError(
@@ -200,7 +215,7 @@ def ingest(
         raise
     except BaseException as exc:
         status = "interrupted" if isinstance(exc, KeyboardInterrupt | SystemExit) else "failed"
-        message = str(exc) or exc.__class__.__name__
+        message = mask_passwords(str(exc)) or exc.__class__.__name__
         raise
     finally:
         run.stop_renewing()

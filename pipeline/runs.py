@@ -23,7 +23,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, desc, insert, select, update
+from sqlalchemy import Connection, Engine, delete, desc, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from pipeline.storage.schema import ingest_claims, ingest_errors, ingest_runs, run_locks
@@ -31,6 +31,7 @@ from pipeline.storage.schema import ingest_claims, ingest_errors, ingest_runs, r
 LOCK_NAME = "ingest"
 LOCK_TTL = timedelta(minutes=5)  # read when a run starts: tests shorten it
 RENEWALS_PER_TTL = 10  # the lease is renewed every LOCK_TTL / 10 (30 s)
+COUNTS_EVERY = timedelta(seconds=5)  # counts of articles that needed no write (unchanged) are written this often
 CLAIM_TTL = timedelta(minutes=15)
 
 
@@ -103,6 +104,7 @@ class RunContext:
         self._renewed_at = utcnow()
         self._stop_renewing = threading.Event()
         self._renewer: threading.Thread | None = None
+        self._counts_written = utcnow()
 
     # -- the run lock -------------------------------------------------------------------------
 
@@ -245,18 +247,34 @@ class RunContext:
 
     # -- the run record -----------------------------------------------------------------------
 
-    def record_error(self, source: str, error: str) -> None:
+    def record_error(self, source: str, error: str, counts: dict[str, int]) -> None:
+        """Record a failed input, and the run's counts with it."""
         with self.engine.begin() as conn:
             conn.execute(insert(ingest_errors).values(run_id=self.run_id, source=source, error=error, at=utcnow()))
+            self.record_counts(conn, counts)
+
+    def record_counts(self, conn: Connection, counts: dict[str, int]) -> None:
+        """Write the counts so far, in the caller's transaction (an article and its count land together).
+
+        A run killed mid-way (SIGKILL) then still shows what it did.
+        """
+        conn.execute(update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(**count_columns(counts)))
+        self._counts_written = utcnow()
+
+    def counts_due(self) -> bool:
+        return utcnow() - self._counts_written >= COUNTS_EVERY
 
     def finish(self, status: str, counts: dict[str, int], message: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
-                    finished_at=utcnow(), status=status, message=message,
-                    **{f"{name}_count": value for name, value in counts.items()},
+                    finished_at=utcnow(), status=status, message=message, **count_columns(counts),
                 )
             )
+
+
+def count_columns(counts: dict[str, int]) -> dict[str, int]:
+    return {f"{name}_count": value for name, value in counts.items()}
 
 
 def recent_runs(engine: Engine, limit: int = 20) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -133,8 +134,43 @@ class TestKilledRun:
         assert code == 0, output
         assert new_count(output) == len(ARTICLES) - partial["articles"]
         assert consistent(db_url)["articles"] == len(ARTICLES)
-        runs = finished(forcewatch("runs", "--db", db_url))[1]
-        assert "interrupted" in runs and "completed" in runs
+        runs = json.loads(finished(forcewatch("runs", "--db", db_url, "--json"))[1])
+        assert [r["status"] for r in runs] == ["completed", "interrupted"]
+        assert runs[1]["new_count"] == partial["articles"]  # counted as it stored them, although killed
+
+
+class TestKilledSetUp:
+    # A process killed (SIGKILL) at each stage of first-time set-up: the first migration, a later
+    # one, the views, the seeding of the reference tables.
+    KILL_ON = """
+import os, signal, sys
+from sqlalchemy import event
+from pipeline.storage import database
+
+make_engine = database.make_engine
+
+def killed_engine(url):
+    engine = make_engine(url)
+    @event.listens_for(engine, "before_cursor_execute")
+    def kill(conn, cursor, statement, *args):
+        if statement.lstrip().startswith(sys.argv[2]):
+            os.kill(os.getpid(), signal.SIGKILL)
+    return engine
+
+database.make_engine = killed_engine
+database.open_database(sys.argv[1])
+"""
+
+    @pytest.mark.parametrize("statement", [
+        "CREATE INDEX ix_force_mentions_force_article", "CREATE TABLE ingest_runs", "CREATE VIEW year_summary",
+        "INSERT INTO forces",
+    ])
+    def test_the_next_run_sets_up_and_ingests(self, article_dir, db_url, statement):
+        killed = subprocess.run([sys.executable, "-c", self.KILL_ON, db_url, statement], capture_output=True)
+        assert killed.returncode == -signal.SIGKILL
+        code, output = finished(forcewatch("ingest", str(article_dir / ARTICLES[0].name), "--db", db_url))
+        assert code == 0, output
+        assert new_count(output) == 1
 
 
 class TestConcurrentRuns:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from pipeline import ingest as ingest_module
 from pipeline import runs as runs_module
@@ -237,6 +237,18 @@ class TestIngestSources:
         assert (summary.unchanged, summary.failed, raced) == (1, 0, [str(copy)])
         with engine.connect() as conn:
             assert sorted(conn.execute(select(article_sources.c.uri)).scalars()) == [str(copy), str(path)]
+    def test_a_storage_error_names_the_problem_without_the_sql(self, write, db_url, tmp_path, monkeypatch):
+        write("durham.txt", DURHAM)
+
+        def overflow(*args, **kwargs):
+            raise DataError("INSERT INTO money_figures (amount) VALUES (%(amount)s)", {"amount": 10**16},
+                            Exception("numeric field overflow"))
+
+        monkeypatch.setattr(ingest_module, "save_article", overflow)
+        summary = ingest([tmp_path / "articles"], db_url)
+        (error,) = summary.errors
+        assert "durham.txt" in error and "numeric field overflow" in error
+        assert "INSERT" not in error and "10000000000000000" not in error
 
 
 class TestStoredOffsets:

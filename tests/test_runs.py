@@ -10,9 +10,10 @@ from sqlalchemy import select, update
 
 from pipeline import runs as runs_module
 from pipeline.cli import main
+from pipeline.ingest import ingest
 from pipeline.runs import LockHeld, RunContext, recent_runs
 from pipeline.storage.database import open_database
-from pipeline.storage.schema import ingest_runs, run_locks
+from pipeline.storage.schema import ingest_errors, ingest_runs, run_locks
 
 ARTICLE = "Kent Police and Essex Police will share their custody suites.\n\nThe forces agreed it on Monday."
 
@@ -125,6 +126,40 @@ class TestRunRecords:
         with engine.connect() as conn:
             assert conn.execute(select(ingest_runs.c.status).order_by(ingest_runs.c.id)).scalars().all() == [
                 "partial", "completed"]
+
+
+    def test_a_password_in_an_input_url_is_never_printed_or_stored(self, engine, db_url):
+        printed = []
+        url = "http://reader:s3cret@127.0.0.1:1/news/feed.xml"  # nothing listens on port 1: the fetch fails
+        summary = ingest([url], db_url, on_error=printed.append)
+        assert summary.failed == 1
+        with engine.connect() as conn:
+            stored = [*conn.execute(select(ingest_errors.c.source, ingest_errors.c.error)).one(),
+                      *conn.execute(select(ingest_runs.c.inputs, ingest_runs.c.message)).one()]
+        for text in [*printed, *summary.errors, *filter(None, stored)]:
+            assert "s3cret" not in text
+        assert "reader:***@127.0.0.1" in summary.errors[0]
+
+    def test_counts_are_recorded_as_articles_are_stored(self, engine, db_url, write, tmp_path):
+        write("a.txt", ARTICLE)
+        write("b.txt", ARTICLE.replace("Kent", "Surrey"))
+        seen = []
+
+        def recorded(source, outcome) -> None:
+            with engine.connect() as conn:
+                seen.append(conn.execute(select(ingest_runs.c.new_count)).scalar_one())
+
+        ingest([tmp_path / "articles"], db_url, on_progress=recorded)
+        assert seen == [1, 2]
+
+    def test_a_run_refused_by_the_lock_is_recorded_as_refused(self, engine, db_url, write):
+        path = write("a.txt", ARTICLE)
+        holder = RunContext(engine, "another run")
+        holder.acquire_lock()
+        with pytest.raises(LockHeld):
+            ingest([path], db_url, lock=True)
+        (refused,) = [r for r in recent_runs(engine) if r["id"] != holder.run_id]
+        assert refused["status"] == "refused" and "holds the run lock" in refused["message"]
 
 
 class TestWatch:
