@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from pipeline.export import VIEW_COLUMNS, VIEWS
+from pipeline.processes import start
 from pipeline.storage.schema import Base
 
 
@@ -102,4 +103,4 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8001, metadata_file: Pa
                "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
     if open_browser:
         command.append("--open")
-    return subprocess.Popen(command)
+    return start(command)

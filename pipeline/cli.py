@@ -42,6 +42,9 @@ def fail(message: str) -> None:
 @click.version_option(__version__, prog_name="forcewatch")
 def main() -> None:
     """forcewatch: extract police-force collaborations from news into a SQL database."""
+    from pipeline.processes import stop_children_on_signals
+
+    stop_children_on_signals()  # SIGTERM (systemd stop, kill) and SIGHUP end a command like Ctrl-C
 
 
 EX_TEMPFAIL = 75  # another run holds the lock: try again later (sysexits.h)
@@ -64,16 +67,6 @@ def ingest_options(func: F) -> F:
     ]):
         func = option(func)
     return func
-
-
-def terminate_on_sigterm() -> None:
-    """SIGTERM (systemd stop, kill) ends a run like Ctrl-C: the run is recorded as interrupted."""
-    import signal
-
-    def _raise(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _raise)
 
 
 def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None) -> list[str]:
@@ -148,7 +141,6 @@ def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list
     in one transaction. Exit code 1 if any input failed (the others are still stored), 75 if
     another run holds the lock.
     """
-    terminate_on_sigterm()
     found = resolve_inputs(inputs, source_list)
     take_lock = lock if lock is not None else source_list is not None
     sys.exit(run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
@@ -170,7 +162,6 @@ def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list:
     """
     import time
 
-    terminate_on_sigterm()
     done = 0
     try:
         while True:
