@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from pipeline.export import VIEW_COLUMNS, VIEWS
 from pipeline.processes import start
+from pipeline.storage.database import missing_database
 from pipeline.storage.schema import Base
 
 
@@ -80,8 +81,8 @@ def sqlite_path(url: str) -> Path:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         raise BrowseError(f"browse opens SQLite database files; {parsed.render_as_string(hide_password=True)} is not one")
     path = Path(parsed.database).expanduser()
-    if not path.exists():
-        raise BrowseError(f"{path}: no such database; run `forcewatch ingest` first")
+    if not path.is_file():
+        raise BrowseError(missing_database(url))
     return path
 
 

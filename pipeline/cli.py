@@ -11,13 +11,16 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from pipeline import __version__
 from pipeline.config import database_url, display_url
 from pipeline.labels import MONEY_KINDS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 F = Callable[..., Any]
 
@@ -33,9 +36,20 @@ def quiet_option(func: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (for cron).")(func)
 
 
-def fail(message: str) -> None:
-    click.echo(f"forcewatch: error: {message}", err=True)
-    sys.exit(1)
+def fail(message: str) -> NoReturn:
+    """End the command with exit code 1 and a one-line message (no traceback)."""
+    raise click.ClickException(message)
+
+
+def database_for_reading(db_url: str | None) -> Engine:
+    """The database of a command that only reads; one that does not exist is refused, not created."""
+    from pipeline.storage.database import DatabaseError, open_database
+
+    try:
+        engine, _ = open_database(database_url(db_url), create=False)
+    except DatabaseError as exc:
+        fail(str(exc))
+    return engine
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -186,12 +200,8 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
     import json
 
     from pipeline.runs import recent_runs
-    from pipeline.storage.database import DatabaseError, open_database
 
-    try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
-        fail(str(exc))
+    engine = database_for_reading(db_url)
     found = recent_runs(engine, limit)
     engine.dispose()
     if as_json:
@@ -233,19 +243,20 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
     """
     from pipeline.export import ExportFilter, export_csv, export_json
     from pipeline.forces import resolve_force_name
-    from pipeline.storage.database import DatabaseError, open_database
 
+    if excel and fmt != "csv":
+        raise click.UsageError(f"--excel applies to --format csv only (not {fmt})")
     force = None
-    if force_name:
+    if force_name is not None:
+        if not force_name.strip():
+            raise click.BadParameter("is empty: name a force (see `forcewatch forces`), or leave --force out to "
+                                     "export every article", param_hint="--force")
         force = resolve_force_name(force_name)
         if force is None:
             fail(f"--force {force_name!r} names no UK police force (see `forcewatch forces`)")
     flt = ExportFilter(since=since.date() if since else None, until=until.date() if until else None, force=force,
                        kinds=kinds)
-    try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
-        fail(str(exc))
+    engine = database_for_reading(db_url)
     try:
         if fmt == "csv":
             folder = out or Path("outputs") / "csv"
@@ -258,6 +269,8 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
             with out.open("w", encoding="utf-8") as handle:
                 n = export_json(engine, handle, flt, lines=fmt == "jsonl")
             click.echo(f"forcewatch: wrote {n} articles to {out}", err=True)
+    except OSError as exc:
+        fail(f"cannot write the export: {exc}")
     finally:
         engine.dispose()
 
@@ -280,10 +293,11 @@ def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spac
 
     from pipeline.evaluate import GoldError, format_report
     from pipeline.evaluate import evaluate as run_evaluate
+    from pipeline.storage.database import DatabaseError
 
     try:
         report = run_evaluate(gold, corpus, spacy_model=spacy_model)
-    except GoldError as exc:
+    except (GoldError, DatabaseError, RuntimeError) as exc:  # RuntimeError: no such spaCy pipeline
         fail(str(exc))
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, details))
 
@@ -297,15 +311,15 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 
     Words are stemmed ("suites" finds "suite"); every word must occur.
     """
-    from pipeline.search import matching_sentences
-    from pipeline.storage.database import DatabaseError, open_database
+    from pipeline.search import SearchError, matching_sentences
 
+    engine = database_for_reading(db_url)
     try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
+        hits = matching_sentences(engine, query, limit)
+    except SearchError as exc:
         fail(str(exc))
-    hits = matching_sentences(engine, query, limit)
-    engine.dispose()
+    finally:
+        engine.dispose()
     if not hits:
         click.echo(f"no sentence matches {query!r}")
         return

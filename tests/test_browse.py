@@ -77,7 +77,7 @@ def test_browse_refuses_a_database_that_is_not_a_sqlite_file(tmp_path):
     result = CliRunner().invoke(main, ["browse", "--db", "postgresql+psycopg://u:p@localhost/x"])
     assert result.exit_code == 1 and "SQLite" in result.output
     result = CliRunner().invoke(main, ["browse", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
-    assert result.exit_code == 1 and "no such database" in result.output
+    assert result.exit_code == 1 and "no forcewatch database" in result.output
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the Datasette child through Linux /proc")

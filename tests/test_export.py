@@ -4,11 +4,13 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
 from pipeline.ingest import ingest
+from pipeline.storage.database import open_database
 from pipeline.storage.schema import Base
 
 ARTICLE = (
@@ -46,6 +48,7 @@ class TestJsonExport:
         assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
 
     def test_empty_database_exports_an_empty_list(self, db_url):
+        open_database(db_url)[0].dispose()
         assert json.loads(export(db_url)) == []
 
 
@@ -95,6 +98,12 @@ class TestExportFilters:
         result = CliRunner().invoke(main, ["export", "--db", db_url, "--force", "Narnia"])
         assert result.exit_code == 1 and "names no UK police force" in result.output
 
+    @pytest.mark.parametrize("name", ["", "  "])
+    def test_an_empty_force_is_refused_not_taken_for_no_filter(self, write, sqlite_url, tmp_path, name):
+        ingest_dated(write, sqlite_url, tmp_path)
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--force", name])
+        assert result.exit_code == 2 and "--force" in result.output and "is empty" in result.output
+
     def test_filters_apply_to_csv(self, write, db_url, tmp_path):
         ingest_dated(write, db_url, tmp_path)
         out = tmp_path / "csv"
@@ -133,6 +142,21 @@ class TestCsvExtras:
         summary = list(csv.DictReader((out / "force_summary.csv").open(encoding="utf-8", newline="")))
         kent = next(r for r in summary if r["force"] == "Kent Police")
         assert kent["articles"] == "1"
+
+    @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+    def test_excel_is_refused_with_json(self, sqlite_url, fmt):
+        open_database(sqlite_url)[0].dispose()
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--format", fmt, "--excel"])
+        assert result.exit_code == 2 and "--excel applies to --format csv only" in result.output
+
+    @pytest.mark.parametrize("fmt", ["json", "csv"])
+    def test_an_export_that_cannot_be_written_is_a_one_line_error(self, sqlite_url, tmp_path, fmt):
+        open_database(sqlite_url)[0].dispose()
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder")
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--format", fmt, "--out", str(blocker / "x")])
+        assert result.exit_code == 1 and "cannot write the export" in result.output and str(blocker) in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
 
     def test_excel_gets_a_byte_order_mark(self, write, db_url, tmp_path):
         write("money.txt", "Kent Police will save £2m by sharing custody with Essex Police.")

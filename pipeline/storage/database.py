@@ -14,10 +14,11 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from pipeline.config import display_url
 from pipeline.forces import Gazetteer, load_gazetteer
 from pipeline.labels import FUNCTIONS
 from pipeline.storage.schema import forces, functions
@@ -30,13 +31,22 @@ class DatabaseError(Exception):
     """The database cannot be opened or written; the message says which and why."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for a SQLite file, its folder is created and pragmas are set."""
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other backends, in-memory databases and ``uri=true`` URLs."""
+    parsed = make_url(url)
+    is_uri = str(parsed.query.get("uri", "")).lower() == "true"  # sqlite:///file:db?mode=ro&uri=true
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" or is_uri:
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created (with ``create``) and pragmas are set."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        is_uri = str(parsed.query.get("uri", "")).lower() == "true"  # sqlite:///file:db?mode=ro&uri=true
-        if parsed.database and parsed.database != ":memory:" and not is_uri:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_file(url)
+        if path is not None and create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
@@ -132,10 +142,30 @@ def setup_lock(engine: Engine) -> Iterator[None]:
     yield
 
 
-def open_database(url: str) -> tuple[Engine, ReferenceIds]:
-    """Engine migrated to head and seeded; returns it with the reference tables' ids."""
-    engine = make_engine(url)
+def missing_database(url: str) -> str:
+    shown = display_url(url)
+    return (f"no forcewatch database at {shown}; create one with `forcewatch ingest PATHS --db {shown}` "
+            "(or check --db and FORCEWATCH_DB)")
+
+
+def open_database(url: str, *, create: bool = True) -> tuple[Engine, ReferenceIds]:
+    """Engine migrated to head and seeded; returns it with the reference tables' ids.
+
+    Without ``create`` (commands that only read), a database that does not exist yet is refused
+    with ``DatabaseError`` instead of being created empty: a mistyped path must not read as "no
+    results", nor leave an empty database and folders behind.
+    """
     try:
+        path = sqlite_file(url)
+        if not create and path is not None and not path.is_file():
+            raise DatabaseError(missing_database(url))
+        engine = make_engine(url, create=create)
+    except ArgumentError as exc:
+        raise DatabaseError(f"{display_url(url)}: not a database URL SQLAlchemy can open ({exc})") from None
+    try:
+        if not create and not inspect(engine).has_table("alembic_version"):
+            engine.dispose()
+            raise DatabaseError(missing_database(url))
         with setup_lock(engine):
             upgrade(engine)
             return engine, ReferenceIds(seed_forces(engine, load_gazetteer()), seed_functions(engine))
