@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from pipeline.config import PROJECT_ROOT
 from pipeline.export import VIEW_COLUMNS, VIEWS
 from pipeline.processes import start
 from pipeline.storage.database import missing_database
@@ -90,7 +91,10 @@ def datasette_command() -> list[str]:
     beside = Path(sys.executable).with_name("datasette")
     found = str(beside) if beside.exists() else shutil.which("datasette")
     if not found:
-        raise BrowseError("Datasette is not installed: pip install 'forcewatch[browse]'")
+        raise BrowseError(
+            f"Datasette is not installed: run `make install` in {PROJECT_ROOT} (it installs the browse extra), "
+            f"or `{sys.executable} -m pip install -e '{PROJECT_ROOT}[browse]'`"
+        )
     return [found]
 
 

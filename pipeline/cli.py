@@ -338,7 +338,8 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None:
     """Browse the SQLite database in Datasette, with every table, view and column described.
 
-    Needs the extra: pip install 'forcewatch[browse]'. Stop it with Ctrl-C.
+    Needs Datasette, which `make install` (and `make run`) installs: the extra `pip install -e '.[browse]'`.
+    Stop it with Ctrl-C or SIGTERM.
     """
     from pipeline.browse import BrowseError, serve
 

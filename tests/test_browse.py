@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.browse import metadata, serve
+from pipeline import browse
+from pipeline.browse import BrowseError, datasette_command, metadata, serve
 from pipeline.cli import main
 from pipeline.export import VIEWS
 from pipeline.ingest import ingest
 from pipeline.storage.schema import Base
+from tests.conftest import PROJECT
 
 pytest.importorskip("datasette")
 
@@ -104,3 +106,18 @@ def test_a_signal_that_stops_browse_stops_datasette(write, sqlite_url, tmp_path,
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         browse.wait()
+
+
+def test_make_run_installs_the_browse_extra():
+    planned = subprocess.run(["make", "-n", "-B", "run"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout
+    assert any("pip install" in line and "-e '.[browse]'" in line for line in planned.splitlines()), planned
+
+
+def test_without_datasette_the_message_names_a_command_that_works_in_a_checkout(monkeypatch, tmp_path):
+    monkeypatch.setattr(browse.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(browse.shutil, "which", lambda name: None)
+    with pytest.raises(BrowseError) as error:
+        datasette_command()
+    message = str(error.value)
+    assert "make install" in message
+    assert f"{tmp_path / 'python'} -m pip install -e '{PROJECT}[browse]'" in message
