@@ -1,4 +1,4 @@
-"""Exports: the contract's JSON (``../shared/spec/EXTRACTION.md`` section 1), JSON Lines, and CSV.
+"""Exports: the contract's JSON (``docs/EXTRACTION.md`` section 1), JSON Lines, and CSV.
 
 CSV: one RFC 4180 UTF-8 file per table and per analyst view, header row first, columns in a
 stable order (the schema's), rows in id order, plus a Frictionless ``datapackage.json`` that

@@ -1,20 +1,12 @@
 from __future__ import annotations
 
-import re
-
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from tests.conftest import PROJECT
 
 
 class TestCommands:
-    def test_every_command_is_documented_in_the_readme(self):
-        readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-        documented = set(re.findall(r"`forcewatch (\w+)", readme))
-        assert set(main.commands) <= documented, set(main.commands) - documented
-
     def test_every_command_has_help(self):
         for name in main.commands:
             result = CliRunner().invoke(main, [name, "--help"])
