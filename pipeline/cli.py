@@ -1,8 +1,9 @@
 """The ``forcewatch`` command line (click).
 
-Every command takes ``--db`` (a SQLAlchemy URL; default ``FORCEWATCH_DB`` or
-``sqlite:///outputs/forcewatch.db``). Exit codes: 0 success, 1 something failed (the
-message says what), 2 bad usage.
+Every command but ``forces`` and ``evaluate`` takes ``--db`` (a SQLAlchemy URL; default
+``FORCEWATCH_DB`` or ``sqlite:///outputs/forcewatch.db``). Exit codes: 0 success, 1 something
+failed (a one-line message says what: ``click.ClickException``, never a traceback for bad input,
+files or databases), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -52,7 +53,22 @@ def database_for_reading(db_url: str | None) -> Engine:
     return engine
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The command group: a failing database or file ends a command with a one-line message, not a
+    traceback (programming errors still show theirs)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return super().invoke(ctx)
+        except SQLAlchemyError as exc:
+            raise click.ClickException(f"database error: {getattr(exc, 'orig', None) or exc}") from exc
+        except OSError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="forcewatch")
 def main() -> None:
     """forcewatch: extract police-force collaborations from news into a SQL database."""

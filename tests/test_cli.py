@@ -45,3 +45,25 @@ class TestReadingCommands:
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 1 and "sqlite:///outputs/forcewatch.db" in result.output, result.output
         assert list(tmp_path.iterdir()) == []
+
+
+class TestErrors:
+    def test_a_database_error_is_one_line_not_a_traceback(self, sqlite_url):
+        from sqlalchemy import create_engine, text
+
+        from pipeline.storage.database import open_database
+
+        open_database(sqlite_url)[0].dispose()
+        engine = create_engine(sqlite_url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE ingest_runs"))
+        engine.dispose()
+        result = CliRunner().invoke(main, ["runs", "--db", sqlite_url])
+        assert result.exit_code == 1 and "database error: no such table: ingest_runs" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+    @pytest.mark.parametrize("url", ["typo.db", "postgres://localhost/forcewatch"])
+    def test_a_db_that_is_no_url_is_one_line(self, url):
+        result = CliRunner().invoke(main, ["runs", "--db", url])
+        assert result.exit_code == 1 and "not a database URL" in result.output
+        assert len(result.output.strip().splitlines()) == 1
