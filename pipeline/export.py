@@ -124,9 +124,9 @@ class ExportFilter:
             query = query.where(money_figures.c.kind.in_(self.kinds))
         return query
 
-
     @property
     def active(self) -> bool:
+        """True when the export keeps only some articles or money figures."""
         return self != NO_FILTER
 
     def as_dict(self) -> dict:
