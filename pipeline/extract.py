@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import facts
 from pipeline.forces import force_mentions
-from pipeline.sentences import content_sentences
+from pipeline.sentences import stored_sentences
 
 
 @dataclass
@@ -34,7 +34,7 @@ class SentenceIndex:
     """Maps a character offset to the index of the sentence it lies in."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(content_sentences(doc))
+        self.spans = stored_sentences(doc)
         self.starts = [s.start_char for s in self.spans]
 
     def of(self, start_char: int) -> int:

@@ -22,12 +22,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from pipeline.config import database_url, display_url, mask_passwords, pipeline_version
 from pipeline.extract import extract
 from pipeline.nlp import shared_nlp
+from pipeline.processes import die_with_this_process
 from pipeline.reader import Article, ReadError
 from pipeline.runs import LockHeld, RunContext
 from pipeline.sources import articles
 from pipeline.storage.database import DatabaseError, describe_error, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
-from pipeline.workers import die_with_this_process
 
 DEFAULT_BATCH_SIZE = 32
 SAVE_ATTEMPTS = 3

@@ -1,4 +1,4 @@
-"""The label vocabularies of the extraction contract (``../shared/spec/EXTRACTION.md``)."""
+"""The label vocabularies of the extraction contract (``docs/EXTRACTION.md``)."""
 
 from __future__ import annotations
 

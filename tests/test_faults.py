@@ -149,8 +149,8 @@ from pipeline.storage import database
 
 make_engine = database.make_engine
 
-def killed_engine(url):
-    engine = make_engine(url)
+def killed_engine(url, **kwargs):
+    engine = make_engine(url, **kwargs)
     @event.listens_for(engine, "before_cursor_execute")
     def kill(conn, cursor, statement, *args):
         if statement.lstrip().startswith(sys.argv[2]):
@@ -171,6 +171,44 @@ database.open_database(sys.argv[1])
         code, output = finished(forcewatch("ingest", str(article_dir / ARTICLES[0].name), "--db", db_url))
         assert code == 0, output
         assert new_count(output) == 1
+
+
+    @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker processes through Linux /proc")
+    def test_sigterm_mid_ingest_with_workers_ends_the_workers_and_records_the_run_as_interrupted(self, tmp_path,
+                                                                                                   sqlite_url):
+        # Three distinct copies of the corpus, in batches of 32 (about 100 kB, more than a pipe holds):
+        # the parent has queued more text for each worker than the worker has read when the signal comes.
+        folder = tmp_path / "many"
+        folder.mkdir()
+        for copy in range(3):
+            for path in ARTICLES:
+                (folder / f"{copy}-{path.name}").write_text(f"{path.read_text(encoding='utf-8')}\n\nCopy {copy}.\n")
+        process = forcewatch("ingest", str(folder), "--db", sqlite_url, "--workers", "2")
+        children: set[int] = set()
+        deadline = time.monotonic() + 120
+        while stored_articles(sqlite_url) < 1 and time.monotonic() < deadline and process.poll() is None:
+            children |= {int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()}
+            time.sleep(0.05)
+        assert process.poll() is None and len(children) >= 2, "the run ended before it could be stopped"
+        os.kill(process.pid, signal.SIGTERM)
+        try:
+            code, _ = finished(process, timeout=60)
+        except subprocess.TimeoutExpired:
+            for pid in [process.pid, *children]:
+                if alive(pid):
+                    os.kill(pid, signal.SIGKILL)
+            pytest.fail("forcewatch ingest --workers 2 did not end on SIGTERM")
+        assert code != 0
+        assert not [pid for pid in children if alive(pid)], "a worker outlived forcewatch"
+        assert "interrupted" in finished(forcewatch("runs", "--db", sqlite_url))[1]
+
+
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
 
 
 class TestConcurrentRuns:

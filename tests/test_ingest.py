@@ -75,6 +75,25 @@ class TestIngest:
         names = {r.name for r in stored(db_url, select(forces.c.name).join(force_mentions))}
         assert names == {"Dorset Police", "Devon and Cornwall Police"}
 
+    def test_an_edited_file_keeps_its_article_id(self, write, db_url, tmp_path):
+        path = write("durham.txt", DURHAM)
+        ingest([path], db_url)
+        (first,) = stored(db_url, select(articles.c.id, articles.c.sha256))
+        path.write_text(DORSET, encoding="utf-8")
+        assert ingest([path], db_url).updated == 1
+        (edited,) = stored(db_url, select(articles.c.id, articles.c.sha256, articles.c.text))
+        assert edited.id == first.id and edited.sha256 != first.sha256 and edited.text == DORSET
+
+    def test_an_edited_file_whose_old_text_another_file_holds_gets_a_new_article(self, write, db_url, tmp_path):
+        path = write("durham.txt", DURHAM)
+        write("copy.txt", DURHAM)
+        ingest([tmp_path / "articles"], db_url)
+        (first,) = stored(db_url, select(articles.c.id))
+        path.write_text(DORSET, encoding="utf-8")
+        ingest([tmp_path / "articles"], db_url)
+        rows = stored(db_url, select(articles.c.id, articles.c.text).order_by(articles.c.id))
+        assert [(r.id == first.id, r.text) for r in rows] == [(True, DURHAM), (False, DORSET)]
+
     def test_copy_under_another_name_is_one_article(self, write, db_url, tmp_path):
         path = write("durham.txt", DURHAM)
         shutil.copy(path, tmp_path / "articles" / "copy.txt")

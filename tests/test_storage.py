@@ -89,8 +89,8 @@ class TestOpenDatabase:
 
     @pytest.mark.parametrize("statement", SET_UP_STATEMENTS)
     def test_set_up_that_fails_part_way_leaves_nothing_and_the_next_run_sets_up(self, db_url, statement, monkeypatch):
-        def failing_engine(url):
-            engine = make_engine(url)
+        def failing_engine(url, **kwargs):
+            engine = make_engine(url, **kwargs)
 
             @event.listens_for(engine, "before_cursor_execute")
             def disk_full(conn, cursor, sql, *args) -> None:
@@ -159,6 +159,31 @@ class TestOpenDatabase:
         with engine.connect() as conn:
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+    @pytest.mark.parametrize("name", ["typo.db", "missing/typo.db"])
+    def test_reading_refuses_a_sqlite_file_that_does_not_exist_and_creates_nothing(self, tmp_path, name):
+        url = f"sqlite:///{tmp_path / name}"
+        with pytest.raises(DatabaseError, match=r"no forcewatch database at .*typo\.db.*forcewatch ingest"):
+            open_database(url, create=False)
+        assert list(tmp_path.iterdir()) == []
+
+    def test_reading_refuses_a_database_without_the_schema(self, db_url, tmp_path):
+        if db_url.startswith("sqlite"):
+            (tmp_path / "test.db").touch()
+        with pytest.raises(DatabaseError, match="no forcewatch database"):
+            open_database(db_url, create=False)
+
+    def test_reading_opens_an_existing_database(self, db_url):
+        open_database(db_url)[0].dispose()
+        engine, ids = open_database(db_url, create=False)
+        assert ids.forces
+        engine.dispose()
+
+    @pytest.mark.parametrize("url", ["typo.db", "postgres://localhost/x"])
+    def test_a_url_that_is_no_database_url_is_a_clear_error(self, url):
+        with pytest.raises(DatabaseError, match="not a database URL"):
+            open_database(url)
 
 
 class TestSaveArticle:

@@ -20,8 +20,9 @@ from alembic.migration import MigrationContext
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from pipeline.config import display_url
 from pipeline.forces import Gazetteer, load_gazetteer
 from pipeline.labels import FUNCTIONS
 from pipeline.storage.schema import Base, articles, forces, functions
@@ -74,16 +75,26 @@ def setup_lock_path(database: Path) -> Path:
     return Path(f"{database}.setup.lock")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for a SQLite file, its folder is created and checked and pragmas are set.
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other backends, in-memory databases and ``uri=true`` URLs."""
+    parsed = make_url(url)
+    is_uri = str(parsed.query.get("uri", "")).lower() == "true"  # sqlite:///file:db?mode=ro&uri=true
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" or is_uri:
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``; for a SQLite file, its folder is created and checked (with ``create``) and
+    pragmas are set.
 
     Raises ``DatabaseError`` when a SQLite file cannot be made where the URL puts it.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        is_uri = str(parsed.query.get("uri", "")).lower() == "true"  # sqlite:///file:db?mode=ro&uri=true
-        if parsed.database and parsed.database != ":memory:" and not is_uri:
-            prepare_sqlite_folder(Path(parsed.database).expanduser())
+        path = sqlite_file(url)
+        if path is not None and create:
+            prepare_sqlite_folder(path)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
@@ -230,9 +241,34 @@ def setup_lock(engine: Engine) -> Iterator[None]:
     yield
 
 
-def open_database(url: str) -> tuple[Engine, ReferenceIds]:
-    """Engine migrated to head and seeded; returns it with the reference tables' ids."""
-    engine = make_engine(url)
+def missing_database(url: str) -> str:
+    shown = display_url(url)
+    return (f"no forcewatch database at {shown}; create one with `forcewatch ingest PATHS --db {shown}` "
+            "(or check --db and FORCEWATCH_DB)")
+
+
+def open_database(url: str, *, create: bool = True) -> tuple[Engine, ReferenceIds]:
+    """Engine migrated to head and seeded; returns it with the reference tables' ids.
+
+    Without ``create`` (commands that only read), a database that does not exist yet is refused
+    with ``DatabaseError`` instead of being created empty: a mistyped path must not read as "no
+    results", nor leave an empty database and folders behind.
+    """
+    try:
+        path = sqlite_file(url)
+        if not create and path is not None and not path.is_file():
+            raise DatabaseError(missing_database(url))
+        engine = make_engine(url, create=create)
+    except ArgumentError as exc:
+        raise DatabaseError(f"{display_url(url)}: not a database URL SQLAlchemy can open ({exc})") from None
+    try:
+        exists = create or inspect(engine).has_table("alembic_version")
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open database {display_url(url)}: {describe_error(exc)}") from exc
+    if not exists:
+        engine.dispose()
+        raise DatabaseError(missing_database(url))
     try:
         with setup_lock(engine), set_up_transaction(engine) as conn:
             upgrade(conn, alembic_config(engine))

@@ -4,8 +4,11 @@ An article is identified by the SHA-256 of its normalised text; each file path o
 read from is a row of ``article_sources``. Ingesting:
 
 - a known source whose text and pipeline version are unchanged changes nothing (``unchanged``);
-- a known source whose text changed moves to the new text, and the old article is deleted
-  with everything extracted from it once no source refers to it (``updated``);
+- a known source whose text changed (an edited file) keeps its article and id: the article row
+  takes the new text and its extracted rows are replaced (``updated``). When another source
+  still holds the old text, or the new text is already stored, the source moves to the article
+  of the new text instead, and an old article no source refers to is deleted with everything
+  extracted from it;
 - a text already stored under another source adds that source (``unchanged``);
 - a text extracted by an older pipeline version is re-extracted in place (``updated``);
 - anything else is ``new``.
@@ -142,6 +145,17 @@ def _point_source(conn: Connection, uri: str, article_id: int) -> Outcome:
     return Outcome.UPDATED
 
 
+def _sole_article_of(conn: Connection, uri: str) -> int | None:
+    """The article ``uri`` points at when no other source shares it: an edit of that source keeps its id."""
+    old = conn.execute(select(article_sources.c.article_id).where(article_sources.c.uri == uri)).scalar()
+    if old is None:
+        return None
+    users = conn.execute(
+        select(func.count()).select_from(article_sources).where(article_sources.c.article_id == old)
+    ).scalar_one()
+    return old if users == 1 else None
+
+
 def _delete_if_orphan(conn: Connection, article_id: int) -> None:
     users = conn.execute(
         select(func.count()).select_from(article_sources).where(article_sources.c.article_id == article_id)
@@ -168,10 +182,11 @@ def save_article(
     })
     if existing is not None and existing.pipeline_version == version:
         return _point_source(conn, uri, existing.id)
-    if existing is not None:
-        article_id = existing.id
+    # The same text extracted by an older pipeline, or an edited source's own article: replaced in place.
+    article_id = existing.id if existing is not None else _sole_article_of(conn, uri)
+    if article_id is not None:
         _delete_extracted(conn, article_id)
-        conn.execute(update(articles).where(articles.c.id == article_id).values(**fields))
+        conn.execute(update(articles).where(articles.c.id == article_id).values(sha256=sha, **fields))
         outcome = Outcome.UPDATED
     else:
         article_id = conn.execute(

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from pipeline.workers import die_with_this_process
+from pipeline import processes
+from pipeline.processes import die_with_this_process
 
 PR_GET_PDEATHSIG = 2
 
@@ -30,12 +31,22 @@ def death_signal_of_a_forked_worker() -> int:
     return value
 
 
-class TestDieWithThisProcess:
-    def test_workers_forked_inside_are_killed_with_this_process(self):
-        with die_with_this_process():
-            assert death_signal_of_a_forked_worker() == signal.SIGKILL
+@pytest.fixture
+def library_use(monkeypatch):
+    """forcewatch used as a library: the CLI's stop handlers are not installed (another test may have)."""
+    monkeypatch.setattr(processes, "_handlers_installed", False)
 
-    def test_other_forks_are_left_alone(self):
+
+class TestDieWithThisProcess:
+    def test_workers_forked_inside_end_with_this_process(self, library_use):
+        with die_with_this_process():
+            assert death_signal_of_a_forked_worker() == signal.SIGTERM
+
+    def test_other_forks_are_left_alone(self, library_use):
         with die_with_this_process():
             pass
         assert death_signal_of_a_forked_worker() == 0
+
+    def test_under_the_cli_every_fork_ends_with_this_process(self, monkeypatch):
+        monkeypatch.setattr(processes, "_handlers_installed", True)
+        assert death_signal_of_a_forked_worker() == signal.SIGTERM
