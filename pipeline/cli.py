@@ -1,8 +1,9 @@
 """The ``forcewatch`` command line (click).
 
-Every command takes ``--db`` (a SQLAlchemy URL; default ``FORCEWATCH_DB`` or
-``sqlite:///outputs/forcewatch.db``). Exit codes: 0 success, 1 something failed (the
-message says what), 2 bad usage.
+Every command but ``forces`` and ``evaluate`` takes ``--db`` (a SQLAlchemy URL; default
+``FORCEWATCH_DB`` or ``sqlite:///outputs/forcewatch.db``). Exit codes: 0 success, 1 something
+failed (a one-line message says what: ``click.ClickException``, never a traceback for bad input,
+files or databases), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from pipeline import __version__
 from pipeline.config import database_url, display_url
 from pipeline.contract import MONEY_KINDS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 F = Callable[..., Any]
 
@@ -33,15 +37,44 @@ def quiet_option(func: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (for cron).")(func)
 
 
-def fail(message: str) -> None:
-    click.echo(f"forcewatch: error: {message}", err=True)
-    sys.exit(1)
+def fail(message: str) -> NoReturn:
+    """End the command with exit code 1 and a one-line message (no traceback)."""
+    raise click.ClickException(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def database_for_reading(db_url: str | None) -> Engine:
+    """The database of a command that only reads; one that does not exist is refused, not created."""
+    from pipeline.storage.database import DatabaseError, open_database
+
+    try:
+        engine, _ = open_database(database_url(db_url), create=False)
+    except DatabaseError as exc:
+        fail(str(exc))
+    return engine
+
+
+class Commands(click.Group):
+    """The command group: a failing database or file ends a command with a one-line message, not a
+    traceback (programming errors still show theirs)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return super().invoke(ctx)
+        except SQLAlchemyError as exc:
+            raise click.ClickException(f"database error: {getattr(exc, 'orig', None) or exc}") from exc
+        except OSError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="forcewatch")
 def main() -> None:
     """forcewatch: extract police-force collaborations from news into a SQL database."""
+    from pipeline.processes import stop_children_on_signals
+
+    stop_children_on_signals()  # SIGTERM (systemd stop, kill) and SIGHUP end a command like Ctrl-C
 
 
 EX_TEMPFAIL = 75  # another run holds the lock: try again later (sysexits.h)
@@ -61,45 +94,41 @@ def ingest_options(func: F) -> F:
                      help="Seconds to wait for another run's lock before giving up."),
         click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None,
                      help="spaCy English pipeline to load."),
+        click.option("--allow-private-addresses", "allow_private", is_flag=True,
+                     help="Fetch URLs on loopback, private, link-local and reserved addresses too (an intranet, "
+                          "a local test server); refused by default."),
     ]):
         func = option(func)
     return func
 
 
-def terminate_on_sigterm() -> None:
-    """SIGTERM (systemd stop, kill) ends a run like Ctrl-C: the run is recorded as interrupted."""
-    import signal
-
-    def _raise(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _raise)
-
-
-def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None) -> list[str]:
+def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None, allow_private: bool) -> tuple[list[str], bool]:
+    """The inputs to visit, and whether private addresses may be fetched (the flag or the list's key)."""
     from pipeline.ingest.reader import ReadError
     from pipeline.ingest.sources import load_source_list
 
     found = list(inputs)
     if source_list is not None:
         try:
-            found += load_source_list(source_list)
+            listed = load_source_list(source_list)
         except ReadError as exc:
             fail(str(exc))
+        found += listed.inputs
+        allow_private = allow_private or listed.allow_private_addresses
     if not found:
         raise click.UsageError("name PATHS or URLS to ingest, or a source list with --sources")
-    return found
+    return found, allow_private
 
 
 def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, workers: int, batch_size: int,
-                    spacy_model: str | None, lock: bool, wait: float) -> int:
+                    spacy_model: str | None, lock: bool, wait: float, allow_private: bool) -> int:
     """One ingest run with a progress bar on a terminal; returns the exit code."""
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.ingest.runner import ingest as run_ingest
-    from pipeline.ingest.runs import LockHeld
+    from pipeline.ingest.runs import LockHeld, LockLost
     from pipeline.storage.database import DatabaseError
 
     console = Console(stderr=True)
@@ -120,12 +149,13 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
         try:
             summary = run_ingest(
                 inputs, db_url, workers=workers, batch_size=batch_size, spacy_model=spacy_model, lock=lock,
-                wait=wait, on_progress=lambda *_: progress.advance(task), on_error=on_error,
+                wait=wait, allow_private_addresses=allow_private, on_progress=lambda *_: progress.advance(task),
+                on_error=on_error,
             )
         except LockHeld as exc:
             click.echo(f"forcewatch: {exc}", err=True)
             return EX_TEMPFAIL
-        except (DatabaseError, RuntimeError) as exc:
+        except (DatabaseError, LockLost, RuntimeError) as exc:
             click.echo(f"forcewatch: error: {exc}", err=True)
             return 1
     if not quiet:
@@ -139,20 +169,20 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
 @click.option("--lock/--no-lock", default=None,
               help="Take the run lock (default: with --sources, so scheduled runs never overlap).")
 def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-           batch_size: int, wait: float, spacy_model: str | None, lock: bool | None) -> None:
+           batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, lock: bool | None) -> None:
     """Ingest article files and folders, web pages and RSS/Atom feeds.
 
     PATHS are .txt, .md and .html files, feed files (.xml, .rss, .atom) and folders of them
     (recursively); URLS are http(s) pages or feeds (each entry is followed to its page).
     Idempotent: unchanged articles are skipped, changed ones re-extracted; each article is stored
     in one transaction. Exit code 1 if any input failed (the others are still stored), 75 if
-    another run holds the lock.
+    another run holds the lock. URLs on private addresses are refused without
+    --allow-private-addresses.
     """
-    terminate_on_sigterm()
-    found = resolve_inputs(inputs, source_list)
+    found, allow = resolve_inputs(inputs, source_list, allow_private)
     take_lock = lock if lock is not None else source_list is not None
     sys.exit(run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                             spacy_model=spacy_model, lock=take_lock, wait=wait))
+                             spacy_model=spacy_model, lock=take_lock, wait=wait, allow_private=allow))
 
 
 @main.command()
@@ -162,7 +192,8 @@ def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list
               help="Minutes between runs.")
 @click.option("--runs", "max_runs", default=0, type=click.IntRange(0), help="Stop after this many runs (0: never).")
 def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-          batch_size: int, wait: float, spacy_model: str | None, every: float, max_runs: int) -> None:
+          batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, every: float,
+          max_runs: int) -> None:
     """Ingest the sources again every N minutes until stopped (Ctrl-C or SIGTERM).
 
     Each run takes the run lock, so a watch and a cron job never overlap on one database; the
@@ -170,13 +201,12 @@ def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list:
     """
     import time
 
-    terminate_on_sigterm()
     done = 0
     try:
         while True:
-            found = resolve_inputs(inputs, source_list)
+            found, allow = resolve_inputs(inputs, source_list, allow_private)
             code = run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                                   spacy_model=spacy_model, lock=True, wait=wait)
+                                   spacy_model=spacy_model, lock=True, wait=wait, allow_private=allow)
             done += 1
             if max_runs and done >= max_runs:
                 sys.exit(code)
@@ -195,12 +225,8 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
     import json
 
     from pipeline.ingest.runs import recent_runs
-    from pipeline.storage.database import DatabaseError, open_database
 
-    try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
-        fail(str(exc))
+    engine = database_for_reading(db_url)
     found = recent_runs(engine, limit)
     engine.dispose()
     if as_json:
@@ -242,19 +268,20 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
     """
     from pipeline.gazetteer import resolve_force_name
     from pipeline.publish.export import ExportFilter, export_csv, export_json
-    from pipeline.storage.database import DatabaseError, open_database
 
+    if excel and fmt != "csv":
+        raise click.UsageError(f"--excel applies to --format csv only (not {fmt})")
     force = None
-    if force_name:
+    if force_name is not None:
+        if not force_name.strip():
+            raise click.BadParameter("is empty: name a force (see `forcewatch forces`), or leave --force out to "
+                                     "export every article", param_hint="--force")
         force = resolve_force_name(force_name)
         if force is None:
             fail(f"--force {force_name!r} names no UK police force (see `forcewatch forces`)")
     flt = ExportFilter(since=since.date() if since else None, until=until.date() if until else None, force=force,
                        kinds=kinds)
-    try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
-        fail(str(exc))
+    engine = database_for_reading(db_url)
     try:
         if fmt == "csv":
             folder = out or Path("outputs") / "csv"
@@ -267,6 +294,8 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
             with out.open("w", encoding="utf-8") as handle:
                 n = export_json(engine, handle, flt, lines=fmt == "jsonl")
             click.echo(f"forcewatch: wrote {n} articles to {out}", err=True)
+    except OSError as exc:
+        fail(f"cannot write the export: {exc}")
     finally:
         engine.dispose()
 
@@ -289,10 +318,11 @@ def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spac
 
     from pipeline.evaluation.evaluate import GoldError, format_report
     from pipeline.evaluation.evaluate import evaluate as run_evaluate
+    from pipeline.storage.database import DatabaseError
 
     try:
         report = run_evaluate(gold, corpus, spacy_model=spacy_model)
-    except GoldError as exc:
+    except (GoldError, DatabaseError, RuntimeError) as exc:  # RuntimeError: no such spaCy pipeline
         fail(str(exc))
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report, details))
 
@@ -306,15 +336,15 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 
     Words are stemmed ("suites" finds "suite"); every word must occur.
     """
-    from pipeline.publish.search import matching_sentences
-    from pipeline.storage.database import DatabaseError, open_database
+    from pipeline.publish.search import SearchError, matching_sentences
 
+    engine = database_for_reading(db_url)
     try:
-        engine, _ = open_database(database_url(db_url))
-    except DatabaseError as exc:
+        hits = matching_sentences(engine, query, limit)
+    except SearchError as exc:
         fail(str(exc))
-    hits = matching_sentences(engine, query, limit)
-    engine.dispose()
+    finally:
+        engine.dispose()
     if not hits:
         click.echo(f"no sentence matches {query!r}")
         return
@@ -333,7 +363,8 @@ def search(query: str, db_url: str | None, limit: int) -> None:
 def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None:
     """Browse the SQLite database in Datasette, with every table, view and column described.
 
-    Needs the extra: pip install 'forcewatch[browse]'. Stop it with Ctrl-C.
+    Needs Datasette, which `make install` (and `make run`) installs: the extra `pip install -e '.[browse]'`.
+    Stop it with Ctrl-C or SIGTERM.
     """
     from pipeline.publish.browse import BrowseError, serve
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -40,6 +41,15 @@ def display_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:  # not a URL SQLAlchemy can parse: shown as given
         return url
+
+
+# The password of a URL with credentials ("https://user:password@host/..."), anywhere in a text.
+URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@", re.IGNORECASE)
+
+
+def mask_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it masked (``user:***@``), for messages and run records."""
+    return URL_PASSWORD.sub(r"\1***@", text)
 
 
 def spacy_model_name(explicit: str | None = None) -> str:

@@ -20,10 +20,12 @@ def nlp() -> Language:
     return shared_nlp()
 
 
-# The storage and ingestion tests run on SQLite, and also on PostgreSQL when this names a
-# database they may wipe (.ci/run starts a local server and sets it).
+# The storage and ingestion tests run on SQLite and on PostgreSQL. PostgreSQL needs this to name a
+# database they may wipe (.ci/run starts a local server and sets it); without it they are skipped
+# with a reason, so the summary line shows them.
 PG_URL = os.environ.get("FORCEWATCH_TEST_PG_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+BACKENDS = ["sqlite", "postgresql"]
+PG_SKIP_REASON = "PostgreSQL: set FORCEWATCH_TEST_PG_URL to a database the tests may wipe"
 
 
 def reset_postgres(url: str) -> None:
@@ -41,6 +43,8 @@ def reset_postgres(url: str) -> None:
 def db_url(request, tmp_path: Path) -> str:
     """A fresh database on each backend under test."""
     if request.param == "postgresql":
+        if not PG_URL:
+            pytest.skip(PG_SKIP_REASON)
         reset_postgres(PG_URL)
         return PG_URL
     return f"sqlite:///{tmp_path / 'test.db'}"

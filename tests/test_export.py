@@ -4,11 +4,13 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.ingest.runner import ingest
 from pipeline.publish.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
+from pipeline.storage.database import open_database
 from pipeline.storage.schema import Base
 
 ARTICLE = (
@@ -46,6 +48,7 @@ class TestJsonExport:
         assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
 
     def test_empty_database_exports_an_empty_list(self, db_url):
+        open_database(db_url)[0].dispose()
         assert json.loads(export(db_url)) == []
 
 
@@ -95,6 +98,12 @@ class TestExportFilters:
         result = CliRunner().invoke(main, ["export", "--db", db_url, "--force", "Narnia"])
         assert result.exit_code == 1 and "names no UK police force" in result.output
 
+    @pytest.mark.parametrize("name", ["", "  "])
+    def test_an_empty_force_is_refused_not_taken_for_no_filter(self, write, sqlite_url, tmp_path, name):
+        ingest_dated(write, sqlite_url, tmp_path)
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--force", name])
+        assert result.exit_code == 2 and "--force" in result.output and "is empty" in result.output
+
     def test_filters_apply_to_csv(self, write, db_url, tmp_path):
         ingest_dated(write, db_url, tmp_path)
         out = tmp_path / "csv"
@@ -134,6 +143,21 @@ class TestCsvExtras:
         kent = next(r for r in summary if r["force"] == "Kent Police")
         assert kent["articles"] == "1"
 
+    @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+    def test_excel_is_refused_with_json(self, sqlite_url, fmt):
+        open_database(sqlite_url)[0].dispose()
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--format", fmt, "--excel"])
+        assert result.exit_code == 2 and "--excel applies to --format csv only" in result.output
+
+    @pytest.mark.parametrize("fmt", ["json", "csv"])
+    def test_an_export_that_cannot_be_written_is_a_one_line_error(self, sqlite_url, tmp_path, fmt):
+        open_database(sqlite_url)[0].dispose()
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder")
+        result = CliRunner().invoke(main, ["export", "--db", sqlite_url, "--format", fmt, "--out", str(blocker / "x")])
+        assert result.exit_code == 1 and "cannot write the export" in result.output and str(blocker) in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
     def test_excel_gets_a_byte_order_mark(self, write, db_url, tmp_path):
         write("money.txt", "Kent Police will save £2m by sharing custody with Essex Police.")
         ingest([tmp_path / "articles"], db_url)
@@ -143,3 +167,64 @@ class TestCsvExtras:
         assert not (plain / "sentences.csv").read_bytes().startswith(b"\xef\xbb\xbf")
         raw = (excel / "sentences.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and "£".encode() in raw
+
+
+KEPT = ("Published: 9 June 2016\n\nHertfordshire Constabulary and Bedfordshire Police will share their firearms units, "
+        'which could save £3m a year.\n\nChief Constable Andy Bliss said: "No posts will be cut."')
+LEFT_OUT = ("Published: 3 March 2015\n\nKent Police and Essex Police will share their custody suites, saving £2m a year."
+            '\n\nActing Chief Constable Alan Pughsley said: "We expect to lose 20 posts."')
+RUN_LOG = {"ingest_runs.csv", "ingest_errors.csv"}  # whole in every export: the runs differ
+
+
+def csv_rows(path) -> list[dict]:
+    return list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+
+
+class TestFilteredCsv:
+    @pytest.mark.parametrize("flags", [["--since", "2016-01-01"], ["--force", "Herts"],
+                                       ["--since", "2016-06-01", "--until", "2016-12-31"]], ids=" ".join)
+    def test_every_file_is_the_export_of_the_kept_articles_alone(self, write, db_url, tmp_path, flags):
+        ingest([write("kept.txt", KEPT)], db_url)
+        export(db_url, "--format", "csv", "--out", str(tmp_path / "whole"))
+        ingest([write("left-out.txt", LEFT_OUT)], db_url)
+        export(db_url, "--format", "csv", "--out", str(tmp_path / "filtered"), *flags)
+        files = sorted(p.name for p in (tmp_path / "whole").glob("*.csv"))
+        assert files == sorted(p.name for p in (tmp_path / "filtered").glob("*.csv"))
+        for name in set(files) - RUN_LOG:
+            assert csv_rows(tmp_path / "filtered" / name) == csv_rows(tmp_path / "whole" / name), name
+
+    def test_the_datapackage_records_the_filters_and_marks_what_is_whole(self, write, sqlite_url, tmp_path):
+        write("kept.txt", KEPT)
+        write("left-out.txt", LEFT_OUT)
+        ingest([tmp_path / "articles"], sqlite_url)
+        export(sqlite_url, "--format", "csv", "--out", str(tmp_path / "csv"), "--force", "Herts", "--kind", "savings")
+        package = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["filters"] == {"since": None, "until": None, "force": "Hertfordshire Constabulary",
+                                      "kinds": ["savings"]}
+        filtered = {r["name"]: r["filtered"] for r in package["resources"]}
+        assert {name for name, flag in filtered.items() if not flag} == {"forces", "functions", "ingest_runs",
+                                                                          "ingest_errors"}
+
+    def test_an_unfiltered_datapackage_has_no_filter_marks(self, write, sqlite_url, tmp_path):
+        write("kept.txt", KEPT)
+        ingest([tmp_path / "articles"], sqlite_url)
+        export(sqlite_url, "--format", "csv", "--out", str(tmp_path / "csv"))
+        package = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+        assert "filters" not in package and not any("filtered" in r for r in package["resources"])
+
+
+class TestCsvBooleans:
+    @pytest.mark.parametrize(("table", "view", "column"), [("money_figures", "money_view", "hedged"),
+                                                           ("official_mentions", "officials_view", "acting")])
+    def test_a_boolean_reads_the_same_in_its_table_and_its_view(self, write, db_url, tmp_path, table, view, column):
+        write("kept.txt", KEPT)
+        write("left-out.txt", LEFT_OUT)
+        ingest([tmp_path / "articles"], db_url)
+        out = tmp_path / "csv"
+        export(db_url, "--format", "csv", "--out", str(out))
+        in_table = sorted(r[column] for r in csv_rows(out / f"{table}.csv"))
+        in_view = sorted(r[column] for r in csv_rows(out / f"{view}.csv"))
+        assert in_table == in_view == ["false", "true"]
+        package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+        types = {r["name"]: {f["name"]: f["type"] for f in r["schema"]["fields"]} for r in package["resources"]}
+        assert types[table][column] == types[view][column] == "boolean"

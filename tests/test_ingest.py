@@ -1,15 +1,34 @@
 from __future__ import annotations
 
+import os
 import shutil
+import time
+from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from pipeline.cli import main
+from pipeline.contract import content_hash
+from pipeline.ingest import runner as ingest_module
+from pipeline.ingest import runs as runs_module
 from pipeline.ingest.runner import ingest
+from pipeline.ingest.runs import LockHeld, RunContext, recent_runs
+from pipeline.nlp.compose import shared_nlp
 from pipeline.storage.database import open_database
-from pipeline.storage.schema import articles, force_mentions, forces, sentences
+from pipeline.storage.repository import needs_extraction
+from pipeline.storage.schema import (
+    article_sources,
+    articles,
+    force_mentions,
+    forces,
+    ingest_claims,
+    run_locks,
+    sentences,
+)
 
 DURHAM = (
     "Forces agree to share major crime teams\n\n"
@@ -56,6 +75,25 @@ class TestIngest:
         names = {r.name for r in stored(db_url, select(forces.c.name).join(force_mentions))}
         assert names == {"Dorset Police", "Devon and Cornwall Police"}
 
+    def test_an_edited_file_keeps_its_article_id(self, write, db_url, tmp_path):
+        path = write("durham.txt", DURHAM)
+        ingest([path], db_url)
+        (first,) = stored(db_url, select(articles.c.id, articles.c.sha256))
+        path.write_text(DORSET, encoding="utf-8")
+        assert ingest([path], db_url).updated == 1
+        (edited,) = stored(db_url, select(articles.c.id, articles.c.sha256, articles.c.text))
+        assert edited.id == first.id and edited.sha256 != first.sha256 and edited.text == DORSET
+
+    def test_an_edited_file_whose_old_text_another_file_holds_gets_a_new_article(self, write, db_url, tmp_path):
+        path = write("durham.txt", DURHAM)
+        write("copy.txt", DURHAM)
+        ingest([tmp_path / "articles"], db_url)
+        (first,) = stored(db_url, select(articles.c.id))
+        path.write_text(DORSET, encoding="utf-8")
+        ingest([tmp_path / "articles"], db_url)
+        rows = stored(db_url, select(articles.c.id, articles.c.text).order_by(articles.c.id))
+        assert [(r.id == first.id, r.text) for r in rows] == [(True, DURHAM), (False, DORSET)]
+
     def test_copy_under_another_name_is_one_article(self, write, db_url, tmp_path):
         path = write("durham.txt", DURHAM)
         shutil.copy(path, tmp_path / "articles" / "copy.txt")
@@ -76,6 +114,160 @@ class TestIngest:
                               ("missing.txt", "no such file")]:
             assert any(name in e and problem in e for e in summary.errors), joined
         assert len(stored(db_url, select(articles.c.id))) == 1
+
+
+    def test_an_unreadable_folder_fails_alone(self, write, db_url, tmp_path: Path, monkeypatch):
+        write("good.txt", DURHAM)
+        write("locked/other.txt", DORSET)
+        locked, real_scandir = tmp_path / "articles" / "locked", os.scandir
+
+        def scandir(path=".", *args):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_scandir(path, *args)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        summary = ingest([tmp_path / "articles"], db_url)
+        assert (summary.new, summary.failed) == (1, 1)
+        (run,) = recent_runs(open_database(db_url)[0])
+        assert run["errors"] == [{"source": str(locked), "error": summary.errors[0]}]
+        assert "folder cannot be read (Permission denied)" in summary.errors[0]
+
+
+class SlowNLP:
+    """The real pipeline, with a pause before the first batch and a hook after each document."""
+
+    def __init__(self, pause: float = 0.0, before=None, after=None) -> None:
+        self.nlp, self.pause, self.before, self.after = shared_nlp(), pause, before, after
+
+    def pipe(self, texts, **kwargs):
+        time.sleep(self.pause)
+        if self.before:
+            self.before()
+        for item in self.nlp.pipe(texts, **kwargs):
+            yield item
+            if self.after:
+                self.after()
+
+
+class TestIngestRunLock:
+    SHORT = timedelta(seconds=1.5)
+
+    def test_a_batch_longer_than_the_lease_keeps_the_lock(self, write, db_url, tmp_path, monkeypatch):
+        write("durham.txt", DURHAM)
+        monkeypatch.setattr(runs_module, "LOCK_TTL", self.SHORT)
+        engine, _ = open_database(db_url)
+        attempts = []
+
+        def second_run() -> None:
+            try:
+                RunContext(engine, "second").acquire_lock()
+                attempts.append("took the lock")
+            except LockHeld:
+                attempts.append("refused")
+
+        slow = SlowNLP(pause=2 * self.SHORT.total_seconds(), before=second_run)
+        monkeypatch.setattr(ingest_module, "shared_nlp", lambda model=None: slow)
+        summary = ingest([tmp_path / "articles"], db_url, lock=True)
+        assert attempts == ["refused"]
+        assert summary.new == 1
+        assert recent_runs(engine)[-1]["status"] == "completed"
+
+    def test_a_run_that_lost_its_lock_stops_storing(self, write, db_url, tmp_path, monkeypatch):
+        for name in ("a.txt", "b.txt", "c.txt"):
+            write(name, f"{name}\n\n{DURHAM}")
+        monkeypatch.setattr(runs_module, "LOCK_TTL", self.SHORT)
+        engine, _ = open_database(db_url)
+        taken = []
+
+        def take_over() -> None:
+            if not taken:  # another run takes the lock after the first article
+                with engine.begin() as conn:
+                    conn.execute(update(run_locks).values(holder="elsewhere:1:99", host="elsewhere", pid=1))
+                taken.append(True)
+                time.sleep(self.SHORT.total_seconds())  # the renewing thread notices
+
+        monkeypatch.setattr(ingest_module, "shared_nlp", lambda model=None: SlowNLP(after=take_over))
+        with pytest.raises(runs_module.LockLost, match="run lock"):
+            ingest([tmp_path / "articles"], db_url, lock=True, batch_size=1)
+        with engine.connect() as conn:
+            assert len(conn.execute(select(articles.c.id)).all()) == 1
+            assert conn.execute(select(ingest_claims)).all() == []
+            assert conn.execute(select(run_locks.c.holder)).scalar_one() == "elsewhere:1:99"
+        (run,) = recent_runs(engine)
+        assert (run["status"], run["new_count"]) == ("failed", 1)
+        assert "stopped storing" in run["message"]
+
+    def test_the_command_says_so_and_fails(self, write, db_url, tmp_path, monkeypatch):
+        write("durham.txt", DURHAM)
+
+        def lost(*args, **kwargs):
+            raise runs_module.LockLost("another run took over the run lock (pid 1 on elsewhere)")
+
+        monkeypatch.setattr(ingest_module, "ingest", lost)
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "articles"), "--db", db_url])
+        assert result.exit_code == 1
+        assert "error: another run took over the run lock" in result.output
+
+
+class TestIngestSources:
+    """Every path an article was read from is a source of it, however runs race."""
+
+    def test_a_text_another_run_is_extracting_gets_this_runs_source_too(self, write, db_url, tmp_path, monkeypatch):
+        mine = write("mine/durham.txt", DURHAM)
+        theirs = write("theirs/durham.txt", DURHAM)
+        engine, _ = open_database(db_url)
+        with engine.begin() as conn:  # another run, on another machine, is extracting this text
+            conn.execute(insert(ingest_claims).values(
+                sha256=content_hash(DURHAM), holder="elsewhere:1:99", claimed_at=runs_module.utcnow()))
+        others = []
+
+        def other_run_finishes() -> None:
+            with engine.begin() as conn:
+                conn.execute(ingest_claims.delete())
+            others.append(ingest([theirs], db_url))
+
+        monkeypatch.setattr(ingest_module, "wait_for_other_runs", other_run_finishes)
+        summary = ingest([mine], db_url)
+        assert (others[0].new, summary.new, summary.skipped, summary.failed) == (1, 0, 1, 0)
+        with engine.connect() as conn:
+            assert sorted(conn.execute(select(article_sources.c.uri)).scalars()) == [str(mine), str(theirs)]
+            assert len(conn.execute(select(articles.c.id)).all()) == 1
+
+    def test_a_source_another_run_records_at_the_same_moment(self, write, db_url, tmp_path, monkeypatch):
+        path = write("durham.txt", DURHAM)
+        ingest([path], db_url)
+        copy = write("copy.txt", DURHAM)
+        engine, _ = open_database(db_url)
+        raced = []
+
+        def racing(conn, uri, sha256, version):
+            if not raced:  # another run inserts the same source between this run's look and its insert
+                raced.append(uri)
+                with engine.begin() as other:
+                    article_id = other.execute(select(articles.c.id)).scalar_one()
+                    other.execute(insert(article_sources).values(
+                        article_id=article_id, uri=uri, first_seen_at=runs_module.utcnow()))
+                raise IntegrityError("INSERT INTO article_sources", {}, Exception("UNIQUE constraint failed"))
+            return needs_extraction(conn, uri, sha256, version)
+
+        monkeypatch.setattr(ingest_module, "needs_extraction", racing)
+        summary = ingest([copy], db_url)
+        assert (summary.unchanged, summary.failed, raced) == (1, 0, [str(copy)])
+        with engine.connect() as conn:
+            assert sorted(conn.execute(select(article_sources.c.uri)).scalars()) == [str(copy), str(path)]
+    def test_a_storage_error_names_the_problem_without_the_sql(self, write, db_url, tmp_path, monkeypatch):
+        write("durham.txt", DURHAM)
+
+        def overflow(*args, **kwargs):
+            raise DataError("INSERT INTO money_figures (amount) VALUES (%(amount)s)", {"amount": 10**16},
+                            Exception("numeric field overflow"))
+
+        monkeypatch.setattr(ingest_module, "save_article", overflow)
+        summary = ingest([tmp_path / "articles"], db_url)
+        (error,) = summary.errors
+        assert "durham.txt" in error and "numeric field overflow" in error
+        assert "INSERT" not in error and "10000000000000000" not in error
 
 
 class TestStoredOffsets:

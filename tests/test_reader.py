@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import codecs
+import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.ingest.reader import ReadError, discover, headline, normalise_text, read_file, title_for
+from pipeline.ingest.reader import ReadError, discover, headline, html_article, normalise_text, read_file, title_for
+
+ARTICLE = "Forces agree alliance\n\nKent Police and Essex Police will share their custody suites."
 
 
 class TestNormaliseText:
@@ -87,6 +92,70 @@ class TestReadFile:
         assert str(path) in str(info.value)
         assert problem in str(info.value)
 
+    @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8"])
+    def test_text_with_a_byte_order_mark_is_decoded(self, write, encoding):
+        mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+                "utf-32-be": codecs.BOM_UTF32_BE, "utf-8": codecs.BOM_UTF8}[encoding]
+        article = read_file(write("unicode.txt", mark + ARTICLE.replace("\n", "\r\n").encode(encoding)))
+        assert article.text == ARTICLE
+        assert article.title == "Forces agree alliance"
+
+    def test_bad_bytes_after_a_byte_order_mark(self, write):
+        path = write("bad.txt", codecs.BOM_UTF16_LE + "Kent Police".encode("utf-16-le") + b"\x00\xdc")
+        with pytest.raises(ReadError, match=r"bad\.txt: not valid UTF-16 after its byte-order mark"):
+            read_file(path)
+
+    @pytest.mark.parametrize(
+        ("content"),
+        [
+            # NUL bytes past the first 8 KB: the binary test does not look that far
+            ("x" * 9000 + "\n\n" + ARTICLE.replace("Kent", "Ke\x00nt\x00")).encode(),
+            codecs.BOM_UTF16_LE + ("\x00" + ARTICLE.replace("Kent", "Ke\x00nt")).encode("utf-16-le"),
+        ],
+        ids=["utf-8", "utf-16"],
+    )
+    def test_nul_characters_are_removed(self, write, content):
+        article = read_file(write("nul.txt", content))
+        assert "\x00" not in article.text
+        assert "Kent Police and Essex Police" in article.text
+    @pytest.mark.parametrize(
+        "declaration",
+        [
+            '<meta charset="iso-8859-1">',
+            "<meta charset=latin1>",
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            '<meta content="text/html; charset=windows-1252" http-equiv="content-type">',
+        ],
+    )
+    def test_html_in_its_declared_charset(self, write, declaration):
+        html = (f"<html><head>{declaration}<title>Caf\u00e9 talks</title></head><body><article>"
+                "<p>Kent Police and Essex Police will save \u00a35m a year, the caf\u00e9 owner said.</p>"
+                "<p>The two forces expect to share their custody suites from next spring.</p></article></body></html>")
+        article = read_file(write("page.html", html.encode("latin-1")))
+        assert "save \u00a35m a year, the caf\u00e9 owner" in article.text
+        assert article.title == "Caf\u00e9 talks"
+
+    @pytest.mark.parametrize(
+        ("declaration", "problem"),
+        [
+            ("", "not valid UTF-8 (byte 0xa3"),
+            ('<meta charset="utf-8">', "not valid UTF-8, the charset it declares (byte 0xa3"),
+            ('<meta charset="euc-jp">', "not valid euc_jp, the charset it declares (byte 0xa3"),
+            ('<meta charset="klingon-8">', "not valid UTF-8 (byte 0xa3"),  # an unknown label: no declaration
+        ],
+    )
+    def test_html_not_in_its_declared_charset(self, write, declaration, problem):
+        html = f"<html><head>{declaration}</head><body><p>Forces save \u00a35m.</p></body></html>"
+        path = write("page.html", html.encode("latin-1"))
+        with pytest.raises(ReadError) as info:
+            read_file(path)
+        assert str(path) in str(info.value) and problem in str(info.value)
+
+    def test_a_charset_in_a_text_file_is_just_text(self, write):
+        path = write("a.txt", '<meta charset="iso-8859-1">\n\nForces save \u00a35m.'.encode("latin-1"))
+        with pytest.raises(ReadError, match="not valid UTF-8"):
+            read_file(path)
+
     def test_missing_file(self, tmp_path: Path):
         with pytest.raises(ReadError, match="no such file"):
             read_file(tmp_path / "nope.txt")
@@ -112,3 +181,91 @@ class TestDiscover:
     def test_missing_path_is_an_error_item(self, tmp_path: Path):
         (item,) = discover([tmp_path / "missing"])
         assert isinstance(item, ReadError)
+
+    @pytest.fixture
+    def tree(self, write, tmp_path: Path) -> Path:
+        write("a.txt", "x")
+        write("locked/b.txt", "x")
+        write("locked/inner/c.txt", "x")
+        write("z.txt", "x")
+        return tmp_path / "articles"
+
+    @staticmethod
+    def listed(found: list) -> list[str]:
+        return [item.problem.split(" (")[0] if isinstance(item, ReadError) else item.name for item in found]
+
+    def test_a_folder_that_cannot_be_listed_is_one_error_and_the_rest_is_read(self, tree, monkeypatch):
+        locked, real_scandir = tree / "locked", os.scandir
+
+        def scandir(path=".", *args):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_scandir(path, *args)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        found = list(discover([tree]))
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert str(found[1]) == f"{locked}: folder cannot be read (Permission denied); the files in it were not ingested"
+
+    def test_a_folder_that_cannot_be_entered_is_one_error_and_the_rest_is_read(self, tree, monkeypatch):
+        """No execute permission: the folder lists its names, but nothing in it can be looked at."""
+        inside, real_stat, real_lstat = f"{tree / 'locked'}{os.sep}", os.stat, os.lstat
+
+        def guarded(real):
+            def stat(path, *args, **kwargs):
+                if os.fspath(path).startswith(inside):
+                    raise PermissionError(13, "Permission denied", os.fspath(path))
+                return real(path, *args, **kwargs)
+            return stat
+
+        monkeypatch.setattr(os, "stat", guarded(real_stat))
+        monkeypatch.setattr(os, "lstat", guarded(real_lstat))
+        found = list(discover([tree]))
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert found[1].source == str(tree / "locked")
+
+    def test_a_named_path_inside_a_folder_that_cannot_be_entered(self, tmp_path: Path, monkeypatch):
+        target, real_stat = tmp_path / "locked" / "a.txt", os.stat
+
+        def stat(path, *args, **kwargs):
+            if Path(path) == target:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "stat", stat)
+        (item,) = discover([target])
+        assert str(item) == f"{target}: cannot be read (Permission denied)"
+
+    @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
+    @pytest.mark.parametrize("mode", [0o000, 0o600], ids=["no-permission", "no-execute"])
+    def test_real_folder_permissions(self, tree, mode):
+        locked = tree / "locked"
+        locked.chmod(mode)
+        try:
+            found = list(discover([tree]))
+        finally:
+            locked.chmod(0o755)
+        assert self.listed(found) == ["a.txt", "folder cannot be read", "z.txt"]
+        assert found[1].source == str(locked)
+
+class TestHtmlArticle:
+    BODY = ("<h1>Forces merge control rooms</h1><p>The force was formed in 1995, and its building opened on "
+            "12 March 2009.</p><p>Kent Police and Essex Police said the joint control room would be reviewed in 2016.</p>")
+
+    @pytest.mark.parametrize(
+        ("meta", "given", "expected"),
+        [
+            ("", None, None),
+            ("", date(2015, 6, 1), date(2015, 6, 1)),
+            ('<meta property="article:published_time" content="2015-06-02T10:00:00Z">', None, date(2015, 6, 2)),
+            ('<meta name="date" content="2015-06-02">', None, date(2015, 6, 2)),
+        ],
+        ids=["nothing", "feed", "opengraph", "meta-date"],
+    )
+    def test_no_date_is_guessed_from_years_in_the_text(self, meta, given, expected):
+        html = f"<html><head><title>t</title>{meta}</head><body><article>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html, published=given).published == expected
+
+    def test_a_dateline_at_the_top_is_read(self):
+        html = f"<html><body><article><p>Published: 3 March 2015</p>{self.BODY}</article></body></html>"
+        assert html_article("page.html", html).published == date(2015, 3, 3)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from pipeline.nlp.sentences import content_sentences
+import pytest
+
+from pipeline.nlp.extract import extract
+from pipeline.nlp.sentences import content_sentences, stored_sentences
 
 
 class TestContentSentences:
@@ -22,3 +25,28 @@ class TestContentSentences:
             assert text[sent.start_char : sent.end_char] == sent.text
             assert sent.text == sent.text.strip()
         assert len(list(content_sentences(doc))) == 3
+
+
+QUOTED_PARAGRAPHS = [
+    ('"I am pleased he is now behind bars and I hope PC Dunmore\'s recovery continues."\n\n'
+     "Forshaw was also banned from driving for five years."),
+    ('Craig Lennox, chairman of the British Transport Police Federation, said: "Our members fear that specialist '
+     'railway roles will simply disappear once they are swallowed up by a much larger organisation."\n\n'
+     "The Scottish Government has promised that there will be no compulsory redundancies."),
+]
+
+
+class TestStoredSentences:
+    @pytest.mark.parametrize("text", QUOTED_PARAGRAPHS, ids=["quote", "said-quote"])
+    def test_a_closing_quote_mark_is_attached_to_its_sentence(self, nlp, text):
+        doc = nlp(text)
+        assert [s.text for s in content_sentences(doc)][-2] == '"', "the parser no longer splits the mark off"
+        stored = [s.text for s in stored_sentences(doc)]
+        assert stored[0].endswith('."') and len(stored) == 2
+        rows = extract(doc).sentences
+        assert [r["text"] for r in rows] == stored
+        assert all(text[r["start_char"] : r["end_char"]] == r["text"] for r in rows)
+
+    def test_an_opening_quote_after_a_space_is_left_alone(self, nlp):
+        doc = nlp('He said it was right. "')
+        assert [s.text for s in stored_sentences(doc)] == [s.text for s in content_sentences(doc)]

@@ -9,7 +9,9 @@ between paragraphs, and lines of web-page furniture (bylines, captions, "Read mo
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -75,25 +77,83 @@ def title_for(text: str) -> str | None:
     return first[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def decode(source: str, data: bytes) -> str:
-    """Strict UTF-8 with a clear error: a wrong guess would corrupt names and £ signs silently."""
+def declared_encoding(data: bytes, content_type: str = "", *, html: bool) -> str | None:
+    """The charset a document declares, by w3lib: its byte-order mark, else the HTTP Content-Type
+    charset, else (HTML only) a ``<meta charset>`` or ``<meta http-equiv>`` tag; None if none.
+
+    Labels are read as browsers read them (WHATWG): "iso-8859-1" and "latin1" mean windows-1252;
+    a label no codec knows counts as no declaration.
+    """
+    from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+    bom, _ = read_bom(data)
+    return bom or http_content_type_encoding(content_type) or (html_body_declared_encoding(data) if html else None)
+
+
+def decode(source: str, data: bytes, encoding: str | None = None) -> str:
+    """Strict decoding with a clear error: a wrong guess would corrupt names and £ signs silently.
+
+    ``encoding`` is the charset the document declares; without one, only UTF-8 is accepted.
+    """
     if not data.strip():
         raise ReadError(source, "empty file")
     if b"\x00" in data[:8192]:
         raise ReadError(source, "binary file (contains NUL bytes), not text")
+    codec = encoding or "utf-8"
     try:
-        return data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise ReadError(
-            source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
-        ) from None
+        where = f"(byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        if encoding:
+            name = "UTF-8" if codec == "utf-8" else codec
+            raise ReadError(source, f"not valid {name}, the charset it declares {where}") from None
+        raise ReadError(source, f"not valid UTF-8 {where}; re-save the file as UTF-8") from None
+
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_with_bom(source: str, data: bytes) -> str | None:
+    """Text that starts with a byte-order mark, decoded as the mark says; None without one.
+
+    Checked before the binary test: UTF-16 and UTF-32 text is full of NUL bytes but is text
+    (Windows tools save "Unicode" text as UTF-16 with a mark). UTF-16 text that starts with a NUL
+    character begins like the UTF-32 mark, so each mark that fits is tried.
+    """
+    problem = None
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                name = encoding.upper().removesuffix("-SIG")
+                problem = f"not valid {name} after its byte-order mark (bad bytes at offset {exc.start})"
+    if problem:
+        raise ReadError(source, problem)
+    return None
+
+
+def without_nul(text: str) -> str:
+    """NUL characters removed: they are never part of an article, and PostgreSQL cannot store them."""
+    return text.replace("\x00", "")
 
 
 def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:
-    """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping)."""
-    from trafilatura import bare_extraction
+    """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping).
 
-    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    The date is the page's metadata date (meta tags, JSON-LD, <time>), else ``published`` (the
+    feed's), else a dateline at the top of the text; never a date merely mentioned in the text.
+    """
+    from trafilatura import bare_extraction
+    from trafilatura.settings import set_date_params
+
+    # No extensive search: it guesses the date from any date or year in the text ("formed in 1995").
+    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                          date_extraction_params=set_date_params(extensive=False))
     body = (doc.text or "") if doc is not None else ""
     text = normalise_text(body.replace("\n", "\n\n"))
     if not text:
@@ -147,10 +207,16 @@ MAX_TEXT_CHARS = 1_000_000  # spaCy's own default limit; a news article is a few
 
 
 def article_from_bytes(
-    source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None
+    source: str, data: bytes, *, html: bool, title: str | None = None, published: date | None = None,
+    content_type: str = "",
 ) -> Article:
-    """Decode, extract (HTML) and normalise one document; raise ReadError naming ``source``."""
-    text = decode(source, data)
+    """Decode (a byte-order mark, else the declared charset, else UTF-8), extract (HTML) and normalise one
+    document. ``content_type`` is the HTTP header of a fetched document. Raises ReadError naming ``source``.
+    """
+    text = decode_with_bom(source, data)
+    if text is None:
+        text = decode(source, data, declared_encoding(data, content_type, html=html))
+    text = without_nul(text)
     article = html_article(source, text, title, published) if html else text_article(source, text)
     if len(article.text) > MAX_TEXT_CHARS:
         raise ReadError(
@@ -191,16 +257,50 @@ def is_article_file(path: Path, root: Path) -> bool:
     )
 
 
+def unreadable_folder(folder: str | Path, exc: OSError) -> ReadError:
+    return ReadError(str(folder), f"folder cannot be read ({exc.strerror or exc}); the files in it were not ingested")
+
+
+def walk_folder(root: Path) -> list[Path | ReadError]:
+    """The article files under ``root`` and an error for each folder that cannot be read, sorted by path.
+
+    A folder that cannot be listed (no read permission) or entered (no execute permission: its
+    files cannot even be looked at) is one error naming it; the rest of the tree is still read.
+    Hidden folders are not entered, and symbolic links to folders are not followed.
+    """
+    found: list[tuple[Path, Path | ReadError]] = []
+
+    def cannot_list(exc: OSError) -> None:
+        folder = exc.filename or root
+        found.append((Path(folder), unreadable_folder(folder, exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=cannot_list):
+        folder = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        try:
+            os.stat(os.path.join(dirpath, os.curdir))  # fails when the folder cannot be entered (no x permission)
+            files = [child for name in dirnames + filenames if is_article_file(child := folder / name, root)]
+        except OSError as exc:
+            found.append((folder, unreadable_folder(folder, exc)))
+            dirnames[:] = []
+            continue
+        found.extend((child, child) for child in files)
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
 def discover(paths: Iterable[Path]) -> Iterator[Path | ReadError]:
     """Expand folders recursively into article files (sorted); report missing paths as errors.
 
     A named file is always read; inside a folder, hidden files and README files are skipped.
     """
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if is_article_file(child, path):
-                    yield child
+        try:
+            is_folder = path.is_dir()
+        except OSError as exc:  # a folder on the way cannot be entered
+            yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
+            continue
+        if is_folder:
+            yield from walk_folder(path)
         elif path.exists() or path.is_symlink():
             yield path
         else:

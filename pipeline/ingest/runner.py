@@ -4,30 +4,35 @@ Idempotent: a text already extracted by this pipeline version is skipped before 
 Each article is stored in its own transaction, so a failure (bad input, a killed process, a
 database error) loses nothing already stored and leaves nothing half-written; the next run
 completes the work. Runs working at once split the work by claims (``pipeline/ingest/runs.py``) and a
-race on the same article ends in one stored copy (unique keys, then a retry that finds it).
+race on the same article ends in one stored copy (unique keys, then a retry that finds it). A
+text another run is extracting is looked at again once this run's own work is done, so that
+every path it was read from is recorded as a source of the article.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pipeline.config import database_url, display_url, pipeline_version
+from pipeline.config import database_url, display_url, mask_passwords, pipeline_version
 from pipeline.contract import Article
 from pipeline.ingest.reader import ReadError
-from pipeline.ingest.runs import RunContext
+from pipeline.ingest.runs import LockHeld, RunContext
 from pipeline.ingest.sources import articles
 from pipeline.nlp.compose import shared_nlp
 from pipeline.nlp.extract import extract
-from pipeline.storage.database import DatabaseError, open_database
+from pipeline.processes import die_with_this_process
+from pipeline.storage.database import DatabaseError, describe_error, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 
 DEFAULT_BATCH_SIZE = 32
 SAVE_ATTEMPTS = 3
+OTHER_RUN_POLL_SECONDS = 1.0
 # Errors after which no further article can be stored: the run stops with one clear message.
 FATAL_DB_ERRORS = (
     "readonly database", "read-only", "disk is full", "database or disk is full", "no space left",
@@ -50,6 +55,10 @@ class IngestSummary:
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
+    def counts_with(self, outcome: Outcome) -> dict[str, int]:
+        """The counts once ``outcome`` is counted too."""
+        return {**self.counts, outcome.value: getattr(self, outcome.value) + 1}
+
     @property
     def counts(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in ("new", "updated", "unchanged", "failed", "skipped")}
@@ -57,6 +66,11 @@ class IngestSummary:
     def line(self) -> str:
         text = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
         return text + (f", {self.skipped} left to another run" if self.skipped else "")
+
+
+def wait_for_other_runs() -> None:
+    """Pause before looking again at the texts other runs are extracting."""
+    time.sleep(OTHER_RUN_POLL_SECONDS)
 
 
 def fatal_storage_error(exc: SQLAlchemyError) -> bool:
@@ -73,14 +87,17 @@ def ingest(
     spacy_model: str | None = None,
     lock: bool = False,
     wait: float = 0.0,
+    allow_private_addresses: bool = False,
     on_progress: Callable[[str, Outcome], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders, URLs and feeds into the database at ``db_url``; returns the run's counts.
 
     With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
-    ``wait`` seconds (``LockHeld`` if another run keeps it). Raises ``DatabaseError`` when the
-    database cannot be opened or written at all.
+    ``wait`` seconds (``LockHeld`` if another run keeps it; the run is recorded as ``refused``).
+    Raises ``DatabaseError`` when the database cannot be opened or written at all. URLs (and the
+    links of feeds) are fetched only from public addresses unless ``allow_private_addresses``. The
+    password of an input URL (``user:password@``) is masked in every message and run record.
     """
     inputs = [str(i) for i in inputs]
     url = database_url(db_url)
@@ -88,73 +105,108 @@ def ingest(
     engine, ref = open_database(url)
     version = pipeline_version()
     try:
-        run = RunContext(engine, " ".join(inputs))
+        run = RunContext(engine, mask_passwords(" ".join(inputs)))
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot write to {display_url(url)}: {getattr(exc, 'orig', exc)}") from exc
+        raise DatabaseError(f"cannot write to {display_url(url)}: {describe_error(exc)}") from exc
     summary.run_id = run.run_id
 
     def report(source: str, outcome: Outcome, message: str | None = None) -> None:
+        """Count an outcome; the counts of articles stored were written with them (see ``store``)."""
         if message is not None:
+            message = mask_passwords(message)
             summary.failed += 1
             summary.errors.append(message)
-            run.record_error(source, message)
+            run.record_error(mask_passwords(source), message, summary.counts)
             if on_error:
                 on_error(message)
         elif outcome is not None:
             summary.count(outcome)
+            if outcome is Outcome.UNCHANGED and run.counts_due():
+                with engine.begin() as conn:
+                    run.record_counts(conn, summary.counts)
         if on_progress:
             on_progress(source, outcome)
 
-    def to_extract() -> Iterator[tuple[str, Article]]:
-        for item in articles(inputs):
-            run.heartbeat()
+    def pending(article: Article) -> bool:
+        """Whether the text needs extraction; if not, its source is recorded (two runs may race to)."""
+        for attempt in range(SAVE_ATTEMPTS):
+            try:
+                with engine.begin() as conn:
+                    return needs_extraction(conn, article.source, article.sha256, version)
+            except IntegrityError:
+                if attempt == SAVE_ATTEMPTS - 1:
+                    raise  # another run recorded the same source at the same moment: retry finds it
+        raise AssertionError("unreachable")
+
+    def to_extract(items: Iterable[Article | ReadError], others: list[Article], *, waited: bool
+                   ) -> Iterator[tuple[str, Article]]:
+        """The texts to extract, claimed; those another run is extracting go to ``others``."""
+        for item in items:
+            run.check_lock()
             if isinstance(item, ReadError):
                 report(item.source, Outcome.FAILED, str(item))
-                continue
-            with engine.begin() as conn:
-                pending = needs_extraction(conn, item.source, item.sha256, version)
-            if not pending:
-                report(item.source, Outcome.UNCHANGED)
+            elif not pending(item):
+                if waited:  # another run extracted it while this one waited; the source is recorded now
+                    summary.skipped += 1
+                    if on_progress:
+                        on_progress(item.source, Outcome.UNCHANGED)
+                else:
+                    report(item.source, Outcome.UNCHANGED)
             elif run.claim(item.sha256):
                 yield item.text, item
             else:
-                summary.skipped += 1
-                if on_progress:
-                    on_progress(item.source, Outcome.UNCHANGED)
+                others.append(item)
 
     def store(article: Article, doc) -> Outcome:
         extraction = extract(doc)
         for attempt in range(SAVE_ATTEMPTS):
             try:
                 with engine.begin() as conn:
-                    return save_article(conn, article, extraction, ref, version)
+                    outcome = save_article(conn, article, extraction, ref, version)
+                    run.record_counts(conn, summary.counts_with(outcome))
+                    return outcome
             except IntegrityError:
                 if attempt == SAVE_ATTEMPTS - 1:
                     raise  # another run stored the same rows at the same moment: retry finds them
         raise AssertionError("unreachable")
 
+    def extract_and_store(texts: Iterator[tuple[str, Article]]) -> None:
+        first = next(texts, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
+        if first is None:
+            return
+        nlp = shared_nlp(spacy_model)
+        with die_with_this_process():
+            docs = nlp.pipe(itertools.chain([first], texts), as_tuples=True, n_process=workers, batch_size=batch_size)
+            for doc, article in docs:
+                try:
+                    run.check_lock()
+                    outcome = store(article, doc)
+                except SQLAlchemyError as exc:
+                    if fatal_storage_error(exc):
+                        raise
+                    report(article.source, Outcome.FAILED,
+                           f"{article.source}: not stored: {exc.__class__.__name__}: {describe_error(exc)}")
+                else:
+                    report(article.source, outcome)
+                finally:
+                    run.release_claim(article.sha256)
+
     status, message, writable = "completed", None, True
     try:
         if lock:
             run.acquire_lock(wait)
-        pending = to_extract()
-        first = next(pending, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
-        items = itertools.chain([first], pending) if first is not None else iter(())
-        nlp = shared_nlp(spacy_model) if first is not None else None
-        for doc, article in nlp.pipe(items, as_tuples=True, n_process=workers, batch_size=batch_size) if nlp else ():
-            try:
-                outcome = store(article, doc)
-            except SQLAlchemyError as exc:
-                if fatal_storage_error(exc):
-                    raise
-                report(article.source, Outcome.FAILED, f"{article.source}: not stored: {exc.__class__.__name__}: {exc}")
-            else:
-                report(article.source, outcome)
-            finally:
-                run.release_claim(article.sha256)
+        others: list[Article] = []
+        extract_and_store(to_extract(articles(inputs, allow_private=allow_private_addresses), others, waited=False))
+        while others:  # texts other runs were extracting: record this run's sources once they are stored
+            wait_for_other_runs()
+            waiting, others = others, []
+            extract_and_store(to_extract(waiting, others, waited=True))
+    except LockHeld as exc:
+        status, message = "refused", str(exc)
+        raise
     except SQLAlchemyError as exc:
-        status, message = "failed", str(getattr(exc, "orig", exc))
+        status, message = "failed", describe_error(exc)
         if fatal_storage_error(exc):
             writable = False  # bookkeeping writes would only wait and fail; claims and lock expire
             raise DatabaseError(
@@ -164,9 +216,10 @@ def ingest(
         raise
     except BaseException as exc:
         status = "interrupted" if isinstance(exc, KeyboardInterrupt | SystemExit) else "failed"
-        message = str(exc) or exc.__class__.__name__
+        message = mask_passwords(str(exc)) or exc.__class__.__name__
         raise
     finally:
+        run.stop_renewing()
         if writable:
             try:
                 run.release_all_claims()

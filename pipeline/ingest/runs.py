@@ -1,9 +1,12 @@
 """Run bookkeeping for scheduled ingestion: the run lock, run records, and work claims.
 
 - **Run lock**: a lease row in ``run_locks``, so two scheduled runs never overlap on one
-  database, whichever machines they run on (a file lock would only see one machine). The holder
-  renews it as it works; a lease not renewed for ``LOCK_TTL`` (a run killed with SIGKILL), or
-  held by a process on this host that no longer exists, is taken over.
+  database, whichever machines they run on (a file lock would only see one machine). A thread
+  of the holder renews it every tenth of ``LOCK_TTL``, however long the NLP of one batch takes;
+  a lease not renewed for ``LOCK_TTL`` (a run killed with SIGKILL), or held by a process on this
+  host that no longer exists, is taken over. A run that finds its lease taken over (it could not
+  renew it for ``LOCK_TTL``: the database was unreachable, the process was stopped) stops
+  storing: ``check_lock`` raises ``LockLost``.
 - **Runs**: each run is a row of ``ingest_runs`` (start, end, counts, status) and each input
   that failed a row of ``ingest_errors``; failed inputs are stored nowhere else, so the next run
   simply tries them again.
@@ -16,22 +19,28 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, desc, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, delete, desc, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from pipeline.storage.schema import ingest_claims, ingest_errors, ingest_runs, run_locks
 
 LOCK_NAME = "ingest"
-LOCK_TTL = timedelta(minutes=5)
-HEARTBEAT_EVERY = timedelta(seconds=30)
+LOCK_TTL = timedelta(minutes=5)  # read when a run starts: tests shorten it
+RENEWALS_PER_TTL = 10  # the lease is renewed every LOCK_TTL / 10 (30 s)
+COUNTS_EVERY = timedelta(seconds=5)  # counts of articles that needed no write (unchanged) are written this often
 CLAIM_TTL = timedelta(minutes=15)
 
 
 class LockHeld(Exception):
     """Another run holds the run lock; the message says which and since when."""
+
+
+class LockLost(Exception):
+    """Another run took this run's lock over while it was working; the message says which."""
 
 
 def utcnow() -> datetime:
@@ -59,11 +68,16 @@ def holder_is_dead(holder: str, host: str) -> bool:
     return len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not process_alive(int(parts[1]))
 
 
-class RunContext:
-    """One run: its id, the name it holds locks and claims under, and its heartbeat."""
+def lock_holder(row) -> str:
+    return f"pid {row.pid} on {row.host}, since {aware(row.acquired_at):%Y-%m-%d %H:%M:%S} UTC"
 
-    def __init__(self, engine: Engine, inputs: str) -> None:
+
+class RunContext:
+    """One run: its id, the name it holds locks and claims under, and the thread renewing its lease."""
+
+    def __init__(self, engine: Engine, inputs: str, *, lock_ttl: timedelta | None = None) -> None:
         self.engine = engine
+        self.lock_ttl = lock_ttl or LOCK_TTL
         self.host = socket.gethostname()
         self.pid = os.getpid()
         with engine.begin() as conn:
@@ -86,7 +100,11 @@ class RunContext:
             ).scalar_one()
         self.holder = f"{self.host}:{self.pid}:{self.run_id}"
         self.has_lock = False
-        self._last_beat = utcnow()
+        self.lock_lost_to: str | None = None  # set by the renewing thread when another run took the lock
+        self._renewed_at = utcnow()
+        self._stop_renewing = threading.Event()
+        self._renewer: threading.Thread | None = None
+        self._counts_written = utcnow()
 
     # -- the run lock -------------------------------------------------------------------------
 
@@ -97,6 +115,7 @@ class RunContext:
             holder = self._try_lock()
             if holder is None:
                 self.has_lock = True
+                self._start_renewing()
                 return
             if time.monotonic() >= deadline:
                 raise LockHeld(
@@ -120,7 +139,7 @@ class RunContext:
             row = conn.execute(select(run_locks).where(run_locks.c.name == LOCK_NAME)).first()
             if row is None:
                 return "a run that finished just now"
-            stale = aware(row.heartbeat_at) < now - LOCK_TTL or (row.host == self.host and not process_alive(row.pid))
+            stale = aware(row.heartbeat_at) < now - self.lock_ttl or (row.host == self.host and not process_alive(row.pid))
             if row.holder == self.holder or stale:
                 taken = conn.execute(
                     update(run_locks)
@@ -129,18 +148,62 @@ class RunContext:
                 ).rowcount
                 if taken == 1:
                     return None
-            return f"pid {row.pid} on {row.host}, since {aware(row.acquired_at):%Y-%m-%d %H:%M:%S} UTC"
+            return lock_holder(row)
 
-    def heartbeat(self) -> None:
-        """Renew the lease (cheap to call often: it writes at most every HEARTBEAT_EVERY)."""
+    def renew_lease(self) -> bool:
+        """Renew the lease; False (and ``lock_lost_to`` set) when another run has taken it over."""
         now = utcnow()
-        if not self.has_lock or now - self._last_beat < HEARTBEAT_EVERY:
-            return
         with self.engine.begin() as conn:
-            conn.execute(update(run_locks).where(run_locks.c.holder == self.holder).values(heartbeat_at=now))
-        self._last_beat = now
+            renewed = conn.execute(
+                update(run_locks).where(run_locks.c.name == LOCK_NAME, run_locks.c.holder == self.holder)
+                .values(heartbeat_at=now)
+            ).rowcount
+            if not renewed:
+                row = conn.execute(select(run_locks).where(run_locks.c.name == LOCK_NAME)).first()
+                self.lock_lost_to = lock_holder(row) if row is not None else "no run (the lock was released)"
+                return False
+        self._renewed_at = now
+        return True
+
+    def _start_renewing(self) -> None:
+        """A thread renews the lease while the run works: one batch of NLP may outlast the lease."""
+        self._stop_renewing.clear()
+        self._renewed_at = utcnow()
+        self._renewer = threading.Thread(target=self._keep_renewing, name="forcewatch-lease", daemon=True)
+        self._renewer.start()
+
+    def _keep_renewing(self) -> None:
+        every = self.lock_ttl.total_seconds() / RENEWALS_PER_TTL
+        while not self._stop_renewing.wait(every):
+            try:
+                if not self.renew_lease():
+                    return
+            except SQLAlchemyError:
+                continue  # the database is unreachable for now: try again; check_lock notices a lapsed lease
+
+    def stop_renewing(self) -> None:
+        """End the renewing thread (at the end of the run, however it ends)."""
+        self._stop_renewing.set()
+        if self._renewer is not None and self._renewer is not threading.current_thread():
+            self._renewer.join()
+        self._renewer = None
+
+    def check_lock(self) -> None:
+        """Raise LockLost when the lease was taken over or has lapsed: this run must store nothing more."""
+        if not self.has_lock:
+            return
+        if self.lock_lost_to is None and utcnow() - self._renewed_at <= self.lock_ttl:
+            return
+        what = (f"another run took over the run lock ({self.lock_lost_to})" if self.lock_lost_to
+                else "this run could not renew its run lock")
+        raise LockLost(
+            f"{what}: the lease was not renewed for {self.lock_ttl.total_seconds():g} s (database unreachable, "
+            "or the process stopped); this run stopped storing, every article stored before is complete, "
+            "and the next run does the rest"
+        )
 
     def release_lock(self) -> None:
+        self.stop_renewing()
         if self.has_lock:
             with self.engine.begin() as conn:
                 conn.execute(delete(run_locks).where(run_locks.c.holder == self.holder))
@@ -184,18 +247,34 @@ class RunContext:
 
     # -- the run record -----------------------------------------------------------------------
 
-    def record_error(self, source: str, error: str) -> None:
+    def record_error(self, source: str, error: str, counts: dict[str, int]) -> None:
+        """Record a failed input, and the run's counts with it."""
         with self.engine.begin() as conn:
             conn.execute(insert(ingest_errors).values(run_id=self.run_id, source=source, error=error, at=utcnow()))
+            self.record_counts(conn, counts)
+
+    def record_counts(self, conn: Connection, counts: dict[str, int]) -> None:
+        """Write the counts so far, in the caller's transaction (an article and its count land together).
+
+        A run killed mid-way (SIGKILL) then still shows what it did.
+        """
+        conn.execute(update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(**count_columns(counts)))
+        self._counts_written = utcnow()
+
+    def counts_due(self) -> bool:
+        return utcnow() - self._counts_written >= COUNTS_EVERY
 
     def finish(self, status: str, counts: dict[str, int], message: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
-                    finished_at=utcnow(), status=status, message=message,
-                    **{f"{name}_count": value for name, value in counts.items()},
+                    finished_at=utcnow(), status=status, message=message, **count_columns(counts),
                 )
             )
+
+
+def count_columns(counts: dict[str, int]) -> dict[str, int]:
+    return {f"{name}_count": value for name, value in counts.items()}
 
 
 def recent_runs(engine: Engine, limit: int = 20) -> list[dict]:

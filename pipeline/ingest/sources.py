@@ -11,6 +11,10 @@ https links only). A source list (``sources.toml``) names the inputs a scheduled
     [[sources]]
     url = "https://www.example.police.uk/news/2015/06/alliance"
 
+URLs are fetched only from public addresses unless the caller allows private ones
+(``allow_private``: the CLI's ``--allow-private-addresses``, or ``allow_private_addresses = true``
+at the top of a source list); see ``pipeline/ingest/fetch.py``.
+
 Each yielded item is an ``Article`` (its ``source`` the absolute path or the URL) or a
 ``ReadError`` naming the input and the problem; one bad input never stops the others.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.contract import Article
@@ -27,8 +32,15 @@ from pipeline.ingest.fetch import FetchError, fetch, is_url
 from pipeline.ingest.reader import FEED_SUFFIXES, ReadError, article_from_bytes, discover, looks_like_html, read_file
 
 
-def load_source_list(path: Path) -> list[str]:
-    """The inputs a source list names, paths made absolute against the list's folder."""
+@dataclass(frozen=True)
+class SourceList:
+    inputs: list[str]
+    allow_private_addresses: bool = False
+
+
+def load_source_list(path: Path) -> SourceList:
+    """The inputs a source list names, paths made absolute against the list's folder, and whether
+    its URLs may point at private addresses (an intranet feed, a test server)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -46,10 +58,13 @@ def load_source_list(path: Path) -> list[str]:
         inputs.append(value)
     if not inputs:
         raise ReadError(str(path), "names no sources (add [[sources]] tables)")
-    return inputs
+    allow = data.get("allow_private_addresses", False)
+    if not isinstance(allow, bool):
+        raise ReadError(str(path), "allow_private_addresses must be true or false")
+    return SourceList(inputs, allow)
 
 
-def feed_articles(source: str, data: bytes) -> Iterator[Article | ReadError]:
+def feed_articles(source: str, data: bytes, allow_private: bool = False) -> Iterator[Article | ReadError]:
     """Follow each entry of a feed to its page."""
     try:
         entries = parse_feed(source, data)
@@ -58,9 +73,10 @@ def feed_articles(source: str, data: bytes) -> Iterator[Article | ReadError]:
         return
     for entry in entries:
         try:
-            response = fetch(entry.link)
+            response = fetch(entry.link, allow_private=allow_private)
             yield article_from_bytes(
-                entry.link, response.body, html=True, title=entry.title, published=entry.published
+                entry.link, response.body, html=True, title=entry.title, published=entry.published,
+                content_type=response.content_type,
             )
         except FetchError as exc:
             yield ReadError(exc.url, f"{exc.problem} (an entry of the feed {source})")
@@ -68,30 +84,30 @@ def feed_articles(source: str, data: bytes) -> Iterator[Article | ReadError]:
             yield exc
 
 
-def url_articles(url: str) -> Iterator[Article | ReadError]:
+def url_articles(url: str, allow_private: bool = False) -> Iterator[Article | ReadError]:
     try:
-        response = fetch(url)
+        response = fetch(url, allow_private=allow_private)
     except FetchError as exc:
         yield exc
         return
     if looks_like_feed(response.body, response.content_type):
-        yield from feed_articles(url, response.body)
+        yield from feed_articles(url, response.body, allow_private)
         return
     try:
         html = "html" in response.content_type or looks_like_html(response.body)
-        yield article_from_bytes(url, response.body, html=html)
+        yield article_from_bytes(url, response.body, html=html, content_type=response.content_type)
     except ReadError as exc:
         yield exc
 
 
-def file_articles(path: Path) -> Iterator[Article | ReadError]:
+def file_articles(path: Path, allow_private: bool = False) -> Iterator[Article | ReadError]:
     if path.suffix.lower() in FEED_SUFFIXES and path.is_file():
         try:
             data = path.read_bytes()
         except OSError as exc:
             yield ReadError(str(path), f"cannot be read ({exc.strerror or exc})")
             return
-        yield from feed_articles(str(path.resolve()), data)
+        yield from feed_articles(str(path.resolve()), data, allow_private)
         return
     try:
         article = read_file(path)
@@ -101,14 +117,14 @@ def file_articles(path: Path) -> Iterator[Article | ReadError]:
     yield Article(str(path.resolve()), article.text, article.title, article.published)
 
 
-def articles(inputs: Iterable[str | Path]) -> Iterator[Article | ReadError]:
+def articles(inputs: Iterable[str | Path], *, allow_private: bool = False) -> Iterator[Article | ReadError]:
     """Every article the inputs lead to, in order; errors as items, never raised."""
     for item in inputs:
         if isinstance(item, str) and is_url(item):
-            yield from url_articles(item)
+            yield from url_articles(item, allow_private)
             continue
         for found in discover([Path(item)]):
             if isinstance(found, ReadError):
                 yield found
             else:
-                yield from file_articles(found)
+                yield from file_articles(found, allow_private)

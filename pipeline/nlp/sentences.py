@@ -37,3 +37,20 @@ def content_sentences(doc: Doc) -> Iterator[Span]:
             end -= 1
         if end > start:
             yield doc[start:end]
+
+
+CLOSING_QUOTES = frozenset("\"'”’")
+
+
+def stored_sentences(doc: Doc) -> list[Span]:
+    """The sentences stored and referred to by index: ``content_sentences``, with a sentence that is
+    nothing but closing quote marks attached to the sentence it closes. The parser splits the
+    mark off at the end of a quoted paragraph ('... continues.' then '"'); the extraction stages
+    never see it alone, so only the stored sentences change."""
+    out: list[Span] = []
+    for sent in content_sentences(doc):
+        if out and set(sent.text) <= CLOSING_QUOTES and sent.start_char == out[-1].end_char:
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out

@@ -14,7 +14,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from pipeline.config import PROJECT_ROOT
+from pipeline.processes import start
 from pipeline.publish.export import VIEW_COLUMNS, VIEWS
+from pipeline.storage.database import missing_database
 from pipeline.storage.schema import Base
 
 
@@ -79,8 +82,8 @@ def sqlite_path(url: str) -> Path:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         raise BrowseError(f"browse opens SQLite database files; {parsed.render_as_string(hide_password=True)} is not one")
     path = Path(parsed.database).expanduser()
-    if not path.exists():
-        raise BrowseError(f"{path}: no such database; run `forcewatch ingest` first")
+    if not path.is_file():
+        raise BrowseError(missing_database(url))
     return path
 
 
@@ -88,7 +91,10 @@ def datasette_command() -> list[str]:
     beside = Path(sys.executable).with_name("datasette")
     found = str(beside) if beside.exists() else shutil.which("datasette")
     if not found:
-        raise BrowseError("Datasette is not installed: pip install 'forcewatch[browse]'")
+        raise BrowseError(
+            f"Datasette is not installed: run `make install` in {PROJECT_ROOT} (it installs the browse extra), "
+            f"or `{sys.executable} -m pip install -e '{PROJECT_ROOT}[browse]'`"
+        )
     return [found]
 
 
@@ -102,4 +108,4 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8001, metadata_file: Pa
                "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
     if open_browser:
         command.append("--open")
-    return subprocess.Popen(command)
+    return start(command)

@@ -1,16 +1,21 @@
-"""Exports: the contract's JSON (``../shared/spec/EXTRACTION.md`` section 1), JSON Lines, and CSV.
+"""Exports: the contract's JSON (``docs/EXTRACTION.md`` section 1), JSON Lines, and CSV.
 
 CSV: one RFC 4180 UTF-8 file per table and per analyst view, header row first, columns in a
 stable order (the schema's), rows in id order, plus a Frictionless ``datapackage.json`` that
 describes every file and column. ``excel`` writes a byte-order mark, without which Excel shows
 "£" wrongly. Filters restrict the articles (published since/until, naming a force) and the
-money figures (kinds); reference tables (forces, functions, people) are always whole.
+money figures (kinds). A filtered CSV export holds only what the filtered articles and figures
+give: every table derived from them, the people they name, and the views and summaries computed
+from those rows alone. The reference tables (forces, functions) and the run log (ingest_runs,
+ingest_errors) are whole; ``datapackage.json`` records the filters and marks each file
+``"filtered": true`` or ``false``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, Select, func, inspect, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, Select, func, inspect, select, text, union
 from sqlalchemy import types as sqltypes
 
 from pipeline.contract import EXPORT_FIELDS
@@ -37,6 +42,7 @@ from pipeline.storage.schema import (
     money_figures,
     official_mentions,
     people,
+    quotes,
     run_locks,
     sentences,
 )
@@ -118,6 +124,15 @@ class ExportFilter:
         if self.kinds:
             query = query.where(money_figures.c.kind.in_(self.kinds))
         return query
+
+    @property
+    def active(self) -> bool:
+        """True when the export keeps only some articles or money figures."""
+        return self != NO_FILTER
+
+    def as_dict(self) -> dict:
+        return {"since": _jsonable(self.since), "until": _jsonable(self.until), "force": self.force,
+                "kinds": list(self.kinds)}
 
 
 NO_FILTER = ExportFilter()
@@ -274,36 +289,74 @@ def _csv_value(value: Any) -> Any:
     return _jsonable(value)
 
 
+def _kept(table, flt: ExportFilter) -> ColumnElement | None:
+    """The condition a filtered export keeps a table's rows by; None when the table is exported whole."""
+    ids, money = flt.article_ids(), flt.money_ids()
+    if table is money_figures and money is not None:
+        return table.c.id.in_(money)
+    if table is money_figure_forces and money is not None:
+        return table.c.money_figure_id.in_(money)
+    if ids is None:
+        return None
+    if table is articles:
+        return table.c.id.in_(ids)
+    if "article_id" in table.c:
+        return table.c.article_id.in_(ids)
+    if table is collaboration_forces:
+        return table.c.collaboration_id.in_(select(collaborations.c.id).where(collaborations.c.article_id.in_(ids)))
+    if table is people:  # the people the kept articles name or quote
+        return table.c.id.in_(union(
+            select(official_mentions.c.person_id).where(official_mentions.c.article_id.in_(ids)),
+            select(quotes.c.person_id).where(quotes.c.article_id.in_(ids)),
+            select(job_concerns.c.speaker_id).where(job_concerns.c.article_id.in_(ids)),
+        ))
+    return None
+
+
 def _table_query(table, flt: ExportFilter) -> Select:
     query = select(table)
     order = [c for c in table.primary_key.columns] or list(table.columns)[:1]
-    ids, money = flt.article_ids(), flt.money_ids()
-    if table is money_figures and money is not None:
-        query = query.where(table.c.id.in_(money))
-    elif table is money_figure_forces and money is not None:
-        query = query.where(table.c.money_figure_id.in_(money))
-    elif ids is not None:
-        if table is articles:
-            query = query.where(table.c.id.in_(ids))
-        elif "article_id" in table.c:
-            query = query.where(table.c.article_id.in_(ids))
-        elif table is collaboration_forces:
-            query = query.where(table.c.collaboration_id.in_(select(collaborations.c.id).where(
-                collaborations.c.article_id.in_(ids))))
+    if (kept := _kept(table, flt)) is not None:
+        query = query.where(kept)
     return query.order_by(*order)
 
 
+def _view_definition(conn: Connection, view: str) -> str:
+    """The SELECT a view runs, as the database holds it."""
+    if conn.dialect.name == "postgresql":
+        return conn.execute(text("SELECT pg_get_viewdef(CAST(:v AS regclass), true)"), {"v": view}).scalar_one().rstrip("; \n")
+    created = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = :v"), {"v": view}).scalar_one()
+    return re.match(r"\s*CREATE\s+VIEW\s+\S+\s+AS\s+(.*)", created, re.DOTALL | re.IGNORECASE).group(1)
+
+
 def _view_rows(conn: Connection, view: str, flt: ExportFilter) -> tuple[list[str], list]:
-    result = conn.execute(text(f"SELECT * FROM {view}"))
+    """A view's rows; filtered, the view's own SQL runs on the kept rows only.
+
+    Each filtered table is shadowed by a common table expression of the same name holding its kept
+    rows (the expressions read the real tables by their schema-qualified names), so the view's SQL,
+    summaries included, sees nothing else.
+    """
+    if not flt.active:
+        result = conn.execute(text(f"SELECT * FROM {view}"))
+    else:
+        schema = "main" if conn.dialect.name == "sqlite" else conn.execute(text("SELECT current_schema()")).scalar_one()
+        shadows = [
+            select(table).where(kept).cte(table.name)
+            for table in Base.metadata.sorted_tables if (kept := _kept(table, flt)) is not None
+        ]
+        query = select(text("*")).select_from(text(f"({_view_definition(conn, view)}) AS filtered_view")).add_cte(*shadows)
+        result = conn.execution_options(schema_translate_map={None: schema}).execute(query)
     columns = list(result.keys())
-    rows = [tuple(r) for r in result]
-    keep = flt.article_ids()
-    if keep is not None and "article_id" in columns:
-        allowed = {i for (i,) in conn.execute(keep)}
-        rows = [r for r in rows if r[columns.index("article_id")] in allowed]
-    if flt.kinds and view == "money_view":
-        rows = [r for r in rows if r[columns.index("kind")] in flt.kinds]
+    rows = [tuple(_boolean(c, v) for c, v in zip(columns, r, strict=True)) for r in result]
     return columns, rows
+
+
+# View columns copied from boolean table columns (acting, hedged): SQLite hands them back as 0/1.
+BOOLEAN_COLUMNS = {c.name for t in Base.metadata.sorted_tables for c in t.columns if isinstance(c.type, sqltypes.Boolean)}
+
+
+def _boolean(column: str, value: Any) -> Any:
+    return bool(value) if column in BOOLEAN_COLUMNS and value is not None else value
 
 
 def _infer_type(values: list) -> str:
@@ -355,7 +408,7 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
             ]
             if foreign:
                 schema["foreignKeys"] = foreign
-            resources.append((table.name, table.comment, schema))
+            resources.append((table.name, table.comment, schema, _kept(table, flt) is not None))
         existing_views = set(inspect(conn).get_view_names())
         for view in VIEWS:
             if view not in existing_views:
@@ -363,19 +416,21 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
             columns, rows = _view_rows(conn, view, flt)
             write(view, columns, rows)
             fields = [
-                {"name": c, "type": _infer_type([r[i] for r in rows]),
+                {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS else _infer_type([r[i] for r in rows]),
                  **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {})}
                 for i, c in enumerate(columns)
             ]
-            resources.append((view, VIEWS[view], {"fields": fields}))
+            resources.append((view, VIEWS[view], {"fields": fields}, True))
     package = {
         "profile": "tabular-data-package",
         "name": "forcewatch",
         "title": "forcewatch: UK police force collaborations extracted from news",
+        **({"filters": flt.as_dict()} if flt.active else {}),
         "resources": [
             {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-             "mediatype": "text/csv", "encoding": encoding, **({"description": about} if about else {}), "schema": schema}
-            for name, about, schema in resources
+             "mediatype": "text/csv", "encoding": encoding, **({"description": about} if about else {}),
+             **({"filtered": filtered} if flt.active else {}), "schema": schema}
+            for name, about, schema, filtered in resources
         ],
     }
     path = folder / "datapackage.json"

@@ -1,8 +1,8 @@
 """Alembic environment: runs on the connection forcewatch hands it (or on sqlalchemy.url)."""
 
 from alembic import context
-from sqlalchemy import create_engine
 
+from pipeline.storage.database import make_engine, set_up_transaction
 from pipeline.storage.schema import Base
 
 config = context.config
@@ -25,9 +25,12 @@ def run_migrations_online() -> None:
     if connection is not None:
         run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.begin() as conn:
-        run(conn)
+    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    try:
+        with set_up_transaction(engine) as conn:  # all migrations in one transaction, SQLite too
+            run(conn)
+    finally:
+        engine.dispose()
 
 
 if context.is_offline_mode():
