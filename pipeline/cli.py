@@ -267,7 +267,8 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
     by --since/--until) or naming a force, and the money figures of the given kinds.
     """
     from pipeline.gazetteer import resolve_force_name
-    from pipeline.publish.export import ExportFilter, export_csv, export_json
+    from pipeline.publish.csv_export import export_csv
+    from pipeline.publish.export import ExportFilter, export_json
 
     if excel and fmt != "csv":
         raise click.UsageError(f"--excel applies to --format csv only (not {fmt})")

@@ -20,7 +20,7 @@ from pipeline.cli import main
 from pipeline.ingest.runner import ingest
 from pipeline.publish import browse
 from pipeline.publish.browse import BrowseError, datasette_command, metadata, serve
-from pipeline.publish.export import VIEWS
+from pipeline.publish.csv_export import VIEWS
 from pipeline.storage.schema import Base
 from tests.conftest import PROJECT
 

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.ingest.runner import ingest
-from pipeline.publish.export import CONTRACT_FIELDS, NOT_EXPORTED, VIEWS
+from pipeline.publish.csv_export import NOT_EXPORTED, VIEWS
+from pipeline.publish.export import CONTRACT_FIELDS
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import Base
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from pipeline.ingest.runner import ingest
-from pipeline.publish.export import VIEWS
+from pipeline.publish.csv_export import VIEWS
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import Base
 from tests.conftest import CORPUS, PROJECT

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.processes import start
-from pipeline.publish.export import VIEW_COLUMNS, VIEWS
+from pipeline.publish.csv_export import VIEW_COLUMNS, VIEWS
 from pipeline.storage.database import missing_database
 from pipeline.storage.schema import Base
 
