@@ -25,7 +25,7 @@ Results: ``doc._.job_concerns``, one dict per sentence: stance, speaker, and the
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -132,8 +132,7 @@ class JobConcernFinder:
             index = bisect_right(starts, start) - 1
             if index >= 0 and end <= sentences[index].end:
                 hits[index].setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        quotes = facts(doc, "quotes")
-        officials = facts(doc, "officials")
+        speakers = Speakers(facts(doc, "quotes"), facts(doc, "officials"))
         out = []
         headline = doc._.headline_end
         for sent, sent_hits in zip(sentences, hits, strict=True):
@@ -144,8 +143,8 @@ class JobConcernFinder:
             noun, predicate = found
             if noun.i not in asked:  # 'Asked whether jobs would go, she said some posts may be lost'
                 sent_hits = {k: [h for h in v if h[0] not in asked] for k, v in sent_hits.items()}
-            speaker = speaker_of(sent, quotes, officials, self.cues.speech_verbs)
-            stance = self.stance(sent, noun, predicate, sent_hits, speaker_role(speaker, officials))
+            speaker = speakers.of(sent, self.cues.speech_verbs)
+            stance = self.stance(sent, noun, predicate, sent_hits, speakers.role(speaker))
             out.append({"stance": stance, "speaker": speaker, "start_char": sent.start_char,
                         "end_char": sent.end_char, "text": sent.text})
         body = [j for j in out if j["start_char"] >= headline]
@@ -193,10 +192,9 @@ class JobConcernFinder:
                 if other is not None:
                     out.append((token, other))
                     continue
-            lost = person and token.dep_ in {"dobj", "nsubjpass"}
-            freed = any(c.lower_ in cues.rescue_words for c in token.head.children)  # 'officers were cut free'
-            if lost and not freed and lemma(token.head) in cues.people_loss_words:  # 'we will have to lose more officers'
-                out.append((token, token.head))
+            lost = person and token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in cues.people_loss_words
+            if lost and not any(c.lower_ in cues.rescue_words for c in token.head.children):  # 'officers were cut free'
+                out.append((token, token.head))  # 'we will have to lose more officers'; the head's words read only then
         return out
 
     @staticmethod
@@ -348,28 +346,67 @@ class JobConcernFinder:
         return words
 
 
+class Speakers:
+    """The quotes and officials of one article, indexed by position once: the speaker of each job sentence is
+    looked up among the quotes and officials near it, not among all of them (quadratic in the article)."""
+
+    def __init__(self, quotes: list[dict], officials: list[dict]) -> None:
+        self.quotes = sorted(((q["start_char"], i, q) for i, q in enumerate(quotes)), key=lambda x: x[:2])
+        self.quote_starts = [start for start, _, _ in self.quotes]
+        self.reach: list[int] = []  # the furthest end of any quote up to each one
+        for _, _, q in self.quotes:
+            self.reach.append(max(q["end_char"], self.reach[-1] if self.reach else 0))
+        self.officials = sorted(((o["start_char"], i, o) for i, o in enumerate(officials)), key=lambda x: x[:2])
+        self.official_starts = [start for start, _, _ in self.officials]
+        self.roles = first_roles(officials)
+
+    def of(self, sent: Span, speech_verbs: frozenset[str]) -> str | None:
+        """The speaker of the quote that overlaps the sentence most (the first one on a tie), else the official
+        who 'said' it."""
+        best: tuple[int, int, str] | None = None  # (-overlap, position in the list of quotes, speaker)
+        j = bisect_left(self.quote_starts, sent.end_char)
+        while j > 0 and self.reach[j - 1] > sent.start_char:  # back to the last quote that reaches the sentence
+            j -= 1
+            _, i, q = self.quotes[j]
+            shared = min(q["end_char"], sent.end_char) - max(q["start_char"], sent.start_char)
+            if shared > 0 and q.get("speaker") and (best is None or (-shared, i) < best[:2]):
+                best = (-shared, i, q["speaker"])
+        if best:
+            return best[2]
+        for token in sent:
+            if lemma(token) not in speech_verbs:
+                continue
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                lo, hi = (min(t.idx for t in subject.subtree), max(t.idx + len(t) for t in subject.subtree))
+                inside = [
+                    (i, o) for start, i, o in self.officials[bisect_left(self.official_starts, lo) :
+                                                              bisect_left(self.official_starts, hi)]
+                    if o["end_char"] <= hi
+                ]
+                if inside:
+                    return min(inside, key=lambda x: x[0])[1]["name"]
+        return None
+
+    def role(self, speaker: str | None) -> str | None:
+        """The role of the first official of that name."""
+        return self.roles.get(speaker) if speaker else None
+
+
 def speaker_of(sent: Span, quotes: list[dict], officials: list[dict], speech_verbs: frozenset[str]) -> str | None:
     """The speaker of the quote that overlaps the sentence most, else the official who 'said' it."""
-    best, overlap = None, 0
-    for q in quotes:
-        shared = min(q["end_char"], sent.end_char) - max(q["start_char"], sent.start_char)
-        if shared > overlap and q.get("speaker"):
-            best, overlap = q["speaker"], shared
-    if best:
-        return best
-    for token in sent:
-        if lemma(token) not in speech_verbs:
-            continue
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
-            span = (min(t.idx for t in subject.subtree), max(t.idx + len(t) for t in subject.subtree))
-            for o in officials:
-                if span[0] <= o["start_char"] and o["end_char"] <= span[1]:
-                    return o["name"]
-    return None
+    return Speakers(quotes, officials).of(sent, speech_verbs)
+
+
+def first_roles(officials: list[dict]) -> dict[str, str | None]:
+    """Name -> the role of the first official of that name."""
+    out: dict[str, str | None] = {}
+    for o in officials:
+        out.setdefault(o.get("name"), o.get("role"))
+    return out
 
 
 def speaker_role(speaker: str | None, officials: list[dict]) -> str | None:
-    return next((o.get("role") for o in officials if speaker and o.get("name") == speaker), None)
+    return first_roles(officials).get(speaker) if speaker else None
 
 
 @Language.factory(COMPONENT, default_config={"models_path": None})
