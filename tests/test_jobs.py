@@ -3,7 +3,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.contract import JOB_STANCES
-from pipeline.nlp.jobs import COMPONENT, clause_governors, load_cues, speaker_of, speaker_role
+from pipeline.nlp.job_clauses import clause_governors
+from pipeline.nlp.job_cues import load_cues
+from pipeline.nlp.job_speakers import speaker_of, speaker_role
+from pipeline.nlp.jobs import COMPONENT
 
 
 def concerns(nlp, text: str) -> list[tuple[str, str]]:
@@ -21,7 +24,7 @@ class TestLoadCues:
         cues = load_cues()
         assert {"job", "post", "redundancy"} <= cues.job_nouns
         assert {"lose", "cut", "go"} <= cues.loss_words
-        assert cues.uncertain and cues.concern and cues.ruled_out
+        assert cues.phrases["uncertain"] and cues.phrases["concern"] and cues.phrases["ruled_out"]
 
 
 class TestJobConcernFinder:
@@ -251,4 +254,5 @@ class TestClauseGovernors:
     def test_up_to_the_verb_of_the_clause(self, nlp):
         doc = nlp("He said the impact on jobs would be known later.")
         jobs = next(t for t in doc if t.text == "jobs")
-        assert [t.text for t in clause_governors(jobs)] == ["on", "impact", "known"]
+        cues = load_cues()
+        assert [t.text for t in clause_governors(jobs, cues.clause_links, cues.governor_hops)] == ["on", "impact", "known"]

@@ -84,7 +84,7 @@ class Words(Lexicon):
     person_list_joiners: list[str]  # forces, officials
     person_place_prepositions: list[str]  # forces, officials
     number_words: dict[str, int]  # money (figures, periods, counts of forces)
-    speech_verbs: list[str]  # money (speakers' forces)
+    speech_verbs: list[str]  # money (speakers' forces), job concerns (speakers)
     months: list[str]  # money (period dates)
     month_abbreviations: list[str]  # money (period dates)
 

@@ -1,0 +1,142 @@
+"""Which sentences speak of jobs lost or kept (pipeline/nlp/job_losses.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pipeline.nlp.job_clauses import reported_question
+from pipeline.nlp.job_cues import load_cues
+from pipeline.nlp.job_losses import governs, job_loss, losses, people_numbers, related, unfilled, verb_of
+from tests.nlp.jobs_helpers import sentence, word
+
+
+def texts(pairs) -> list[tuple[str, str | None]]:
+    return [(noun.text, predicate.text if predicate is not None else None) for noun, predicate in pairs]
+
+
+class TestJobLoss:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Eighty posts will go by March.", ("posts", "go")),
+            ("The force will lose 300 officers.", ("officers", "lose")),
+            ("The union spoke to staff about their work.", None),
+        ],
+    )
+    def test_the_job_noun_and_its_loss(self, nlp, text, expected):
+        found = job_loss(sentence(nlp, text), [], load_cues())
+        assert (texts([found])[0] if found else None) == expected
+
+    def test_a_job_phrase_when_no_loss_governs(self, nlp):
+        sent = sentence(nlp, "The union spoke about redundancy.")
+        assert texts([job_loss(sent, [(4, 5)], load_cues())]) == [("redundancy", None)]
+
+    def test_the_answer_before_the_question(self, nlp):
+        sent = sentence(nlp, "Asked whether jobs would be lost, the chief constable said 30 posts might go.")
+        cues = load_cues()
+        assert texts([job_loss(sent, [], cues)]) == [("jobs", "lost")]
+        assert texts([job_loss(sent, [], cues, reported_question(sent, cues))]) == [("posts", "go")]
+
+    def test_a_question_alone_still_counts(self, nlp):
+        sent = sentence(nlp, "The panel asked whether jobs would be lost.")
+        cues = load_cues()
+        assert texts([job_loss(sent, [], cues, reported_question(sent, cues))]) == [("jobs", "lost")]
+
+
+class TestLosses:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The force will cut 40 analysts.", [("analysts", "cut")]),
+            ("Twelve vacant posts will not be filled.", [("posts", "filled")]),  # left empty
+            ("Some of the detective posts may not be refilled.", [("posts", "refilled")]),
+            ("He said the impact on jobs would be known later.", [("jobs", "impact")]),
+            ("Staff numbers will fall.", [("numbers", "fall")]),
+            ("Two detectives were cut free from the wreckage.", []),  # rescued, not lost
+            ("Vacant posts will be filled by the summer.", []),
+            ("The detectives were praised by the judge.", []),
+        ],
+    )
+    def test_lost_or_kept(self, nlp, text, expected):
+        assert texts(losses(sentence(nlp, text), load_cues())) == expected
+
+    def test_rescue_words_come_from_the_cues(self, nlp):
+        sent = sentence(nlp, "Two detectives were cut free from the wreckage.")
+        assert texts(losses(sent, dataclasses.replace(load_cues(), rescue_words=frozenset()))) == [("detectives", "cut")]
+
+
+class TestVerbOf:
+    @pytest.mark.parametrize(
+        ("text", "partitives", "expected"),
+        [
+            ("The posts will be cut.", frozenset({"of"}), "cut"),
+            ("Some of the posts will be cut.", frozenset({"of"}), "cut"),
+            ("Some of the posts will be cut.", frozenset(), None),
+            ("Posts will go.", frozenset({"of"}), None),  # an active subject: not what the verb does to it
+        ],
+    )
+    def test_the_verb_of_an_object_or_passive_subject(self, nlp, text, partitives, expected):
+        sent = sentence(nlp, text)
+        verb = verb_of(word(sent, "posts" if "posts" in text else "Posts"), partitives)
+        assert (verb.text if verb is not None else None) == expected
+
+
+class TestGoverns:
+    @pytest.mark.parametrize(
+        ("text", "noun", "other", "expected"),
+        [
+            ("Posts will be cut.", "Posts", "cut", True),
+            ("Posts will be advertised.", "Posts", "advertised", False),
+            ("Posts are left vacant.", "Posts", "vacant", True),  # said of them
+            ("Vacant posts will be filled.", "posts", "Vacant", False),  # only describes them
+            ("Jobs will be protected.", "Jobs", "protected", True),  # kept
+        ],
+    )
+    def test_loss_keeping_or_empty(self, nlp, text, noun, other, expected):
+        sent = sentence(nlp, text)
+        assert governs(word(sent, noun), word(sent, other), load_cues()) is expected
+
+
+class TestUnfilled:
+    @pytest.mark.parametrize(
+        ("text", "verb", "expected"),
+        [
+            ("Posts will not be filled.", "filled", True),
+            ("Officers will never be replaced.", "replaced", True),
+            ("Posts will be filled.", "filled", False),
+            ("Posts will not be advertised.", "advertised", False),
+        ],
+    )
+    def test_a_negated_refill(self, nlp, text, verb, expected):
+        assert unfilled(word(sentence(nlp, text), verb), load_cues()) is expected
+
+
+class TestRelated:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("Jobs are at risk.", "Jobs", "risk"),  # the object of a preposition on its verb
+            ("Eighty jobs are expected to go by 2020.", "jobs", "go"),  # a clause on its verb
+            ("Staff were told their jobs were safe.", "jobs", "safe"),  # a reported complement
+            ("Most of the posts were vacant.", "posts", "vacant"),
+        ],
+    )
+    def test_what_can_say_what_happens(self, nlp, text, noun, expected):
+        sent = sentence(nlp, text)
+        assert expected in [t.text for t in related(word(sent, noun), load_cues())]
+
+
+class TestPeopleNumbers:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("Staff numbers will fall.", "numbers", True),
+            ("The number of police officers has fallen.", "number", True),
+            ("The number of cars will fall.", "number", False),
+            ("Staff will fall.", "Staff", False),  # not a count noun
+        ],
+    )
+    def test_a_count_of_people(self, nlp, text, noun, expected):
+        assert people_numbers(word(sentence(nlp, text), noun), load_cues()) is expected
