@@ -9,7 +9,8 @@ files or databases), 2 bad usage.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -42,15 +43,20 @@ def fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-def database_for_reading(db_url: str | None) -> Engine:
-    """The database of a command that only reads; one that does not exist is refused, not created."""
+@contextmanager
+def reading_database(db_url: str | None) -> Iterator[Engine]:
+    """The database of a command that only reads, disposed of when the command is done; one that does
+    not exist is refused with a message, not created. Every reading command opens it through here."""
     from pipeline.storage.database import DatabaseError, open_database
 
     try:
         engine, _ = open_database(database_url(db_url), create=False)
     except DatabaseError as exc:
         fail(str(exc))
-    return engine
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 class Commands(click.Group):
@@ -226,9 +232,8 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
 
     from pipeline.ingest.runs import recent_runs
 
-    engine = database_for_reading(db_url)
-    found = recent_runs(engine, limit)
-    engine.dispose()
+    with reading_database(db_url) as engine:
+        found = recent_runs(engine, limit)
     if as_json:
         click.echo(json.dumps(found, default=str, indent=2))
         return
@@ -282,23 +287,21 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
             fail(f"--force {force_name!r} names no UK police force (see `forcewatch forces`)")
     flt = ExportFilter(since=since.date() if since else None, until=until.date() if until else None, force=force,
                        kinds=kinds)
-    engine = database_for_reading(db_url)
-    try:
-        if fmt == "csv":
-            folder = out or Path("outputs") / "csv"
-            files = export_csv(engine, folder, flt, excel=excel)
-            click.echo(f"forcewatch: wrote {len(files)} files to {folder}", err=True)
-        elif out is None or str(out) == "-":
-            export_json(engine, sys.stdout, flt, lines=fmt == "jsonl")
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with out.open("w", encoding="utf-8") as handle:
-                n = export_json(engine, handle, flt, lines=fmt == "jsonl")
-            click.echo(f"forcewatch: wrote {n} articles to {out}", err=True)
-    except OSError as exc:
-        fail(f"cannot write the export: {exc}")
-    finally:
-        engine.dispose()
+    with reading_database(db_url) as engine:
+        try:
+            if fmt == "csv":
+                folder = out or Path("outputs") / "csv"
+                files = export_csv(engine, folder, flt, excel=excel)
+                click.echo(f"forcewatch: wrote {len(files)} files to {folder}", err=True)
+            elif out is None or str(out) == "-":
+                export_json(engine, sys.stdout, flt, lines=fmt == "jsonl")
+            else:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with out.open("w", encoding="utf-8") as handle:
+                    n = export_json(engine, handle, flt, lines=fmt == "jsonl")
+                click.echo(f"forcewatch: wrote {n} articles to {out}", err=True)
+        except OSError as exc:
+            fail(f"cannot write the export: {exc}")
 
 
 @main.command()
@@ -339,13 +342,11 @@ def search(query: str, db_url: str | None, limit: int) -> None:
     """
     from pipeline.publish.search import SearchError, matching_sentences
 
-    engine = database_for_reading(db_url)
-    try:
-        hits = matching_sentences(engine, query, limit)
-    except SearchError as exc:
-        fail(str(exc))
-    finally:
-        engine.dispose()
+    with reading_database(db_url) as engine:
+        try:
+            hits = matching_sentences(engine, query, limit)
+        except SearchError as exc:
+            fail(str(exc))
     if not hits:
         click.echo(f"no sentence matches {query!r}")
         return
