@@ -72,41 +72,24 @@ def lock_holder(row) -> str:
     return f"pid {row.pid} on {row.host}, since {aware(row.acquired_at):%Y-%m-%d %H:%M:%S} UTC"
 
 
-class RunContext:
-    """One run: its id, the name it holds locks and claims under, and the thread renewing its lease."""
+class RunLease:
+    """The run lock: a lease in ``run_locks`` that a thread renews while the run works.
 
-    def __init__(self, engine: Engine, inputs: str, *, lock_ttl: timedelta | None = None) -> None:
+    A lease not renewed for ``lock_ttl`` (or held by a dead process on this host) may be taken over;
+    a run whose lease was taken or lapsed stops storing (``check_lock``).
+    """
+
+    def __init__(self, engine: Engine, holder: str, lock_ttl: timedelta) -> None:
         self.engine = engine
-        self.lock_ttl = lock_ttl or LOCK_TTL
+        self.holder = holder
+        self.lock_ttl = lock_ttl
         self.host = socket.gethostname()
         self.pid = os.getpid()
-        with engine.begin() as conn:
-            for row in conn.execute(
-                select(ingest_runs.c.id, ingest_runs.c.pid).where(
-                    ingest_runs.c.status == "running", ingest_runs.c.host == self.host
-                )
-            ):
-                if not process_alive(row.pid):
-                    conn.execute(
-                        update(ingest_runs).where(ingest_runs.c.id == row.id).values(
-                            status="interrupted", message="the process ended without finishing (killed?)"
-                        )
-                    )
-            self.run_id = conn.execute(
-                insert(ingest_runs)
-                .values(started_at=utcnow(), status="running", inputs=inputs[:4000], host=self.host, pid=self.pid,
-                        new_count=0, updated_count=0, unchanged_count=0, failed_count=0, skipped_count=0)
-                .returning(ingest_runs.c.id)
-            ).scalar_one()
-        self.holder = f"{self.host}:{self.pid}:{self.run_id}"
         self.has_lock = False
         self.lock_lost_to: str | None = None  # set by the renewing thread when another run took the lock
         self._renewed_at = utcnow()
         self._stop_renewing = threading.Event()
         self._renewer: threading.Thread | None = None
-        self._counts_written = utcnow()
-
-    # -- the run lock -------------------------------------------------------------------------
 
     def acquire_lock(self, wait_seconds: float = 0.0) -> None:
         """Take the run lock, waiting up to ``wait_seconds``; raise LockHeld if another run keeps it."""
@@ -208,6 +191,36 @@ class RunContext:
             with self.engine.begin() as conn:
                 conn.execute(delete(run_locks).where(run_locks.c.holder == self.holder))
             self.has_lock = False
+
+
+class RunContext(RunLease):
+    """One run: its record in ``ingest_runs``, its claims on texts, and (from ``RunLease``) its run lock."""
+
+    def __init__(self, engine: Engine, inputs: str, *, lock_ttl: timedelta | None = None) -> None:
+        self.engine = engine
+        self.lock_ttl = lock_ttl or LOCK_TTL
+        self.host = socket.gethostname()
+        self.pid = os.getpid()
+        with engine.begin() as conn:
+            for row in conn.execute(
+                select(ingest_runs.c.id, ingest_runs.c.pid).where(
+                    ingest_runs.c.status == "running", ingest_runs.c.host == self.host
+                )
+            ):
+                if not process_alive(row.pid):
+                    conn.execute(
+                        update(ingest_runs).where(ingest_runs.c.id == row.id).values(
+                            status="interrupted", message="the process ended without finishing (killed?)"
+                        )
+                    )
+            self.run_id = conn.execute(
+                insert(ingest_runs)
+                .values(started_at=utcnow(), status="running", inputs=inputs[:4000], host=self.host, pid=self.pid,
+                        new_count=0, updated_count=0, unchanged_count=0, failed_count=0, skipped_count=0)
+                .returning(ingest_runs.c.id)
+            ).scalar_one()
+        super().__init__(engine, f"{self.host}:{self.pid}:{self.run_id}", self.lock_ttl)
+        self._counts_written = utcnow()
 
     # -- claims -------------------------------------------------------------------------------
 
