@@ -11,7 +11,9 @@ from pipeline.contract import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_K
 from pipeline.gazetteer import load_gazetteer
 from tests.conftest import CORPUS
 
-GOLD = sorted((CORPUS / "gold").glob("*.json")) + sorted((CORPUS / "holdout" / "gold").glob("*.json"))
+# corpus/ (dev), corpus/holdout, and every later batch corpus/roundN (each scored never-seen, then dev)
+BATCHES = [CORPUS / "holdout", *sorted(CORPUS.glob("round*"))]
+GOLD = sorted((CORPUS / "gold").glob("*.json")) + [p for b in BATCHES for p in sorted((b / "gold").glob("*.json"))]
 DEV_GOLD = sorted((CORPUS / "gold").glob("*.json"))
 CANONICAL = {f.name for f in load_gazetteer().forces}
 
@@ -24,8 +26,9 @@ def load(path: Path) -> tuple[dict, str]:
 def test_the_corpus_has_forty_annotated_articles():
     assert len(DEV_GOLD) >= 40
     assert {p.stem for p in DEV_GOLD} == {p.stem for p in CORPUS.glob("*.txt")}
-    holdout = CORPUS / "holdout"
-    assert {p.stem for p in (holdout / "gold").glob("*.json")} == {p.stem for p in holdout.glob("*.txt")}
+    for batch in BATCHES:
+        articles = {p.stem for p in batch.iterdir() if p.suffix in {".txt", ".html"}}
+        assert {p.stem for p in (batch / "gold").glob("*.json")} == articles, batch
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
