@@ -104,6 +104,31 @@ class TestForceFinder:
     def test_subject_or_object_of_a_collaboration_verb(self, nlp, text, expected):
         assert [c for _, c in found(nlp, text)][-len(expected):] == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("HMIC was invited by the commissioners for all five forces in the region: Derbyshire, Leicestershire, "
+             "Lincolnshire, Northamptonshire and Nottinghamshire.",
+             ["Derbyshire", "Leicestershire", "Lincolnshire", "Northamptonshire", "Nottinghamshire"]),
+            ("The plan set out a single force for the five East Midlands forces and confirmed that Kent, Hampshire "
+             "and Thames Valley will stay as they are.", ["Kent", "Hampshire", "Thames Valley"]),
+            ("Beds police is to share more services with colleagues in Bedfordshire and Hertfordshire.",
+             ["Bedfordshire", "Hertfordshire"]),
+            ("Norfolk and Suffolk already work alongside Essex, Kent and Surrey on major crime.",
+             ["Norfolk", "Suffolk", "Essex", "Kent", "Surrey"]),
+            ("The constabularies in Norfolk, Suffolk and Essex have agreed.", ["Norfolk", "Suffolk", "Essex"]),
+            ("They pointed to partnerships between Kent and Essex and between Bedfordshire and Hertfordshire.",
+             ["Kent", "Essex", "Bedfordshire", "Hertfordshire"]),
+            ("The voluntary merger of Cumbria and Lancashire was the only exception.", ["Cumbria", "Lancashire"]),
+            ("A single East Anglian force covering Norfolk, Suffolk and Cambridgeshire was abandoned.",
+             ["Norfolk", "Suffolk", "Cambridgeshire"]),
+            ("Bedfordshire and Hertfordshire run a joint Major Crime Unit.", ["Bedfordshire", "Hertfordshire"]),
+            ("They will join Essex's Roger Hirst, the first police, fire and crime commissioner.", ["Essex"]),
+        ],
+    )
+    def test_area_names_standing_for_forces_in_groups_and_collaborations(self, nlp, text, expected):
+        assert [s for s, _ in found(nlp, text) if s in expected] == expected
+
     def test_heading_of_area_names(self, nlp):
         text = "Round-up of alliances\n\nKent and Essex\n\nThe two forces run a joint directorate."
         assert [c for _, c in found(nlp, text)] == ["Kent Police", "Essex Police"]
@@ -122,6 +147,12 @@ class TestForceFinder:
             "The Met Office issued a warning for heavy rain.",
             "Jane Kerr from Surrey and Tim Bowles in Sussex signed.",  # no plural title before the names
             "The commissioners - Jane Kerr from Surrey - signed.",  # one person is no list
+            "Tourists visiting Kent and Essex spent more this summer, the two forces said.",
+            "The two forces patrol the coast in Kent and Essex.",
+            "A man from Kent was jailed after an investigation by the two forces.",
+            "One or two forces could merge, officials in Surrey and Sussex said.",
+            "A new rail link between Kent and Essex opened.",
+            "The ambulance service covering Kent, Surrey and Sussex said the two forces helped.",
         ],
     )
     def test_places_and_other_bodies_are_not_forces(self, nlp, text):

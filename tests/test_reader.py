@@ -25,16 +25,27 @@ class TestNormaliseText:
 
     @pytest.mark.parametrize(
         "noise",
-        ["Read more: Forces merge control rooms", "Most Read", "Image caption: The new custody suite",
-         "Image copyright PA", "By Jane Smith, Crime Reporter", "Share this article", "Published: 3 March 2015"],
+        ["Read more: Forces merge control rooms", "Most Read", "Image caption: The suite",
+         "Image copyright PA", "By Jane Smith, Crime Reporter", "Share this article", "Published: 3 March 2015",
+         "By a Home Affairs Correspondent", "By Paul Harrison | 27 September 2019, 06:00", "Picture: Archant",
+         "27 January 2026", "Thursday 4 May 2023", "3 April 2012 Last updated at 11:02", "Friday 4 September 2020, 3:12pm",
+         "Monday 26 March 2018 | 3 min read", "Posted in Policing | 3 comments"],
     )
     def test_furniture_lines_dropped(self, noise):
         assert normalise_text(f"Kent Police will share custody.\n\n{noise}\n\nIt starts in May.") == (
             "Kent Police will share custody.\n\nIt starts in May."
         )
 
-    def test_prose_that_starts_like_furniture_is_kept(self):
-        line = "By working together the forces hope to save £2m, the commissioner said."
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "By working together the forces hope to save £2m, the commissioner said.",
+            "By the end of March, the forces will share custody.",
+            "By the end of the year staff will be cut.",
+            "4 May 2023 was the day the forces merged.",
+        ],
+    )
+    def test_prose_that_starts_like_furniture_is_kept(self, line):
         assert normalise_text(line) == line
 
 

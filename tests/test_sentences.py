@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.extract import extract
-from pipeline.nlp.sentences import content_sentences, stored_sentences
+from pipeline.nlp.sentences import content_sentences, ends_sentence, stored_sentences
 
 
 class TestContentSentences:
@@ -25,6 +25,38 @@ class TestContentSentences:
             assert text[sent.start_char : sent.end_char] == sent.text
             assert sent.text == sent.text.strip()
         assert len(list(content_sentences(doc))) == 3
+
+
+class TestMarkLineBreaks:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Police jobs to go\n\nPolice Scotland is to cut scores of civilian posts and stop recruiting new staff.",
+            "It was invited by the commissioners for all five forces in the region: Derbyshire, Leicestershire, "
+            "Lincolnshire, Northamptonshire and Nottinghamshire.",
+        ],
+    )
+    def test_no_sentence_starts_inside_a_line_but_after_final_punctuation(self, nlp, text):
+        assert [s.text for s in content_sentences(nlp(text))] == text.split("\n\n")
+
+    def test_sentences_within_a_line_still_split_after_final_punctuation(self, nlp):
+        text = 'Kent Police will merge its units. "It is right," she said. Is it? It is!'
+        assert len(list(content_sentences(nlp(text)))) == 4
+
+
+class TestEndsSentence:
+    @pytest.mark.parametrize(
+        ("text", "index", "expected"),
+        [
+            ("It ends. Next", 2, True),
+            ('"It ends." Next', 4, True),  # the closing quote after the full stop
+            ("Steria Ltd. Next", 1, True),  # a token ending in a full stop: the parser decides
+            ("Police Scotland", 0, False),
+            ("the region: Derbyshire", 2, False),
+        ],
+    )
+    def test_final_punctuation_or_a_closer_after_it(self, nlp, text, index, expected):
+        assert ends_sentence(nlp.make_doc(text), index) is expected
 
 
 QUOTED_PARAGRAPHS = [

@@ -1,10 +1,8 @@
 """Read stage: article files (.txt, .md, .html) into normalised text, title and date.
 
 The stored article text is exactly the text this stage returns: every offset the pipeline
-stores points into it. Normalisation therefore happens once, here, before any NLP:
-line endings to ``\\n``, NFC, runs of spaces and tabs to one space, at most one blank line
-between paragraphs, and lines of web-page furniture (bylines, captions, "Read more") dropped
-(the patterns live in ``models/boilerplate.txt``). Unicode quotes and dashes are kept.
+stores points into it. Normalisation therefore happens once, before any NLP (``normalise``:
+mojibake repaired, whitespace normalised, furniture lines dropped, image captions kept after the body).
 """
 
 from __future__ import annotations
@@ -13,14 +11,13 @@ import codecs
 import contextlib
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from pipeline.config import models_dir
 from pipeline.contract import Article
+from pipeline.ingest import markup
+from pipeline.ingest.normalise import normalise_text
 from pipeline.text import headline
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -37,33 +34,6 @@ class ReadError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
-
-
-@lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    path = models_dir() / "boilerplate.txt"
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return tuple(
-        re.compile(line, re.IGNORECASE) for line in (s.strip() for s in lines) if line and not line.startswith("#")
-    )
-
-
-def is_boilerplate(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and any(p.fullmatch(stripped) for p in boilerplate_patterns())
-
-
-def normalise_text(raw: str) -> str:
-    """Normalise whitespace and drop furniture lines; quotes, dashes and words are kept as written."""
-    text = unicodedata.normalize("NFC", raw.lstrip("\ufeff"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
-        lines.append("" if is_boilerplate(line) else line)
-    text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
 
 
 def title_for(text: str) -> str | None:
@@ -145,20 +115,26 @@ def without_nul(text: str) -> str:
 def html_article(source: str, html: str, title: str | None = None, published: date | None = None) -> Article:
     """Main text, title and date of an HTML page, by trafilatura (no hand-written scraping).
 
-    The date is the page's metadata date (meta tags, JSON-LD, <time>), else ``published`` (the
-    feed's), else a dateline at the top of the text; never a date merely mentioned in the text.
+    Trafilatura favours recall (it keeps standfirsts it would otherwise drop; furniture lines are dropped
+    by ``models/boilerplate.txt`` as in any text); the page's ``<h1>`` is the first line and its image
+    captions follow the body (``markup``). The date is the page's metadata date (meta tags, JSON-LD,
+    <time>), else ``published`` (the feed's), else a dateline at the top of the text; never a date merely
+    mentioned in the text.
     """
     from trafilatura import bare_extraction
     from trafilatura.settings import set_date_params
 
     # No extensive search: it guesses the date from any date or year in the text ("formed in 1995").
-    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
                           date_extraction_params=set_date_params(extensive=False))
     body = (doc.text or "") if doc is not None else ""
-    text = normalise_text(body.replace("\n", "\n\n"))
+    tree = markup.parse(html)
+    text = normalise_text(body.replace("\n", "\n\n"), markup.page_captions(tree))
     if not text:
         raise ReadError(source, "HTML page has no main text")
-    title = (doc.title or "").strip() or title
+    page_title = normalise_text((doc.title or "") if doc is not None else "")
+    text = markup.with_headline(text, normalise_text(markup.page_headline(tree, page_title) or ""))
+    title = page_title or title
     if doc.date:
         with contextlib.suppress(ValueError):
             published = date.fromisoformat(doc.date[:10])

@@ -25,6 +25,7 @@ from pipeline.ingest.reader import ReadError
 from pipeline.ingest.runs import LockHeld, RunContext
 from pipeline.ingest.sources import articles
 from pipeline.nlp.compose import shared_nlp
+from pipeline.nlp.extensions import article_doc
 from pipeline.nlp.extract import extract
 from pipeline.processes import die_with_this_process
 from pipeline.storage.database import DatabaseError, describe_error, open_database
@@ -139,8 +140,7 @@ def ingest(
                     raise  # another run recorded the same source at the same moment: retry finds it
         raise AssertionError("unreachable")
 
-    def to_extract(items: Iterable[Article | ReadError], others: list[Article], *, waited: bool
-                   ) -> Iterator[tuple[str, Article]]:
+    def to_extract(items: Iterable[Article | ReadError], others: list[Article], *, waited: bool) -> Iterator[Article]:
         """The texts to extract, claimed; those another run is extracting go to ``others``."""
         for item in items:
             run.check_lock()
@@ -154,7 +154,7 @@ def ingest(
                 else:
                     report(item.source, Outcome.UNCHANGED)
             elif run.claim(item.sha256):
-                yield item.text, item
+                yield item
             else:
                 others.append(item)
 
@@ -171,13 +171,15 @@ def ingest(
                     raise  # another run stored the same rows at the same moment: retry finds them
         raise AssertionError("unreachable")
 
-    def extract_and_store(texts: Iterator[tuple[str, Article]]) -> None:
-        first = next(texts, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
+    def extract_and_store(claimed: Iterator[Article]) -> None:
+        first = next(claimed, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
         if first is None:
             return
         nlp = shared_nlp(spacy_model)
+        # Each Doc carries the article's date (doc._.published) into the stages that read it.
+        dated = ((article_doc(nlp, a.text, a.published), a) for a in itertools.chain([first], claimed))
         with die_with_this_process():
-            docs = nlp.pipe(itertools.chain([first], texts), as_tuples=True, n_process=workers, batch_size=batch_size)
+            docs = nlp.pipe(dated, as_tuples=True, n_process=workers, batch_size=batch_size)
             for doc, article in docs:
                 try:
                     run.check_lock()

@@ -5,7 +5,8 @@
 - ``doc._.ranked_forces``: the article's forces, most mentioned first (ties: first named first).
 - ``doc._.main_force``: the force the article is about, where one clearly is: the only current
   force it names, one named at least twice as often as any other, or else the one force that
-  alone opens the headline or heads the subject of the first full sentence; otherwise None.
+  alone opens the headline (by a name the article uses for it elsewhere: 'Cumbria picks ...') or
+  heads the subject of the first full sentence; otherwise None.
 
 The component runs after every stage that adds force mentions and before the stages that read
 these attributes; it writes nothing else.
@@ -25,6 +26,7 @@ from pipeline.text import headline_end
 
 COMPONENT = "forcewatch_context"
 LIST_JOINERS = {",", "and", "&", "-", "–"}
+MAX_NAME_TOKENS = 5  # the longest force name or area opening a headline
 
 for _name, _default in (("headline_end", 0), ("ranked_forces", None), ("main_force", None)):
     if not Doc.has_extension(_name):
@@ -38,17 +40,17 @@ def ranked_forces(mentions: list[Span]) -> list[str]:
     return sorted(order, key=lambda f: -counts[f])
 
 
-def main_force(doc: Doc, mentions: list[Span], former: frozenset[str]) -> str | None:
+def main_force(doc: Doc, mentions: list[Span], former: frozenset[str], areas: dict[str, frozenset[str]]) -> str | None:
     """The force the article is about (see the module docstring); ``former`` forces count only alone."""
     counts = Counter(s.kb_id_ for s in mentions)
     current = Counter({f: n for f, n in counts.items() if f not in former})
     ranked = (current or counts).most_common()
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
-    return lead_force(doc, mentions) if ranked else None
+    return lead_force(doc, mentions, areas) if ranked else None
 
 
-def lead_force(doc: Doc, mentions: list[Span]) -> str | None:
+def lead_force(doc: Doc, mentions: list[Span], areas: dict[str, frozenset[str]]) -> str | None:
     """The one force the article leads with: a force that alone opens the headline ('PSNI signs pact with
     Police Scotland', not 'Kent and Essex agree ...') or heads the subject of the first full sentence."""
     sentences = content_sentences(doc)
@@ -57,13 +59,25 @@ def lead_force(doc: Doc, mentions: list[Span]) -> str | None:
         return None
     lede = first if first[-1].is_punct else next(sentences, None)
     named = set()
-    opening = next((s for s in mentions if s.start == first.start), None)
+    opening = next((s for s in mentions if s.start == first.start), None) or opening_name(doc, first, mentions, areas)
     if opening is not None and not (opening.end < len(doc) and doc[opening.end].lower_ in LIST_JOINERS):
         named.add(opening.kb_id_)
     if lede is not None:
         subjects = [t for t in lede if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == lede.root.i]
         named |= {s.kb_id_ for s in mentions for t in subjects if in_subject(s.root, t)}
     return named.pop() if len(named) == 1 else None
+
+
+def opening_name(doc: Doc, first: Span, mentions: list[Span], areas: dict[str, frozenset[str]]) -> Span | None:
+    """The words opening the article when they name a force the article mentions, by a mention's words or
+    one of the force's area names ('Cumbria picks three-force merger', the article naming Cumbria
+    Constabulary further on), as a span of that force."""
+    names = {m.text: m.kb_id_ for m in mentions} | {a: m.kb_id_ for m in mentions for a in areas.get(m.kb_id_, ())}
+    for end in range(min(first.end, first.start + MAX_NAME_TOKENS), first.start, -1):
+        force = names.get(doc[first.start : end].text)
+        if force is not None:
+            return Span(doc, first.start, end, label="FORCE", kb_id=force)
+    return None
 
 
 def in_subject(token: Token, subject: Token) -> bool:
@@ -81,13 +95,15 @@ class ArticleContext:
     """Sets ``doc._.headline_end``, ``doc._.ranked_forces`` and ``doc._.main_force``."""
 
     def __init__(self, models_path: str | None = None) -> None:
-        self.former = frozenset(f.name for f in load_gazetteer(models_path).forces if f.kind == "former")
+        gazetteer = load_gazetteer(models_path)
+        self.former = frozenset(f.name for f in gazetteer.forces if f.kind == "former")
+        self.areas = {f.name: frozenset(f.areas) for f in gazetteer.forces}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = force_mentions(doc)
         doc._.headline_end = headline_end(doc.text)
         doc._.ranked_forces = ranked_forces(mentions)
-        doc._.main_force = main_force(doc, mentions, self.former)
+        doc._.main_force = main_force(doc, mentions, self.former, self.areas)
         return doc
 
 

@@ -3,12 +3,14 @@
 The gazetteer (``models/forces.json``) lists each force with its official name, aliases,
 case-sensitive abbreviations ("GMP", "the Met") and the area names that stand for it in
 context ("Herts", "North Yorkshire"). Full names and aliases are always force mentions. An
-area name is one only where the text uses it for the force (``models/force_context.json``):
-"the Cleveland force", "Kent's chief constable", "Durham's acting police and crime commissioner",
-"the PCC for Kent", "on behalf of Sussex", "the North Yorkshire, Cleveland and Durham forces", and
-the place of each person in a list after a plural title ("the three commissioners - Jane Kerr from
-Surrey, Tim Bowles in Sussex and Sue Marsh in Kent"). "The people of North Yorkshire" is a place, not
-a mention. Forces are final when this stage is done: no later stage adds a mention.
+area name is one only where the text uses it for the force (``models/force_context.json``;
+the rules are pure functions in ``force_areas`` and ``force_groups``): "the Cleveland force",
+"Kent's chief constable", "the PCC for Kent", "on behalf of Sussex", "the North Yorkshire,
+Cleveland and Durham forces", the places of people listed after a plural title, "Kent and Essex
+will share", "partnerships between Kent and Essex", "all five forces in the region: A, B, ...".
+"The people of North Yorkshire" is a place, not a mention. A force the article names before the
+force was formed (``established`` in the gazetteer) is no mention: "Scotland's police" in 2010
+is not Police Scotland. Forces are final when this stage is done: no later stage adds a mention.
 
 Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` the canonical name.
 """
@@ -16,6 +18,7 @@ Results: ``doc.spans["forces"]``, each span labelled ``FORCE`` with ``kb_id_`` t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -25,13 +28,36 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 
-from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer, words
+from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer
 from pipeline.nlp.component import Stage
+from pipeline.nlp.extensions import publication_date
+from pipeline.nlp.force_areas import (
+    AreaCues,
+    candidate_lists,
+    collaborates,
+    cued_after,
+    cued_before,
+    is_heading,
+    listed_after_forces,
+    owns_a_person,
+    person_list_places,
+)
+from pipeline.nlp.force_groups import (
+    counted_group,
+    formed_by,
+    governed_by_collaboration,
+    inside_longer_name,
+    is_place,
+    joins_by_verb_chain,
+    propagated,
+)
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, dump
 
 COMPONENT = "forcewatch_forces"
 SPAN_KEY = "forces"
 LABEL = "FORCE"
+AREA = "AREA"  # an area name, a force mention in context
+LIST_AREA = "LIST_AREA"  # an area name that is a force mention only as an item of a list of forces ('Northern')
 
 
 class ForcesLexicon(Lexicon):
@@ -45,8 +71,10 @@ class ForceEntry(Lexicon):
     kind: str
     country: str
     areas: list[str] = []
+    list_areas: list[str] = []  # area names that stand for the force only in a list of forces
     aliases: list[str] = []
     abbreviations: list[str] = []
+    established: date | None = None  # the day the force was formed, where it is recent enough to matter
     note: str | None = None
 
 
@@ -60,6 +88,13 @@ class ForceContextLexicon(Lexicon):
     list_heads: list[str]
     list_openers: list[str]
     collaboration_verbs: list[str]
+    collaboration_nouns: list[str]
+    collaboration_prepositions: list[str]
+    coverage_verbs: list[str]
+    joint_words: list[str]
+    place_words: list[str]
+    origin_words: list[str]
+    counts: dict[str, int]
     not_before: list[str] = []
     role_modifiers: list[str]
     before_phrases: list[str]
@@ -78,15 +113,14 @@ class ForceFinder(Stage):
     def configure(self, lexicons: dict[str, Lexicon]) -> None:
         super().configure(lexicons)
         self.gazetteer = Gazetteer.from_data(*(dump(lexicons[file]) for file in GAZETTEER_FILES))
-        context = lexicons["force_context.json"]
-        self.words = lexicons[WORDS_FILE]
-        self.possessives = frozenset(self.words.possessives)
-        self.role_modifiers = frozenset(context.role_modifiers)
-        self.before_phrases = tuple(tuple(words(p)) for p in context.before_phrases)
+        self.cues = area_cues(lexicons["force_context.json"], lexicons[WORDS_FILE])  # type: ignore[arg-type]
+        forces: ForcesLexicon = lexicons["forces.json"]  # type: ignore[assignment]
+        self.established = {f.name: f.established for f in forces.forces if f.established}
         nlp = self.nlp
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.abbreviations = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.areas = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.list_areas = PhraseMatcher(nlp.vocab, attr="ORTH")
         for force in self.gazetteer.forces:
             self.names.add(force.name, [nlp.make_doc(n) for n in sorted(force.names())])
             if force.abbreviations:
@@ -94,34 +128,66 @@ class ForceFinder(Stage):
                 self.abbreviations.add(force.name, [nlp.make_doc(a) for a in sorted(forms)])
             if force.areas:
                 self.areas.add(force.name, [nlp.make_doc(a) for a in force.areas])
+        for entry in forces.forces:
+            if entry.list_areas:
+                self.list_areas.add(entry.name, [nlp.make_doc(a) for a in entry.list_areas])
 
     def __call__(self, doc: Doc) -> Doc:
-        vocab_strings = doc.vocab.strings
+        strings = doc.vocab.strings
         strong = [
-            self._trim_article(Span(doc, s, e, label=LABEL, kb_id=vocab_strings[m]))
+            self._trim_article(Span(doc, s, e, label=LABEL, kb_id=strings[m]))
             for matcher in (self.names, self.abbreviations)
             for m, s, e in matcher(doc)
         ]
-        areas = [Span(doc, s, e, label="AREA", kb_id=vocab_strings[m]) for m, s, e in self.areas(doc)]
+        areas = [
+            Span(doc, s, e, label=label, kb_id=strings[m])
+            for matcher, label in ((self.areas, AREA), (self.list_areas, LIST_AREA))
+            for m, s, e in matcher(doc)
+        ]
         blocked = self.gazetteer.context.not_before
         candidates = [s for s in strong + areas if s.end >= len(doc) or doc[s.end].lower_ not in blocked]
+        taken = {i for s in candidates for i in range(s.start, s.end)}
+        candidates = [s for s in candidates if s.label_ == LABEL or not inside_longer_name(doc, s, taken)]
         kept = filter_spans(candidates)  # longest wins; a full name beats the area inside it
         mentions = [span for span in kept if span.label_ == LABEL]
-        listed = person_list_places(doc, kept, self.gazetteer.context.list_heads, self.words)
-        for group in self._lists(doc, kept):
-            is_force = (
-                any(s.label_ == LABEL for s in group)
-                or self._cued_after(doc, group[-1])
-                or self._cued_before(doc, group[0])
-                or any(s.start in listed for s in group)
-                or self._listed_after_forces(doc, group[0])
-                or any(self._collaborates(s) for s in group)
-                or self._is_heading(doc, group)
-            )
-            if is_force:
-                mentions += [Span(doc, s.start, s.end, label=LABEL, kb_id=s.kb_id_) for s in group if s.label_ != LABEL]
+        listed = person_list_places(doc, kept, self.cues.list_heads, self.cues)
+        counted = {s.start for s in doc.sents if counted_group(s, self.cues)}
+        pending = []
+        for group in candidate_lists(doc, kept, self.cues):
+            if self._is_force(doc, group, listed, counted):
+                mentions += self._as_mentions(group)
+            else:
+                pending.append(group)
+        mentions += self._as_mentions(propagated(pending, {m.kb_id_ for m in mentions}))
+        published = publication_date(doc)
+        mentions = [m for m in mentions if formed_by(m, self.established, published)]
         doc.spans[SPAN_KEY] = sorted(mentions, key=lambda s: s.start)
         return doc
+
+    def _is_force(self, doc: Doc, group: list[Span], listed: set[int], counted: set[int]) -> bool:
+        """Whether the list of candidates (names and areas) stands for forces."""
+        cues = self.cues
+        return (
+            any(s.label_ == LABEL for s in group)
+            or cued_after(doc, group[-1], cues)
+            or owns_a_person(doc, group[-1], cues)
+            or cued_before(doc, group[0], cues)
+            or any(s.start in listed for s in group)
+            or listed_after_forces(doc, group[0], cues)
+            or any(collaborates(s, cues) for s in group)
+            or is_heading(doc, group)
+            or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) for s in group)
+            or (group[0].sent.start in counted and not is_place(group[0], cues))
+        )
+
+    @staticmethod
+    def _as_mentions(group: list[Span]) -> list[Span]:
+        """The areas of a list taken as force mentions; an area that counts only in a list ('Northern')
+        needs two other items beside it."""
+        items = [s for s in group if s.label_ != LABEL]
+        if len(group) < 3:
+            items = [s for s in items if s.label_ == AREA]
+        return [Span(s.doc, s.start, s.end, label=LABEL, kb_id=s.kb_id_) for s in items]
 
     @staticmethod
     def _trim_article(span: Span) -> Span:
@@ -130,112 +196,31 @@ class ForceFinder(Stage):
             return Span(span.doc, span.start + 1, span.end, label=span.label, kb_id=span.kb_id)
         return span
 
-    def _lists(self, doc: Doc, spans: list[Span]) -> list[list[Span]]:
-        """Group candidate spans that form one list ("Herts, Beds and Cambs")."""
-        groups: list[list[Span]] = []
-        joiners = self.gazetteer.context.list_joiners
-        for span in sorted(spans, key=lambda s: s.start):
-            if groups:
-                gap = doc[groups[-1][-1].end : span.start]
-                if all(t.lower_ in joiners or t.lower_ == "the" for t in gap) and len(gap) <= 3:
-                    groups[-1].append(span)
-                    continue
-            groups.append([span])
-        return [g for g in groups if any(s.label_ != LABEL for s in g)]
 
-    def _cued_after(self, doc: Doc, span: Span) -> bool:
-        """'Kent's chief constable', 'Durham's acting police and crime commissioner'."""
-        i = span.end
-        if i < len(doc) and doc[i].lower_ in self.possessives:
-            i += 1
-        while i < len(doc) and doc[i].lower_ in self.role_modifiers:
-            i += 1
-        following = [t.lower_ for t in doc[i : i + 6]]
-        return any(following[: len(cue)] == list(cue) for cue in self.gazetteer.context.after)
-
-    def _cued_before(self, doc: Doc, span: Span) -> bool:
-        ctx = self.gazetteer.context
-        i = span.start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
-        if i >= 1 and doc[i].lower_ in ctx.before_prepositions and doc[i - 1].lower_ in ctx.before_roles:
-            return True  # 'the PCC for Kent'
-        before = tuple(t.lower_ for t in doc[max(0, span.start - 6) : span.start])
-        return any(before[len(before) - len(phrase) :] == phrase for phrase in self.before_phrases)  # 'on behalf of Sussex'
-
-    def _listed_after_forces(self, doc: Doc, span: Span) -> bool:
-        """'the four Welsh forces - Dyfed-Powys, Gwent, ...'."""
-        ctx = self.gazetteer.context
-        i = span.start - 1
-        return i >= 1 and doc[i].text in ctx.list_openers and doc[i - 1].lower_ in ctx.list_heads
-
-    def _collaborates(self, span: Span) -> bool:
-        """The area (or the list it is in) is subject or object of a collaboration verb.
-
-        'Kent and Essex will share ...', 'joining Leics and Northants', 'working with Suffolk'.
-        """
-        verbs = self.gazetteer.context.collaboration_verbs
-        token = span.root
-        while token.dep_ == "conj" and token.head is not token:
-            token = token.head
-        if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            return token.head.lemma_.lower() in verbs
-        if token.dep_ == "pobj" and token.head.lower_ == "with":
-            return token.head.head.lemma_.lower() in verbs
-        return False
-
-    def _is_heading(self, doc: Doc, group: list[Span]) -> bool:
-        """A line that is nothing but area names: a section heading of a round-up ('Kent and Essex')."""
-        start, end = group[0].start, group[-1].end
-        before = doc[:start]
-        after = doc[end:]
-        line_start = not before.text.strip() or "\n" in before[-1].text or before[-1].is_space
-        next_tokens = [t for t in after[:1]]
-        line_end = not next_tokens or (next_tokens[0].is_space and "\n" in next_tokens[0].text)
-        return line_start and line_end
-
-
-def person_list_places(doc: Doc, spans: list[Span], heads: frozenset[str], vocabulary: Words) -> set[int]:
-    """Start tokens of the places of people listed after a plural title: 'the three commissioners - Jane Kerr
-    from Surrey, Tim Bowles in Sussex and Sue Marsh in Kent' (two people at least, each a run of two or more
-    capitalised words; a place is one of ``spans`` after a place preposition)."""
-    at = {s.start: s for s in spans}
-    inside = {i for s in spans for i in range(s.start, s.end)}
-    found: set[int] = set()
-    for head in (t for t in doc if t.lower_ in heads):
-        end = head.sent.end
-        i = head.i + 1
-        while i < end and doc[i].text in vocabulary.person_list_openers:
-            i += 1
-        people, places = 0, []
-        while (j := _name_end(doc, i, end, inside)) - i >= 2:
-            people += 1
-            if j < end and doc[j].lower_ in vocabulary.person_place_prepositions:
-                k = j + 1 + (j + 1 < end and doc[j + 1].lower_ == "the")
-                if k in at:
-                    places.append(k)
-                    j = at[k].end
-            while j < end and doc[j].text in vocabulary.person_list_joiners:
-                j += 1
-            i = j
-        if people >= 2:
-            found.update(places)
-    return found
-
-
-def _name_end(doc: Doc, i: int, end: int, taken: set[int]) -> int:
-    """The end of the run of capitalised words at ``i`` ('Karen Hollis', 'Ben-Luke Harrington'), outside ``taken``."""
-
-    def capitalised(k: int) -> bool:
-        token = doc[k]
-        return k not in taken and token.text[:1].isupper() and (token.is_alpha or token.is_title)
-
-    j = i
-    while j < end and capitalised(j):
-        j += 1
-        if j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and capitalised(j + 1):
-            j += 1
-    return j
+def area_cues(context: ForceContextLexicon, vocabulary: Words) -> AreaCues:
+    """The cue words of the area rules, from ``force_context.json`` and the shared ``words.json``."""
+    return AreaCues(
+        after=AreaCues.phrases(context.after),
+        before_roles=frozenset(context.before_roles),
+        before_prepositions=frozenset(context.before_prepositions),
+        before_phrases=AreaCues.phrases(context.before_phrases),
+        role_modifiers=frozenset(context.role_modifiers),
+        possessives=frozenset(vocabulary.possessives),
+        list_joiners=frozenset(context.list_joiners),
+        list_heads=frozenset(context.list_heads),
+        list_openers=frozenset(context.list_openers),
+        collaboration_verbs=frozenset(context.collaboration_verbs),
+        collaboration_prepositions=frozenset(context.collaboration_prepositions),
+        collaboration_nouns=frozenset(context.collaboration_nouns),
+        coverage_verbs=frozenset(context.coverage_verbs),
+        joint_words=frozenset(context.joint_words),
+        place_words=frozenset(context.place_words),
+        origin_words=frozenset(context.origin_words),
+        numbers={**vocabulary.number_words, **context.counts},
+        person_list_openers=frozenset(vocabulary.person_list_openers),
+        person_list_joiners=frozenset(vocabulary.person_list_joiners),
+        person_place_prepositions=frozenset(vocabulary.person_place_prepositions),
+    )
 
 
 def score_forces(examples: Iterable[Example], **_: Any) -> dict[str, Any]:

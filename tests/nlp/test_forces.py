@@ -1,57 +1,62 @@
-"""Rule functions of the forces stage, on small docs."""
+"""The forces component: the rules together, list-only area names and the date a force was formed."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from spacy.tokens import Span
 
-from pipeline.nlp.forces import person_list_places
-from pipeline.nlp.lexicon import load_words
-
-HEADS = frozenset({"commissioners", "forces"})
-AREAS = ("Surrey", "Sussex", "Kent", "Avon and Somerset", "Dyfed-Powys", "Gwent")
+from pipeline.nlp.extensions import article_doc
+from pipeline.nlp.forces import force_mentions
 
 
-def areas(doc) -> list[Span]:
-    """Every area of AREAS in the doc, as a candidate span."""
-    out = []
-    for area in AREAS:
-        start = doc.text.find(area)
-        if start >= 0:
-            out.append(doc.char_span(start, start + len(area), label="AREA", kb_id=area))
-    return sorted(out, key=lambda s: s.start)
+def found(nlp, text: str, published: date | None = None) -> list[str]:
+    return [s.kb_id_ for s in force_mentions(nlp(article_doc(nlp, text, published)))]
 
 
-def listed(nlp, text: str) -> list[str]:
-    doc = nlp(text)
-    spans = areas(doc)
-    places = person_list_places(doc, spans, HEADS, load_words())
-    return [s.text for s in spans if s.start in places]
-
-
-class TestPersonListPlaces:
+class TestForceFinder:
     @pytest.mark.parametrize(
-        ("text", "expected"),
+        "text",
         [
-            ("The two commissioners - Jane Kerr from Surrey and Tim Bowles in Sussex - signed.", ["Surrey", "Sussex"]),
-            ("The two commissioners, Jane Kerr in Surrey and Tim Bowles in Sussex, signed.", ["Surrey", "Sussex"]),
-            ("The three commissioners: Lord Tim Bowles from Sussex, Ben-Luke Hart for Kent and Owen Ray "
-             "from Avon and Somerset.", ["Sussex", "Kent", "Avon and Somerset"]),
-            # a person with no place still counts as a list item
-            ("The commissioners - Jane Kerr and Tim Bowles in Sussex - signed.", ["Sussex"]),
+            "Scotland's chief constables agreed to create a central unit.",
+            "The Police Service of Scotland will take over next April.",
+            "Police Scotland will be formed from the eight forces next year.",
         ],
     )
-    def test_places_of_listed_people(self, nlp, text, expected):
-        assert listed(nlp, text) == expected
+    def test_police_scotland_is_no_force_before_april_2013(self, nlp, text):
+        assert "Police Scotland" not in found(nlp, text, date(2012, 10, 25))
+        assert "Police Scotland" in found(nlp, text, date(2013, 4, 1))
+
+    def test_an_article_with_no_date_keeps_its_mentions(self, nlp):
+        assert found(nlp, "Police Scotland said so.") == ["Police Scotland"]
+
+    def test_scotland_yard_is_the_met(self, nlp):
+        assert found(nlp, "Scotland Yard said so.", date(2010, 1, 1)) == ["Metropolitan Police Service"]
+
+    def test_an_area_that_counts_only_in_a_list_of_forces(self, nlp):
+        text = ("The eight forces are Strathclyde, Lothian and Borders, Grampian, Tayside, Fife, Central Scotland, "
+                "Northern, and Dumfries and Galloway.")
+        assert found(nlp, text, date(2012, 10, 25))[-2:] == ["Northern Constabulary", "Dumfries and Galloway Constabulary"]
 
     @pytest.mark.parametrize(
         "text",
         [
-            "Jane Kerr from Surrey and Tim Bowles in Sussex signed.",  # no plural title
-            "The commissioners - Jane Kerr from Surrey - signed.",  # one person
-            "The commissioners - Kerr from Surrey and Bowles in Sussex - signed.",  # single words are no names
-            "The two forces - Dyfed-Powys and Gwent - agreed.",  # areas, not people
+            "Northern Rail said the two forces helped.",
+            "The Northern force and Kent agreed.",
         ],
     )
-    def test_no_list_of_people(self, nlp, text):
-        assert listed(nlp, text) == []
+    def test_the_list_only_area_alone_is_no_mention(self, nlp, text):
+        assert "Northern Constabulary" not in found(nlp, text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Steve Kent, chair of South Yorkshire Police Federation, said the two forces should learn from it.",
+             ["South Yorkshire Police"]),
+            ("Kent County Council and Essex County Council will share a building.", []),
+            ("Hertfordshire Constabulary's headquarters in Welwyn Garden City is near the station.",
+             ["Hertfordshire Constabulary"]),
+        ],
+    )
+    def test_areas_inside_other_names_are_no_mentions(self, nlp, text, expected):
+        assert found(nlp, text) == expected
