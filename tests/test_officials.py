@@ -117,6 +117,18 @@ class TestOfficialFinder:
             ("Baroness Williams, the Home Office minister, said the bill would pass.",
              ("Williams", "politician", False, None)),
             ("Hull MP Karl Turner said he was worried about Humberside Police.", ("Karl Turner", "politician", False, None)),
+            # channel islands' members are politicians; party spokesmen too
+            ("Deputy Mary Lowe told the States the review was needed.", ("Mary Lowe", "politician", False, None)),
+            ("Senator Kris Moore said she had concerns.", ("Kris Moore", "politician", False, None)),
+            ("Labour's justice spokesman, Lewis Mackay, said the cuts were deep.", ("Lewis Mackay", "politician", False, None)),
+            # national officials are 'other' with no force; a fire authority's chairman is no official of policing
+            ("The Director of Public Prosecutions, Kate Starr, ordered a review.", ("Kate Starr", "other", False, None)),
+            ("HM Inspector Phil Gorman called it a failing force.", ("Phil Gorman", "other", False, None)),
+            ("Ken Jonas, president of the Association of Chief Police Officers, wrote to forces.",
+             ("Ken Jonas", "other", False, None)),
+            ("SPA chairman Vic Emory said the authority had a duty.", ("Vic Emory", "other", False, "Police Scotland")),
+            ("Cllr Roger Phelps, chairman of Hereford and Worcester Fire Authority, spoke.",
+             ("Roger Phelps", "politician", False, None)),
         ],
     )
     def test_reads_the_construction(self, nlp, text, expected):

@@ -33,6 +33,7 @@ class RolesLexicon(Lexicon):
     short_abbreviations: list[str]
     heads: list[str]
     organisations: dict[str, list[str]]
+    not_policing_organisations: list[str]
     bodies_of_forces: dict[str, str]
     mayor_pcc_forces: list[str]
     commissioner_chief_constable_forces: list[str]
@@ -84,6 +85,7 @@ class Roles:
     titles: dict[str, str]  # phrase -> role label
     abbreviations: dict[str, str]
     organisations: dict[str, str]  # phrase -> the label it gives a head
+    not_policing_organisations: frozenset[str]  # organisations whose heads hold no policing role
     bodies_of_forces: dict[str, str]  # phrase -> canonical force
     heads: frozenset[str]
     short_abbreviations: frozenset[str]

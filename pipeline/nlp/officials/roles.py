@@ -85,6 +85,8 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
     if label:
         return label
+    if named:
+        return None  # 'chairman of the fire authority': an organisation outside policing
     owner = head.start - 1
     if owner >= 0 and doc[owner].lower_ in idx.lex.organisation_pronouns:  # 'The Police Federation said ... Its chair'
         earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]

@@ -70,6 +70,13 @@ class TestOrganisationLabel:
             ("The chief finance officer to the PCC spoke.", "chief finance officer", "police_staff"),
             ("The Police Federation said no. Its chair spoke.", "chair", "federation_representative"),
             ("The chairman spoke.", "chairman", None),
+            ("The authority's chairman spoke.", "chairman", "other"),
+            ("The convener of the police board spoke.", "convener", "other"),
+            ("The president of the Association of Chief Police Officers spoke.", "president", "other"),
+            ("The SPA chairman spoke.", "chairman", "other"),
+            ("The leader of Bury Council spoke.", "leader", "politician"),
+            ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
+            ("The leader of the combined authority spoke.", "leader", None),
         ],
     )
     def test_a_head_takes_its_label_from_the_organisation(self, nlp, text, head, expected):
