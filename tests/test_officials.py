@@ -180,6 +180,41 @@ class TestOfficialFinder:
         assert officials(nlp, text) == [("Mark Lowe", "chief_constable", False, "Metropolitan Police Service")]
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Northern Ireland will have fewer officers, the chief constable has said.\n\n"
+             "George Hamilton told the Policing Board that the PSNI faced a £20m cut.",
+             ("George Hamilton", "chief_constable", False, "Police Service of Northern Ireland")),
+            ("A former Gwent Police constable has been jailed for 18 months.\n\n"
+             "Paul Chadwick, 51, of Pontypool, had pleaded guilty.", ("Paul Chadwick", "police_officer", False, "Gwent Police")),
+            ("Derbyshire's police and crime commissioner has rejected the merger.\n\n"
+             "The plan was floated last week.\n\nCouncils are split.\n\nThe idea is old.\n\n"
+             "Angela Foster said she was not convinced.",  # a speaker opening a later paragraph takes the lede's title
+             ("Angela Foster", "police_and_crime_commissioner", False, "Derbyshire Constabulary")),
+            ("Essex's police and crime commissioner spoke.\n\nThe panel approved Julia Mulligan's proposal.",
+             ("Julia Mulligan", "police_and_crime_commissioner", False, "Essex Police")),
+        ],
+    )
+    def test_name_takes_the_unnamed_title_of_the_sentences_before(self, nlp, text, expected):
+        assert officials(nlp, text) == [expected]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The chief constable said yes.\n\nJane Hart, a local resident, said no.",  # a clue of her own
+            "Every chief constable has been told.\n\nJane Hart said no.",
+            "The chief constable said yes.\n\nThe plan was floated last week.\n\nCouncils are split.\n\n"
+            "In Kent, Jane Hart will oversee it.",  # too far for anyone but a speaker opening the sentence
+        ],
+    )
+    def test_name_does_not_take_a_title(self, nlp, text):
+        assert officials(nlp, text) == []
+
+    def test_title_of_someone_named_waits_for_no_one(self, nlp):
+        text = "Kent's chief constable Alan Pugh spoke.\n\nThe chief constable said yes.\n\nJane Hart said no."
+        assert [o[0] for o in officials(nlp, text)] == ["Alan Pugh"]
+
+    @pytest.mark.parametrize(
         ("text", "force"),
         [
             ("Inspector Jo Wade said the checks would continue.\n\nStaffordshire Police made ten arrests.",

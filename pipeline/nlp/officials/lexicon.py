@@ -56,6 +56,7 @@ class RolesLexicon(Lexicon):
     name_particles: list[str]
     partner_prepositions: list[str]
     not_name_entities: list[str]
+    not_person_entities: list[str]
     name_characters: str
     name_hyphens: list[str]
     dashes: list[str]
@@ -110,6 +111,7 @@ class Roles:
     name_particles: frozenset[str]
     partner_prepositions: frozenset[str]
     not_name_entities: frozenset[str]
+    not_person_entities: frozenset[str]
     name_characters: str
     name_hyphens: frozenset[str]
     dashes: frozenset[str]

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.officials.apposition import after_name
+from pipeline.nlp.officials.coreference import (
+    Waiting,
+    can_take_title,
+    opens_speech,
+    still_waiting,
+    unnamed_titles,
+    waiting_title,
+)
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
@@ -93,7 +101,9 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     mentions: list[Mention] = []
     posts: dict[int, tuple[str, str | None]] = {}  # token after a mention -> the (role, force) of its person
     sentences = list(content_sentences(doc))
+    lede = lede_index(doc, sentences)
     used_before: frozenset[int] = frozenset()
+    waiting: list[Waiting] = []
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
             used_before = frozenset()
@@ -112,6 +122,11 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                 if not any(c.label for c in clues) and name.end - name.start >= 2:
                     previous = sentences[k - 1] if k else None
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
+                    speaker = opens_speech(idx, name.hon_start, name.end, sent)
+                    taken = None if found else waiting_title(waiting, k, speaker)
+                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                        found = taken.clue
+                        waiting.remove(taken)
                     clues += [found] if found else []
                 person = introduce(idx, name.hon_start, name.start, name.end, clues)
                 if person is None:
@@ -120,7 +135,26 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
             posts[name.end] = (person.role, person.force)
         used_before = used
+        held = {(p.role, p.force) for p in people}
+        waiting = still_waiting(waiting, k) + [
+            Waiting(title, found, k, k == lede) for title, found in unnamed_titles(idx, sent, used, k == lede)
+            if (found.label, post_force(idx, found)) not in held
+        ]
     return mentions
+
+
+def post_force(idx: DocIndex, found: Clue) -> str | None:
+    """The force a person introduced by this clue alone would be tied to."""
+    if found.label == POLITICIAN:
+        return None
+    if found.force is None and found.label in idx.lex.fallback_roles and not found.no_fallback:
+        return idx.main_force
+    return found.force
+
+
+def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
+    """The index of the article's first sentence after the headline."""
+    return next((k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end), None)
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
