@@ -41,17 +41,17 @@ def heads_subject(token: Token) -> bool:
 
 
 def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
-    """The title's phrase: the words before it that belong to it, and 'of/for' with the force after it
-    ('Derbyshire's police and crime commissioner', 'the chief constable of Humberside Police')."""
+    """The title's phrase: the words before it that belong to it ('Derbyshire's police and crime commissioner',
+    'Greater Manchester's first elected mayor') and the phrase of 'of/for' after it ('the chief constable of
+    Humberside Police', 'chairman of Sussex Police Authority')."""
     doc, lex = idx.doc, idx.lex
     lo = title.start
     while lo - 1 >= sent.start and title.start - lo < 6 and premodifier(idx, doc[lo - 1]):
         lo -= 1
+    lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
     hi = title.end
-    if hi + 1 < sent.end and doc[hi].lower_ in lex.portfolio_prepositions:
-        k = hi + 1 + (doc[hi + 1].lower_ == "the")
-        if k in idx.places:
-            hi = idx.places[k].end
+    if hi < sent.end and doc[hi].lower_ in lex.portfolio_prepositions and doc[hi].head.i in range(title.start, title.end):
+        hi = min(sent.end, doc[hi].right_edge.i + 1)
     return lo, hi
 
 

@@ -25,6 +25,7 @@ from pipeline.nlp.officials.coreference import (
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
+from pipeline.nlp.officials.predicates import predicate_clues
 from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
 from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
 from pipeline.nlp.sentences import content_sentences
@@ -67,7 +68,7 @@ class NameClues:
     end: int
     listed: Clue | None  # from a plural title before a list of names; then the other clues are not read
     before: Clue | None  # from a title before the name
-    after: tuple[Clue, ...]  # from the words after it
+    after: tuple[Clue, ...]  # from the words after it and the verbs of its clauses
 
     @property
     def titles(self) -> set[int]:
@@ -88,7 +89,8 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
         if start in listed:
             name = NameClues(hon_start, start, end, listed[start], None, ())
         else:
-            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), tuple(after_name(idx, end, sent)))
+            after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
+            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), after)
         used |= name.titles
         names.append(name)
     return names, frozenset(used)
@@ -178,7 +180,7 @@ def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Pe
 def introduce(idx: DocIndex, hon_start: int, start: int, end: int, clues: list[Clue]) -> Person | None:
     """A new official from the clues around their first mention; None when no clue gives a role. A single
     name is a person only after a peer's title ('Lord Harrowby') or a title right before it ('PC Smith')."""
-    ranked = sorted(clues, key=lambda c: c.rank)
+    ranked = sorted(clues, key=lambda c: (c.former and c.label is not None, c.rank))
     best = next((c for c in ranked if c.label), None)
     if best is None or best.label is None:
         return None

@@ -18,10 +18,11 @@ from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, ORGANISA
 RANK_TITLE_BEFORE = 0
 RANK_APPOSITIVE = 1
 RANK_RELATIVE = 2
-RANK_PLACE = 3
-RANK_HEADS_UNIT = 4
-RANK_HONORIFIC = 5
-RANK_ANTECEDENT = 6
+RANK_PREDICATE = 3
+RANK_PLACE = 4
+RANK_HEADS_UNIT = 5
+RANK_HONORIFIC = 6
+RANK_ANTECEDENT = 7
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Clue:
     force: str | None = None
     no_fallback: bool = False
     title: int | None = None  # start token of the title that gave the label
+    former: bool = False  # a post the person held before ('a former Home Office minister'): below any current one
 
 
 def place_clue(place: Phrase, rank: int) -> Clue:
@@ -55,7 +57,8 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
             force = places[0].label
         elif bodies := idx.bodies.within(lo, hi):
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
-    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start)
+    former = bool(before & lex.former)
+    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former)
 
 
 def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:

@@ -37,6 +37,12 @@ class TestClue:
         found = clue(idx, title(idx, words), *whole(idx), RANK_APPOSITIVE)
         assert (found.label, found.force, found.acting, found.title) == (label, force, acting, at(idx, words))
 
+    @pytest.mark.parametrize(("text", "former"), [("The former Kent chief constable spoke.", True),
+                                                  ("The Kent chief constable spoke.", False)])
+    def test_a_former_post_is_marked(self, nlp, text, former):
+        idx = index_of(nlp, text)
+        assert clue(idx, title(idx, "chief constable"), *whole(idx), RANK_APPOSITIVE).former is former
+
     def test_no_clue_without_a_label(self, nlp):
         idx = index_of(nlp, "The chairman spoke.")  # a head with no organisation
         assert clue(idx, title(idx, "chairman"), *whole(idx), RANK_APPOSITIVE) is None
