@@ -168,6 +168,22 @@ class TestOfficialFinder:
         text = "The Police Federation said officers had not been asked. Its chair, Steve Hart, said morale was low."
         assert officials(nlp, text) == [("Steve Hart", "federation_representative", False, None)]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Winston Rodd, the Police and Crime Commissioner for North Wales, agreed. His Cheshire counterpart, "
+             "John Dwyer, agreed too.", ("John Dwyer", "police_and_crime_commissioner", False, "Cheshire Constabulary")),
+            ("The alliance is led by Mike Bull, chairman of Devon and Cornwall Police Authority. His vice-chairman, "
+             "Brian Preston, said so.", ("Brian Preston", "other", False, "Devon and Cornwall Police")),
+            ("Stephen Tova, of the Devon and Cornwall Police Federation, said it was hard.",
+             ("Stephen Tova", "federation_representative", False, "Devon and Cornwall Police")),
+            ("The union Unison fought it. Peter Chap, the union's North-East regional organiser, said it was good.",
+             ("Peter Chap", "federation_representative", False, None)),
+        ],
+    )
+    def test_role_through_another_person_or_a_body(self, nlp, text, expected):
+        assert officials(nlp, text)[-1] == expected
+
     def test_successor_holds_the_same_post(self, nlp):
         text = "Home Secretary Charles Clarke backed mergers, but Mr Clarke's successor, John Reid, dropped them."
         assert [o[:2] for o in officials(nlp, text)] == [("Charles Clarke", "politician"), ("John Reid", "politician")]

@@ -26,6 +26,7 @@ from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
 from pipeline.nlp.officials.predicates import predicate_clues
+from pipeline.nlp.officials.relations import counterpart, owned_head
 from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
 from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
 from pipeline.nlp.sentences import content_sentences
@@ -115,7 +116,10 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             if name.listed:
                 clues = [name.listed]
             else:
-                before = name.before or successor(idx, name.hon_start, sent, posts)
+                before = (
+                    name.before or successor(idx, name.hon_start, sent, posts)
+                    or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
+                )
                 clues = ([before] if before else []) + list(name.after)
             if has_honorific(idx, name.hon_start, name.start, lex.councillor_honorifics):
                 clues.append(Clue(RANK_HONORIFIC, POLITICIAN))

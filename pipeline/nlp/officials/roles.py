@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, ORGANISATION_PRIORITY, OTHER, PCC, STAFF
 
+OWNED_MODIFIER_DEPS = {"amod", "compound", "nmod", "punct"}  # words between an owner and the head it owns
+
 # Ranks of the clues to a person's role: the lowest rank wins.
 RANK_TITLE_BEFORE = 0
 RANK_APPOSITIVE = 1
@@ -91,7 +93,12 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     if named:
         return None  # 'chairman of the fire authority': an organisation outside policing
     owner = head.start - 1
-    if owner >= 0 and doc[owner].lower_ in idx.lex.organisation_pronouns:  # 'The Police Federation said ... Its chair'
+    while owner > lo and head.start - owner <= 4 and doc[owner].dep_ in OWNED_MODIFIER_DEPS:
+        owner -= 1  # 'its North-East regional organiser'
+    if owner >= 1 and doc[owner].text in idx.lex.possessives and doc[owner - 1].lower_ in idx.lex.organisation_anaphors:
+        owner -= 1  # 'the union's regional organiser'
+    pronouns = idx.lex.organisation_pronouns | idx.lex.organisation_anaphors
+    if owner >= 0 and doc[owner].lower_ in pronouns:  # 'The Police Federation said ... Its chair'
         earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
         if earlier:
             return earlier[0].label

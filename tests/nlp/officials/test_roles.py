@@ -93,6 +93,19 @@ class TestOrganisationLabel:
         assert organisation_label(idx, phrase, lo, len(idx.doc)) == expected
 
 
+    @pytest.mark.parametrize(
+        "text",
+        ["The union Unison said no. The union's organiser spoke.",
+         "The union Unison said no. The union's North-East regional organiser spoke.",
+         "Unison said no. Its regional organiser spoke."],
+    )
+    def test_an_owner_that_refers_to_the_organisation_named_last(self, nlp, text):
+        idx = index_of(nlp, text)
+        head = next(t for t in idx.titles.items if idx.doc[t.start].text == "organiser")
+        lo = at(idx, "The union's") if "union's" in text else at(idx, "Its")
+        assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
+
+
 class TestPlacesIn:
     @pytest.mark.parametrize(
         ("text", "words", "expected"),
