@@ -48,15 +48,16 @@ def place_clue(place: Phrase, rank: int) -> Clue:
 def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | None:
     """The clue a title gives, read with its context doc[lo:hi] (the words around it that name the force)."""
     doc, lex = idx.doc, idx.lex
-    places = places_in(idx, lo, hi)
-    label = role_label(idx, title, lo, hi, [p.label for p in places])
+    forces = [p.label for p in places_in(idx, lo, hi)]
+    owned = owner_force(idx, title) if not forces and title.label is not None else None
+    label = role_label(idx, title, lo, hi, forces or context_forces(idx, title, owned))
     if label is None:
         return None
     before = {t.lower_ for t in doc[max(lo, title.start - 3) : title.start]}
     force = body_force(idx, lo, hi) if label == OTHER else None
     if not force and not before & lex.former:
-        if places:
-            force = places[0].label
+        if forces or owned:
+            force = forces[0] if forces else owned
         elif bodies := idx.bodies.within(lo, hi):
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
     former = bool(before & lex.former)
@@ -72,6 +73,8 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
     words = doc[title.start : title.end].text.lower()
     if words in lex.mayor_words and any(f in lex.mayor_pcc_forces for f in forces):
         return PCC  # "West Yorkshire's Mayor": a mayor with the PCC's powers
+    if words in lex.deputy_mayor_words and any(f in lex.mayor_pcc_forces for f in forces):
+        return DEPUTY_PCC  # 'the deputy mayor who oversees the Met'
     if title.label == PCC and words in lex.commissioner_words:
         before = [t.lower_ for t in doc[max(0, title.start - 3) : title.start] if t.text not in lex.possessives][-1:]
         if before and before[0] in lex.not_policing_commissioners:
@@ -79,6 +82,26 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
         if any(f in lex.commissioner_chief_constable_forces for f in forces):
             return CHIEF_CONSTABLE
     return title.label
+
+
+def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
+    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else for a
+    definite title ('the Commissioner, Sir Mark Rowley') the article's."""
+    if owned:
+        return [owned]
+    if title.start > 0 and idx.doc[title.start - 1].lower_ == "the" and idx.main_force:
+        return [idx.main_force]
+    return []
+
+
+def owner_force(idx: DocIndex, title: Phrase) -> str | None:
+    """The force a title owned by 'its' belongs to: the force named last ('The City of London Police ... Its
+    commissioner')."""
+    i = title.start - 1
+    if i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
+        return None
+    named = [k for k in range(i - 1, max(i - idx.settings.max_owner_distance, -1), -1) if k in idx.forces]
+    return idx.places[named[0]].label if named else None
 
 
 def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | None:

@@ -8,8 +8,10 @@ from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
     body_force,
     clue,
+    context_forces,
     has_former,
     organisation_label,
+    owner_force,
     places_in,
     premodifier,
     role_label,
@@ -58,11 +60,35 @@ class TestRoleLabel:
             ("Kent's Commissioner spoke.", "Commissioner", ["Kent Police"], "police_and_crime_commissioner"),
             ("The Children's Commissioner spoke.", "Commissioner", [], None),
             ("The Information Commissioner spoke.", "Commissioner", [], None),
+            ("The deputy mayor who oversees the Met spoke.", "deputy mayor", ["Metropolitan Police Service"],
+             "deputy_police_and_crime_commissioner"),
+            ("The deputy mayor for business spoke.", "deputy mayor", [], "politician"),
         ],
     )
     def test_label_of_a_title(self, nlp, text, words, forces, expected):
         idx = index_of(nlp, text)
         assert role_label(idx, title(idx, words), *whole(idx), forces) == expected
+
+
+class TestContextForces:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The City of London Police is small. Its commissioner spoke.", "commissioner", ["City of London Police"]),
+            ("The Metropolitan Police could shed 2,300 officers, the Commissioner has warned.", "Commissioner",
+             ["Metropolitan Police Service"]),  # the article's force
+            ("The Metropolitan Police could shed 2,300 officers, a commissioner has warned.", "commissioner", []),
+        ],
+    )
+    def test_forces_a_title_with_none_of_its_own_is_read_with(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        phrase = title(idx, words)
+        assert context_forces(idx, phrase, owner_force(idx, phrase)) == expected
+
+    def test_commissioner_of_the_force_that_owns_it(self, nlp):
+        idx = index_of(nlp, "The City of London Police is small. Its commissioner spoke.")
+        found = clue(idx, title(idx, "commissioner"), at(idx, "Its"), len(idx.doc), RANK_APPOSITIVE)
+        assert (found.label, found.force) == ("chief_constable", "City of London Police")
 
 
 class TestOrganisationLabel:
