@@ -117,6 +117,18 @@ class TestOfficialFinder:
             ("Baroness Williams, the Home Office minister, said the bill would pass.",
              ("Williams", "politician", False, None)),
             ("Hull MP Karl Turner said he was worried about Humberside Police.", ("Karl Turner", "politician", False, None)),
+            # channel islands' members are politicians; party spokesmen too
+            ("Deputy Mary Lowe told the States the review was needed.", ("Mary Lowe", "politician", False, None)),
+            ("Senator Kris Moore said she had concerns.", ("Kris Moore", "politician", False, None)),
+            ("Labour's justice spokesman, Lewis Mackay, said the cuts were deep.", ("Lewis Mackay", "politician", False, None)),
+            # national officials are 'other' with no force; a fire authority's chairman is no official of policing
+            ("The Director of Public Prosecutions, Kate Starr, ordered a review.", ("Kate Starr", "other", False, None)),
+            ("HM Inspector Phil Gorman called it a failing force.", ("Phil Gorman", "other", False, None)),
+            ("Ken Jonas, president of the Association of Chief Police Officers, wrote to forces.",
+             ("Ken Jonas", "other", False, None)),
+            ("SPA chairman Vic Emory said the authority had a duty.", ("Vic Emory", "other", False, "Police Scotland")),
+            ("Cllr Roger Phelps, chairman of Hereford and Worcester Fire Authority, spoke.",
+             ("Roger Phelps", "politician", False, None)),
         ],
     )
     def test_reads_the_construction(self, nlp, text, expected):
@@ -156,6 +168,22 @@ class TestOfficialFinder:
         text = "The Police Federation said officers had not been asked. Its chair, Steve Hart, said morale was low."
         assert officials(nlp, text) == [("Steve Hart", "federation_representative", False, None)]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Winston Rodd, the Police and Crime Commissioner for North Wales, agreed. His Cheshire counterpart, "
+             "John Dwyer, agreed too.", ("John Dwyer", "police_and_crime_commissioner", False, "Cheshire Constabulary")),
+            ("The alliance is led by Mike Bull, chairman of Devon and Cornwall Police Authority. His vice-chairman, "
+             "Brian Preston, said so.", ("Brian Preston", "other", False, "Devon and Cornwall Police")),
+            ("Stephen Tova, of the Devon and Cornwall Police Federation, said it was hard.",
+             ("Stephen Tova", "federation_representative", False, "Devon and Cornwall Police")),
+            ("The union Unison fought it. Peter Chap, the union's North-East regional organiser, said it was good.",
+             ("Peter Chap", "federation_representative", False, None)),
+        ],
+    )
+    def test_role_through_another_person_or_a_body(self, nlp, text, expected):
+        assert officials(nlp, text)[-1] == expected
+
     def test_successor_holds_the_same_post(self, nlp):
         text = "Home Secretary Charles Clarke backed mergers, but Mr Clarke's successor, John Reid, dropped them."
         assert [o[:2] for o in officials(nlp, text)] == [("Charles Clarke", "politician"), ("John Reid", "politician")]
@@ -166,6 +194,41 @@ class TestOfficialFinder:
             "Sir Mark Lowe said the Met had lost £1bn."
         )
         assert officials(nlp, text) == [("Mark Lowe", "chief_constable", False, "Metropolitan Police Service")]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Northern Ireland will have fewer officers, the chief constable has said.\n\n"
+             "George Hamilton told the Policing Board that the PSNI faced a £20m cut.",
+             ("George Hamilton", "chief_constable", False, "Police Service of Northern Ireland")),
+            ("A former Gwent Police constable has been jailed for 18 months.\n\n"
+             "Paul Chadwick, 51, of Pontypool, had pleaded guilty.", ("Paul Chadwick", "police_officer", False, "Gwent Police")),
+            ("Derbyshire's police and crime commissioner has rejected the merger.\n\n"
+             "The plan was floated last week.\n\nCouncils are split.\n\nThe idea is old.\n\n"
+             "Angela Foster said she was not convinced.",  # a speaker opening a later paragraph takes the lede's title
+             ("Angela Foster", "police_and_crime_commissioner", False, "Derbyshire Constabulary")),
+            ("Essex's police and crime commissioner spoke.\n\nThe panel approved Julia Mulligan's proposal.",
+             ("Julia Mulligan", "police_and_crime_commissioner", False, "Essex Police")),
+        ],
+    )
+    def test_name_takes_the_unnamed_title_of_the_sentences_before(self, nlp, text, expected):
+        assert officials(nlp, text) == [expected]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The chief constable said yes.\n\nJane Hart, a local resident, said no.",  # a clue of her own
+            "Every chief constable has been told.\n\nJane Hart said no.",
+            "The chief constable said yes.\n\nThe plan was floated last week.\n\nCouncils are split.\n\n"
+            "In Kent, Jane Hart will oversee it.",  # too far for anyone but a speaker opening the sentence
+        ],
+    )
+    def test_name_does_not_take_a_title(self, nlp, text):
+        assert officials(nlp, text) == []
+
+    def test_title_of_someone_named_waits_for_no_one(self, nlp):
+        text = "Kent's chief constable Alan Pugh spoke.\n\nThe chief constable said yes.\n\nJane Hart said no."
+        assert [o[0] for o in officials(nlp, text)] == ["Alan Pugh"]
 
     @pytest.mark.parametrize(
         ("text", "force"),

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import ORGANISATION_PRIORITY, OTHER, STAFF
 from pipeline.nlp.officials.names import name_token
+from pipeline.nlp.officials.relations import affiliation
 from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
     RANK_HEADS_UNIT,
@@ -35,6 +36,8 @@ def after_name(idx: DocIndex, end: int, sent: Span) -> list[Clue]:
         k = end + 1 + (end + 1 < sent.end and doc[end + 1].lower_ == "the")
         if k in idx.places and idx.places[k].start == k:
             clues.append(place_clue(idx.places[k], RANK_PLACE))
+        if member := affiliation(idx, end, segment_end(idx, end, sent)):
+            clues.append(member)
     if end >= sent.end or not (doc[end].text in lex.apposition_openers or is_dash(idx, doc[end])):
         return clues
     start = end + 1
@@ -44,6 +47,8 @@ def after_name(idx: DocIndex, end: int, sent: Span) -> list[Clue]:
     if start < sent.end and doc[start].lower_ in lex.relative_pronouns:
         return clues + relative(idx, start, stop)
     clues += appositive(idx, start, stop)
+    if member := affiliation(idx, start, stop):
+        clues.append(member)
     if stop + 1 < sent.end and doc[stop].text == "," and doc[stop + 1].lower_ in lex.relative_pronouns:
         clues += relative(idx, stop + 1, segment_end(idx, stop + 1, sent))
     return clues
@@ -128,6 +133,8 @@ def lead_in(idx: DocIndex, token: Token, title: Phrase, verbs: frozenset[str]) -
     lower = token.lower_
     if lower in idx.lex.lead_in_words or lower in verbs or token.text[:1].isupper():
         return True
+    if token.text in idx.lex.name_hyphens and token.i > 0 and not token.nbor(-1).whitespace_ and not token.whitespace_:
+        return True  # 'the union's North-East regional organiser'
     if lower == "of":
         return token.i > 0 and token.nbor(-1).lower_ == "one"
     if token.dep_ in MODIFIER_DEPS and title.start <= token.head.i < title.end:

@@ -85,6 +85,7 @@ class RoleMatchers:
             for phrase, label in table.items():
                 self.phrases.add(f"{kind}|{label}", [nlp.make_doc(phrase)])
         self.phrases.add("H|", [nlp.make_doc(h) for h in sorted(lex.heads)])
+        self.phrases.add("O|", [nlp.make_doc(o) for o in sorted(lex.not_policing_organisations)])
         for form, label in lex.abbreviations.items():
             self.exact.add(f"T|{label}", [nlp.make_doc(form)])
         for force, names in areas.items():

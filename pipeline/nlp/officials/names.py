@@ -59,10 +59,18 @@ def name_runs(idx: DocIndex, sent: Span) -> list[tuple[int, int]]:
             start += 1
         while j - start > 2 and start in idx.places:  # 'PCC for Devon Tony Hogg' where Devon is no force mention
             start = idx.places[start].end
-        if start < j and j - start <= idx.settings.max_name_tokens and not all(k in idx.places for k in range(start, j)):
+        fits = start < j and j - start <= idx.settings.max_name_tokens
+        if fits and not all(k in idx.places for k in range(start, j)) and not (j - start == 1 and listed_place(idx, start)):
             runs.append((start, j))
         i = j
     return runs
+
+
+def listed_place(idx: DocIndex, i: int) -> bool:
+    """A single capitalised word listed after a place ('the commissioner for Wiltshire and Swindon'): a place
+    too, not a person."""
+    doc = idx.doc
+    return i >= 2 and doc[i - 1].lower_ in idx.lex.portfolio_joiners and doc[i - 2].i in idx.places
 
 
 def honorific_start(idx: DocIndex, start: int, floor: int) -> int:

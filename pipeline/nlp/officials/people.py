@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.officials.apposition import after_name
+from pipeline.nlp.officials.coreference import (
+    Waiting,
+    can_take_title,
+    opens_speech,
+    still_waiting,
+    unnamed_titles,
+    waiting_title,
+)
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
+from pipeline.nlp.officials.predicates import predicate_clues
+from pipeline.nlp.officials.relations import counterpart, owned_head
 from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
 from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
 from pipeline.nlp.sentences import content_sentences
@@ -59,7 +69,7 @@ class NameClues:
     end: int
     listed: Clue | None  # from a plural title before a list of names; then the other clues are not read
     before: Clue | None  # from a title before the name
-    after: tuple[Clue, ...]  # from the words after it
+    after: tuple[Clue, ...]  # from the words after it and the verbs of its clauses
 
     @property
     def titles(self) -> set[int]:
@@ -80,7 +90,8 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
         if start in listed:
             name = NameClues(hon_start, start, end, listed[start], None, ())
         else:
-            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), tuple(after_name(idx, end, sent)))
+            after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
+            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), after)
         used |= name.titles
         names.append(name)
     return names, frozenset(used)
@@ -93,7 +104,9 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     mentions: list[Mention] = []
     posts: dict[int, tuple[str, str | None]] = {}  # token after a mention -> the (role, force) of its person
     sentences = list(content_sentences(doc))
+    lede = lede_index(doc, sentences)
     used_before: frozenset[int] = frozenset()
+    waiting: list[Waiting] = []
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
             used_before = frozenset()
@@ -103,7 +116,10 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             if name.listed:
                 clues = [name.listed]
             else:
-                before = name.before or successor(idx, name.hon_start, sent, posts)
+                before = (
+                    name.before or successor(idx, name.hon_start, sent, posts)
+                    or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
+                )
                 clues = ([before] if before else []) + list(name.after)
             if has_honorific(idx, name.hon_start, name.start, lex.councillor_honorifics):
                 clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
@@ -112,6 +128,11 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                 if not any(c.label for c in clues) and name.end - name.start >= 2:
                     previous = sentences[k - 1] if k else None
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
+                    speaker = opens_speech(idx, name.hon_start, name.end, sent)
+                    taken = None if found else waiting_title(waiting, k, speaker)
+                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                        found = taken.clue
+                        waiting.remove(taken)
                     clues += [found] if found else []
                 person = introduce(idx, name.hon_start, name.start, name.end, clues)
                 if person is None:
@@ -120,7 +141,26 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
             posts[name.end] = (person.role, person.force)
         used_before = used
+        held = {(p.role, p.force) for p in people}
+        waiting = still_waiting(waiting, k) + [
+            Waiting(title, found, k, k == lede) for title, found in unnamed_titles(idx, sent, used, k == lede)
+            if (found.label, post_force(idx, found)) not in held
+        ]
     return mentions
+
+
+def post_force(idx: DocIndex, found: Clue) -> str | None:
+    """The force a person introduced by this clue alone would be tied to."""
+    if found.label == POLITICIAN:
+        return None
+    if found.force is None and found.label in idx.lex.fallback_roles and not found.no_fallback:
+        return idx.main_force
+    return found.force
+
+
+def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
+    """The index of the article's first sentence after the headline."""
+    return next((k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end), None)
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
@@ -144,7 +184,7 @@ def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Pe
 def introduce(idx: DocIndex, hon_start: int, start: int, end: int, clues: list[Clue]) -> Person | None:
     """A new official from the clues around their first mention; None when no clue gives a role. A single
     name is a person only after a peer's title ('Lord Harrowby') or a title right before it ('PC Smith')."""
-    ranked = sorted(clues, key=lambda c: c.rank)
+    ranked = sorted(clues, key=lambda c: (c.former and c.label is not None, c.rank))
     best = next((c for c in ranked if c.label), None)
     if best is None or best.label is None:
         return None

@@ -14,14 +14,17 @@ from spacy.tokens import Token
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, ORGANISATION_PRIORITY, OTHER, PCC, STAFF
 
+OWNED_MODIFIER_DEPS = {"amod", "compound", "nmod", "punct"}  # words between an owner and the head it owns
+
 # Ranks of the clues to a person's role: the lowest rank wins.
 RANK_TITLE_BEFORE = 0
 RANK_APPOSITIVE = 1
 RANK_RELATIVE = 2
-RANK_PLACE = 3
-RANK_HEADS_UNIT = 4
-RANK_HONORIFIC = 5
-RANK_ANTECEDENT = 6
+RANK_PREDICATE = 3
+RANK_PLACE = 4
+RANK_HEADS_UNIT = 5
+RANK_HONORIFIC = 6
+RANK_ANTECEDENT = 7
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Clue:
     force: str | None = None
     no_fallback: bool = False
     title: int | None = None  # start token of the title that gave the label
+    former: bool = False  # a post the person held before ('a former Home Office minister'): below any current one
 
 
 def place_clue(place: Phrase, rank: int) -> Clue:
@@ -44,18 +48,20 @@ def place_clue(place: Phrase, rank: int) -> Clue:
 def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | None:
     """The clue a title gives, read with its context doc[lo:hi] (the words around it that name the force)."""
     doc, lex = idx.doc, idx.lex
-    places = places_in(idx, lo, hi)
-    label = role_label(idx, title, lo, hi, [p.label for p in places])
+    forces = [p.label for p in places_in(idx, lo, hi)]
+    owned = owner_force(idx, title) if not forces and title.label is not None else None
+    label = role_label(idx, title, lo, hi, forces or context_forces(idx, title, owned))
     if label is None:
         return None
     before = {t.lower_ for t in doc[max(lo, title.start - 3) : title.start]}
     force = body_force(idx, lo, hi) if label == OTHER else None
     if not force and not before & lex.former:
-        if places:
-            force = places[0].label
+        if forces or owned:
+            force = forces[0] if forces else owned
         elif bodies := idx.bodies.within(lo, hi):
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
-    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start)
+    former = bool(before & lex.former)
+    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former)
 
 
 def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:
@@ -67,6 +73,8 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
     words = doc[title.start : title.end].text.lower()
     if words in lex.mayor_words and any(f in lex.mayor_pcc_forces for f in forces):
         return PCC  # "West Yorkshire's Mayor": a mayor with the PCC's powers
+    if words in lex.deputy_mayor_words and any(f in lex.mayor_pcc_forces for f in forces):
+        return DEPUTY_PCC  # 'the deputy mayor who oversees the Met'
     if title.label == PCC and words in lex.commissioner_words:
         before = [t.lower_ for t in doc[max(0, title.start - 3) : title.start] if t.text not in lex.possessives][-1:]
         if before and before[0] in lex.not_policing_commissioners:
@@ -74,6 +82,26 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
         if any(f in lex.commissioner_chief_constable_forces for f in forces):
             return CHIEF_CONSTABLE
     return title.label
+
+
+def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
+    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else for a
+    definite title ('the Commissioner, Sir Mark Rowley') the article's."""
+    if owned:
+        return [owned]
+    if title.start > 0 and idx.doc[title.start - 1].lower_ == "the" and idx.main_force:
+        return [idx.main_force]
+    return []
+
+
+def owner_force(idx: DocIndex, title: Phrase) -> str | None:
+    """The force a title owned by 'its' belongs to: the force named last ('The City of London Police ... Its
+    commissioner')."""
+    i = title.start - 1
+    if i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
+        return None
+    named = [k for k in range(i - 1, max(i - idx.settings.max_owner_distance, -1), -1) if k in idx.forces]
+    return idx.places[named[0]].label if named else None
 
 
 def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | None:
@@ -85,8 +113,15 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
     if label:
         return label
+    if named:
+        return None  # 'chairman of the fire authority': an organisation outside policing
     owner = head.start - 1
-    if owner >= 0 and doc[owner].lower_ in idx.lex.organisation_pronouns:  # 'The Police Federation said ... Its chair'
+    while owner > lo and head.start - owner <= 4 and doc[owner].dep_ in OWNED_MODIFIER_DEPS:
+        owner -= 1  # 'its North-East regional organiser'
+    if owner >= 1 and doc[owner].text in idx.lex.possessives and doc[owner - 1].lower_ in idx.lex.organisation_anaphors:
+        owner -= 1  # 'the union's regional organiser'
+    pronouns = idx.lex.organisation_pronouns | idx.lex.organisation_anaphors
+    if owner >= 0 and doc[owner].lower_ in pronouns:  # 'The Police Federation said ... Its chair'
         earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
         if earlier:
             return earlier[0].label

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, name_token, title_case
+from pipeline.nlp.officials.names import (
+    has_honorific,
+    honorific_start,
+    listed_place,
+    name_runs,
+    name_token,
+    title_case,
+)
 from tests.nlp.officials.helpers import at, index_of, sentence
 
 
@@ -24,6 +31,21 @@ class TestTitleCase:
     )
     def test_headline_in_title_case(self, nlp, text, expected):
         assert title_case(sentence(index_of(nlp, text))) is expected
+
+
+class TestListedPlace:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("the commissioner for Wiltshire and Swindon said", "Swindon", True),
+            ("the PCC for Kent & Medway said", "Medway", True),
+            ("Martyn Underhill and Tony Hogg said", "Tony", False),  # after a person, not a place
+            ("Kent and Essex said", "Kent", False),
+        ],
+    )
+    def test_word_listed_after_a_place(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert listed_place(idx, at(idx, word)) is expected
 
 
 class TestNameToken:

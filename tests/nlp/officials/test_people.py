@@ -17,7 +17,7 @@ from pipeline.nlp.officials.people import (
     sentence_clues,
     sentence_force,
 )
-from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -100,6 +100,13 @@ class TestIntroduce:
         clues = [Clue(RANK_PLACE, None, force="Kent Police"), Clue(RANK_APPOSITIVE, "chief_constable", acting=True)]
         person = self.call(nlp, "Jane Doe spoke.", clues)
         assert person == Person("Jane Doe", "chief_constable", True, "Kent Police")
+
+    def test_a_former_post_ranks_below_any_current_one(self, nlp):
+        clues = [Clue(RANK_APPOSITIVE, "politician", former=True), Clue(RANK_PREDICATE, "chief_constable")]
+        assert self.call(nlp, "Jane Doe spoke.", clues).role == "chief_constable"
+
+    def test_a_former_post_is_a_role_when_there_is_no_other(self, nlp):
+        assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", former=True)]).role == "politician"
 
     def test_no_role_no_person(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_PLACE, None, force="Kent Police")]) is None

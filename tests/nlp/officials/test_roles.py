@@ -8,8 +8,10 @@ from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
     body_force,
     clue,
+    context_forces,
     has_former,
     organisation_label,
+    owner_force,
     places_in,
     premodifier,
     role_label,
@@ -37,6 +39,12 @@ class TestClue:
         found = clue(idx, title(idx, words), *whole(idx), RANK_APPOSITIVE)
         assert (found.label, found.force, found.acting, found.title) == (label, force, acting, at(idx, words))
 
+    @pytest.mark.parametrize(("text", "former"), [("The former Kent chief constable spoke.", True),
+                                                  ("The Kent chief constable spoke.", False)])
+    def test_a_former_post_is_marked(self, nlp, text, former):
+        idx = index_of(nlp, text)
+        assert clue(idx, title(idx, "chief constable"), *whole(idx), RANK_APPOSITIVE).former is former
+
     def test_no_clue_without_a_label(self, nlp):
         idx = index_of(nlp, "The chairman spoke.")  # a head with no organisation
         assert clue(idx, title(idx, "chairman"), *whole(idx), RANK_APPOSITIVE) is None
@@ -52,11 +60,35 @@ class TestRoleLabel:
             ("Kent's Commissioner spoke.", "Commissioner", ["Kent Police"], "police_and_crime_commissioner"),
             ("The Children's Commissioner spoke.", "Commissioner", [], None),
             ("The Information Commissioner spoke.", "Commissioner", [], None),
+            ("The deputy mayor who oversees the Met spoke.", "deputy mayor", ["Metropolitan Police Service"],
+             "deputy_police_and_crime_commissioner"),
+            ("The deputy mayor for business spoke.", "deputy mayor", [], "politician"),
         ],
     )
     def test_label_of_a_title(self, nlp, text, words, forces, expected):
         idx = index_of(nlp, text)
         assert role_label(idx, title(idx, words), *whole(idx), forces) == expected
+
+
+class TestContextForces:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The City of London Police is small. Its commissioner spoke.", "commissioner", ["City of London Police"]),
+            ("The Metropolitan Police could shed 2,300 officers, the Commissioner has warned.", "Commissioner",
+             ["Metropolitan Police Service"]),  # the article's force
+            ("The Metropolitan Police could shed 2,300 officers, a commissioner has warned.", "commissioner", []),
+        ],
+    )
+    def test_forces_a_title_with_none_of_its_own_is_read_with(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        phrase = title(idx, words)
+        assert context_forces(idx, phrase, owner_force(idx, phrase)) == expected
+
+    def test_commissioner_of_the_force_that_owns_it(self, nlp):
+        idx = index_of(nlp, "The City of London Police is small. Its commissioner spoke.")
+        found = clue(idx, title(idx, "commissioner"), at(idx, "Its"), len(idx.doc), RANK_APPOSITIVE)
+        assert (found.label, found.force) == ("chief_constable", "City of London Police")
 
 
 class TestOrganisationLabel:
@@ -70,6 +102,13 @@ class TestOrganisationLabel:
             ("The chief finance officer to the PCC spoke.", "chief finance officer", "police_staff"),
             ("The Police Federation said no. Its chair spoke.", "chair", "federation_representative"),
             ("The chairman spoke.", "chairman", None),
+            ("The authority's chairman spoke.", "chairman", "other"),
+            ("The convener of the police board spoke.", "convener", "other"),
+            ("The president of the Association of Chief Police Officers spoke.", "president", "other"),
+            ("The SPA chairman spoke.", "chairman", "other"),
+            ("The leader of Bury Council spoke.", "leader", "politician"),
+            ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
+            ("The leader of the combined authority spoke.", "leader", None),
         ],
     )
     def test_a_head_takes_its_label_from_the_organisation(self, nlp, text, head, expected):
@@ -78,6 +117,19 @@ class TestOrganisationLabel:
         lo = 0 if "Its" not in text else at(idx, "Its")
         phrase = next(t for t in idx.titles.items if idx.doc[t.start].idx == start)
         assert organisation_label(idx, phrase, lo, len(idx.doc)) == expected
+
+
+    @pytest.mark.parametrize(
+        "text",
+        ["The union Unison said no. The union's organiser spoke.",
+         "The union Unison said no. The union's North-East regional organiser spoke.",
+         "Unison said no. Its regional organiser spoke."],
+    )
+    def test_an_owner_that_refers_to_the_organisation_named_last(self, nlp, text):
+        idx = index_of(nlp, text)
+        head = next(t for t in idx.titles.items if idx.doc[t.start].text == "organiser")
+        lo = at(idx, "The union's") if "union's" in text else at(idx, "Its")
+        assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
 
 
 class TestPlacesIn:

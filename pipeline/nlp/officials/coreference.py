@@ -1,0 +1,127 @@
+"""A title and a name in different sentences: the commonest news opening names the post first and the
+person after ('Northern Ireland will lose 238 officers, the chief constable has said.' / 'George Hamilton
+told a Policing Board seminar ...').
+
+A title is *waiting* when it heads a subject, names no one in its sentence, stands for one person (singular;
+definite, or the indefinite subject of the lede: 'A former Gwent Police constable who ... has been jailed')
+and is not the post of someone already named. A full name with no clue of its own that is a subject, or the
+possessor of an object ('approved Julia Mulligan's proposal'), with nothing set off after it but an age,
+takes the nearest waiting title of the two sentences before; a speaker who opens a later sentence ('Angelique
+Foster said ...') takes the lede's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue, clue, premodifier
+from pipeline.nlp.officials.titles import PLURAL_TAGS
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SENTENCES_WAITING = 2  # a title waits this many sentences for its name (the lede's waits for the article)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A title that named no one, with the clue it gives and the sentence it stands in."""
+
+    title: Phrase
+    clue: Clue
+    sentence: int
+    lede: bool
+
+
+def heads_subject(token: Token) -> bool:
+    """The token is a clause's subject."""
+    return token.dep_ in SUBJECT_DEPS
+
+
+def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
+    """The title's phrase: the words before it that belong to it ('Derbyshire's police and crime commissioner',
+    'Greater Manchester's first elected mayor') and the phrase of 'of/for' after it ('the chief constable of
+    Humberside Police', 'chairman of Sussex Police Authority')."""
+    doc, lex = idx.doc, idx.lex
+    lo = title.start
+    while lo - 1 >= sent.start and title.start - lo < 6 and premodifier(idx, doc[lo - 1]):
+        lo -= 1
+    lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
+    hi = title.end
+    if hi < sent.end and doc[hi].lower_ in lex.portfolio_prepositions and doc[hi].head.i in range(title.start, title.end):
+        hi = min(sent.end, doc[hi].right_edge.i + 1)
+    return lo, hi
+
+
+def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue]]:
+    """The titles of a sentence that wait for a name in the next ones (see the module docstring), each with
+    its clue."""
+    doc, lex = idx.doc, idx.lex
+    out = []
+    for title in idx.titles.within(sent.start, sent.end):
+        root = doc[title.start : title.end].root
+        if title.start in used or not heads_subject(root) or root.tag_ in PLURAL_TAGS:
+            continue
+        if title.end < sent.end and doc[title.end].text in lex.possessives:
+            continue  # 'the chief constable's office'
+        determiners = {c.lower_ for c in root.children if c.dep_ == "det"}
+        owned = any(c.dep_ == "poss" for c in root.children)
+        if not (owned or determiners <= {"the"} or (lede and determiners <= {"a", "an"})):
+            continue  # 'every chief constable', 'no commissioner', 'an elected mayor could ...'
+        if not (owned or determiners):
+            continue  # a bare title ('Chief Constable said') heads no definite phrase
+        lo, hi = title_span(idx, title, sent)
+        found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
+        if found is not None:
+            out.append((title, found))
+    return out
+
+
+def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Span) -> bool:
+    """A full name that may stand for a title of the sentences before: no title of its own, no entity label of
+    a thing ('Hard Yards', 'Gleneagles Hotel'), the subject of the main clause or the possessor of its object
+    ('approved Julia Mulligan's proposal', not 'Sir Michael Bichard's report found'), nothing set off after it
+    but an age ('Paul Chadwick, 51,')."""
+    doc, lex = idx.doc, idx.lex
+    if end - start < 2 or any(t.ent_type_ in lex.not_person_entities for t in doc[start:end]):
+        return False
+    before = hon_start - 1 - (hon_start > sent.start and doc[hon_start - 1].text == ",")
+    if before >= sent.start and before in idx.title_at:
+        return False  # a title that gave no role: 'Interim chief executive Lynn Brown'
+    root = doc[start:end].root
+    if not (heads_subject(root) or (root.dep_ == "poss" and root.head.dep_ == "dobj")):
+        return False
+    if not main_clause(root.head if heads_subject(root) else root.head.head):
+        return False  # 'the report examined how Ian Huntley came to be employed'
+    if end < sent.end and (doc[end].text in lex.apposition_openers or doc[end].lower_ in lex.relative_pronouns):
+        return end + 1 < sent.end and doc[end + 1].like_num
+    return True
+
+
+def main_clause(verb: Token) -> bool:
+    """The verb heads its sentence, or a clause joined to the one that does ('... and Lee Pollard was jailed')."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def opens_speech(idx: DocIndex, hon_start: int, end: int, sent: Span) -> bool:
+    """The name opens its sentence as the subject of a speech verb ('Angelique Foster said ...')."""
+    root = idx.doc[hon_start:end].root
+    return hon_start == sent.start and heads_subject(root) and root.head.lemma_.lower() in idx.lex.speech_verbs
+
+
+def waiting_title(waiting: Iterable[Waiting], sentence: int, speaker: bool) -> Waiting | None:
+    """The title a name in sentence ``sentence`` takes: the nearest of the two sentences before; else, for a
+    ``speaker`` who opens the sentence, the lede's."""
+    recent = [w for w in waiting if 0 < sentence - w.sentence <= SENTENCES_WAITING]
+    if recent:
+        return max(recent, key=lambda w: (w.sentence, -w.title.start))
+    return next((w for w in waiting if w.lede and w.sentence < sentence), None) if speaker else None
+
+
+def still_waiting(waiting: Iterable[Waiting], sentence: int) -> list[Waiting]:
+    """The titles that still wait after sentence ``sentence``."""
+    return [w for w in waiting if w.lede or sentence - w.sentence < SENTENCES_WAITING]

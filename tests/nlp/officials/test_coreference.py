@@ -1,0 +1,160 @@
+"""A title and a name in different sentences (pipeline/nlp/officials/coreference.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.officials.coreference import (
+    Waiting,
+    can_take_title,
+    main_clause,
+    opens_speech,
+    still_waiting,
+    title_span,
+    unnamed_titles,
+    waiting_title,
+)
+from pipeline.nlp.officials.index import Phrase
+from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue
+from tests.nlp.officials.helpers import at, index_of, sentence, title
+
+
+class TestTitleSpan:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The chief constable of Humberside Police was suspended.", "chief constable",
+             "The chief constable of Humberside Police"),
+            ("Derbyshire's police and crime commissioner has said no.", "police and crime commissioner",
+             "Derbyshire's police and crime commissioner"),
+            ("The chief constable has said no.", "chief constable", "The chief constable"),
+        ],
+    )
+    def test_the_words_that_belong_to_the_title(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        lo, hi = title_span(idx, title(idx, words), sentence(idx))
+        assert idx.doc[lo:hi].text == expected
+
+
+class TestUnnamedTitles:
+    @pytest.mark.parametrize(
+        ("text", "lede", "label", "force"),
+        [
+            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None),
+            ("Derbyshire's police and crime commissioner has rejected the plan.", False,
+             "police_and_crime_commissioner", "Derbyshire Constabulary"),
+            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police"),
+            ("A former Gwent Police constable has been jailed.", True, "police_officer", None),  # the lede's subject
+        ],
+    )
+    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force):
+        idx = index_of(nlp, text)
+        [(_, found)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
+        assert (found.rank, found.label, found.force) == (RANK_ANTECEDENT, label, force)
+
+    @pytest.mark.parametrize(
+        ("text", "lede"),
+        [
+            ("A former Gwent Police constable has been jailed.", False),  # indefinite outside the lede
+            ("Every chief constable has been told.", True),
+            ("The chief constables have been told.", True),  # more than one person
+            ("He wrote to the chief constable.", True),  # not a subject
+            ("The chief constable's office said no.", True),  # owns another noun
+            ("An elected mayor could replace the commissioners.", False),
+        ],
+    )
+    def test_not_a_title_that_waits_for_a_name(self, nlp, text, lede):
+        idx = index_of(nlp, text)
+        assert unnamed_titles(idx, sentence(idx), frozenset(), lede) == []
+
+    def test_not_a_title_that_named_someone(self, nlp):
+        idx = index_of(nlp, "The chief constable said no.")
+        assert unnamed_titles(idx, sentence(idx), frozenset({title(idx, "chief constable").start}), False) == []
+
+
+class TestCanTakeTitle:
+    @staticmethod
+    def call(nlp, text: str, name: str) -> bool:
+        idx = index_of(nlp, text)
+        start = at(idx, name)
+        end = start + len(idx.doc.char_span(idx.doc[start].idx, idx.doc[start].idx + len(name)))
+        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1])
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("George Hamilton told the board that cuts were coming.", "George Hamilton"),
+            ("Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick"),  # an age is no clue
+            ("The panel approved Julia Mulligan's proposal.", "Julia Mulligan"),  # the possessor of the object
+            ("In the letter, Simon Byrne said he was concerned.", "Simon Byrne"),
+        ],
+    )
+    def test_a_name_that_stands_for_the_title(self, nlp, text, name):
+        assert self.call(nlp, text, name) is True
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("Jane Hart, a local resident, said no.", "Jane Hart"),  # a clue of its own
+            ("Interim chief executive Lynn Brown said no.", "Lynn Brown"),  # a title that gave no role
+            ("Sir Michael Bichard's report found failings.", "Michael Bichard"),  # owns the subject
+            ("The report examined how Ian Huntley came to be employed.", "Ian Huntley"),  # not the main clause
+            ("The minister met David Blunkett.", "David Blunkett"),  # an object
+        ],
+    )
+    def test_a_name_that_does_not(self, nlp, text, name):
+        assert self.call(nlp, text, name) is False
+
+
+class TestMainClause:
+    @pytest.mark.parametrize(
+        ("text", "verb", "expected"),
+        [
+            ("Sharon Patterson was jailed and Lee Pollard was fined.", "fined", True),
+            ("Sharon Patterson was jailed.", "jailed", True),
+            ("The report examined how Ian Huntley came to be employed.", "came", False),
+        ],
+    )
+    def test_verb_of_the_main_clause(self, nlp, text, verb, expected):
+        idx = index_of(nlp, text)
+        assert main_clause(idx.doc[at(idx, verb)]) is expected
+
+
+class TestOpensSpeech:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Angelique Foster said she was not convinced.", True),
+            ("In Staffordshire, Matthew Ellis will oversee the fire service.", False),
+            ("Angelique Foster rejected the plan.", False),
+        ],
+    )
+    def test_speaker_opening_the_sentence(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        name = "Angelique" if "Angelique" in text else "Matthew"
+        start = at(idx, name)
+        assert opens_speech(idx, start, start + 2, sentence(idx)) is expected
+
+
+def waiting(sentence: int, lede: bool = False, start: int = 0) -> Waiting:
+    return Waiting(Phrase(start, start + 2, "chief_constable"), Clue(RANK_ANTECEDENT, "chief_constable"), sentence, lede)
+
+
+class TestWaitingTitle:
+    def test_the_nearest_title_of_the_two_sentences_before(self):
+        near, far = waiting(3), waiting(2)
+        assert waiting_title([far, near], 4, speaker=False) is near
+
+    def test_the_ledes_title_only_for_a_speaker(self):
+        lede = waiting(1, lede=True)
+        assert waiting_title([lede], 7, speaker=True) is lede
+        assert waiting_title([lede], 7, speaker=False) is None
+
+    def test_not_a_title_of_the_same_or_a_later_sentence(self):
+        assert waiting_title([waiting(4)], 4, speaker=True) is None
+
+
+class TestStillWaiting:
+    def test_titles_wait_two_sentences_and_the_ledes_for_the_article(self):
+        lede, old, recent = waiting(0, lede=True), waiting(3), waiting(4)
+        assert still_waiting([lede, old, recent], 5) == [lede, recent]
