@@ -35,7 +35,7 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.money_forces import ArticleForces, Figure, OwnerCues, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, figure_kind, is_crime_value
+from pipeline.nlp.money_kind import KindCues, figure_kind, is_crime_value, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
@@ -68,21 +68,25 @@ class MoneyFinder(Stage):
         article = ArticleForces(
             force_mentions(doc), facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
-        items = []
+        found = []  # (amount, span, reading, period, segment start, last in its sentence)
         for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in self.amounts.find(doc.text)]):
             sent = group[0][1].sent
             periods = self.periods.stated_for(sent.text, sent.start_char)
             assigned = assign_periods(doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap)
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
-                kind, strong = figure_kind(span, figure_tokens, self.kinds)
-                if (not strong or kind == "other") and is_crime_value(span, figure_tokens, self.kinds):
+                reading = figure_kind(span, figure_tokens, self.kinds)
+                if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.kinds):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 segment_start = group[i - 1][1].end if i else sent.start
-                figure = Figure(span, segment_start, i + 1 == len(group), kind)
-                forces, collaboration = figure_forces(figure, article, self.owners)
-                hedged = is_hedged(doc.text[sent.start_char : amount.start], span.root, self.hedges)
-                items.append(money_item(amount, kind, hedged, assigned[i], forces, collaboration))
+                found.append((amount, span, reading, assigned[i], segment_start, i + 1 == len(group)))
+        keys = [(a.value, a.high, a.currency) for a, *_ in found]
+        kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        items = []
+        for (amount, span, _, period, segment_start, last), kind in zip(found, kinds, strict=True):
+            forces, collaboration = figure_forces(Figure(span, segment_start, last, kind), article, self.owners)
+            hedged = is_hedged(doc.text[span.sent.start_char : amount.start], span.root, self.hedges)
+            items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
 

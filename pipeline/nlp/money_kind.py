@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.money_lexicon import MoneyLexicon
+from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 
 Phrase = tuple[str, ...]
 
@@ -29,6 +31,15 @@ class Cue:
 
     words: Phrase
     kind: str
+
+
+class Reading(NamedTuple):
+    """A figure's kind; ``strong`` unless no cue or only a cut with no budget in sight gave it; ``distance``: tree arcs
+    to the cue that gave it (0 for a reading of the grammar around the figure), so repeated figures take the best."""
+
+    kind: str
+    strong: bool
+    distance: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class KindCues:
     policing_other: tuple[Phrase, ...]  # a fine, salary or precept: policing money even near a crime
     police_subjects: frozenset[str]
     payment_verbs: frozenset[str]
+    readings: ReadingCues
 
     @classmethod
     def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
@@ -73,15 +85,22 @@ class KindCues:
             policing_other=tuple(tuple(w.split()) for w in other),
             police_subjects=frozenset(crime.police_subjects),
             payment_verbs=frozenset(crime.payment_verbs),
+            readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
         )
 
 
-def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> tuple[str, bool]:
-    """(kind, strong): the kind of the cue nearest to the figure in the dependency tree (BFS over the
-    sentence); strong unless only a cut with no budget in sight ('took £90,000') or nothing gave it."""
+def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
+    """The figure's kind: a precept or household bill near it makes it ``other``; then the grammar around it (a
+    level, an envelope, a payer, a set phrase: ``pipeline.nlp.money_readings``); else the cue nearest to it in the
+    dependency tree (BFS over the sentence), weak when only a cut with no budget in sight ('took £90,000') or
+    nothing gave it."""
     distances = tree_distances(span, cues.max_distance)
-    if any(d <= cues.override_distance and overridden(span.doc[i], cues.overrides) for i, d in distances.items()):
-        return "other", True
+    near = [d for i, d in distances.items() if d <= cues.override_distance and overridden(span.doc[i], cues.overrides)]
+    if near:
+        return Reading("other", True, min(near))
+    read = grammar_kind(span, figure_tokens, cues)
+    if read is not None:
+        return Reading(read, True, 0)
     weak: tuple[int, str] | None = None
     level: dict[int, list[tuple[int, int, str]]] = {}
     for i, d in distances.items():
@@ -94,13 +113,41 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> tuple[st
         elif kind and (weak is None or d < weak[0]):
             weak = (d, kind)
     if weak is not None and weak[0] == 1 and (not level or min(level) > 2):
-        return weak[1], False  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
+        return Reading(weak[1], False, 1)  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
     if level:
-        return min(level[min(level)])[2], True  # ties: the cue nearest in the text ('budget is £300m, but must save')
+        d = min(level)  # ties: the cue nearest in the text ('budget is £300m, but must save')
+        return Reading(min(level[d])[2], True, d)
     in_text = nearest_in_text(span, figure_tokens, cues)
     if in_text:
-        return in_text, True
-    return (weak[1] if weak else "other"), False
+        return Reading(in_text, True, cues.max_distance + 1)
+    return Reading(weak[1], False, weak[0]) if weak else Reading("other", False, cues.max_distance + 1)
+
+
+def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | None:
+    """The kind the grammar around the figure settles, if any (see ``pipeline.nlp.money_readings``)."""
+    def kind_of(tok: Token) -> str | None:
+        kind, strong = cue_kind(tok, figure_tokens, cues)
+        return kind if strong else None
+
+    readings = cues.readings
+    return (
+        level_kind(span, readings, kind_of)
+        or envelope_kind(span, readings)
+        or payer_kind(span, readings)
+        or phrase_kind(span, readings)
+    )
+
+
+def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
+    """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
+    strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
+    deal'), then the cue nearest in the tree."""
+    best: dict[tuple, tuple[tuple, str]] = {}
+    for key, reading, body in zip(keys, readings, in_body, strict=True):
+        rank = (reading.strong, body, -reading.distance)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, reading.kind)
+    return [best[key][1] for key in keys]
 
 
 def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:

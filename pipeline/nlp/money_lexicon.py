@@ -82,6 +82,25 @@ class CrimeValue(Lexicon):
     payment_verbs: list[str]
 
 
+class ReadingWords(Lexicon):
+    """The words of the readings that settle a kind from the grammar (``pipeline.nlp.money_readings``)."""
+
+    not_before_to: list[str]
+    level_verbs: list[str]
+    grant_words: list[str]
+    total_words: list[str]
+    set_verbs: list[str]
+    envelope_verbs: list[str]
+    organisations: list[str]
+    government: list[str]
+    giving_verbs: list[str]
+    receiving_verbs: list[str]
+    pay_verbs: list[str]
+    people: list[str]
+    gap_after: list[str]
+    less_after: list[str]
+
+
 class MoneyLexicon(Lexicon):
     """``models/money.json``: see its ``about`` for what each key does."""
 
@@ -100,6 +119,7 @@ class MoneyLexicon(Lexicon):
     force_nouns: list[str]
     national: list[str]
     crime_value: CrimeValue
+    readings: ReadingWords
 
     @field_validator("kinds")
     @classmethod
