@@ -55,7 +55,8 @@ class KindCues:
     override_distance: int  # ... when this close in the tree
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
-    crime_words: frozenset[str]
+    crime_words: tuple[Phrase, ...]
+    road_safety: tuple[Phrase, ...]  # anywhere in the sentence: a road-safety figure, fines included
     policing_other: tuple[Phrase, ...]  # a fine, salary or precept: policing money even near a crime
     police_subjects: frozenset[str]
     payment_verbs: frozenset[str]
@@ -81,7 +82,8 @@ class KindCues:
             override_distance=override_distance,
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
-            crime_words=frozenset(crime.words),
+            crime_words=tuple(tuple(w.split()) for w in crime.words),
+            road_safety=tuple(tuple(w.split()) for w in crime.road_safety),
             policing_other=tuple(tuple(w.split()) for w in other),
             police_subjects=frozenset(crime.police_subjects),
             payment_verbs=frozenset(crime.payment_verbs),
@@ -94,13 +96,14 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     level, an envelope, a payer, a set phrase: ``pipeline.nlp.money_readings``); else the cue nearest to it in the
     dependency tree (BFS over the sentence), weak when only a cut with no budget in sight ('took £90,000') or
     nothing gave it."""
-    distances = tree_distances(span, cues.max_distance)
+    distances = tree_distances(span, cues.max_distance)  # a precept counts across clauses: 'put it up ... and cut it by £35'
     near = [d for i, d in distances.items() if d <= cues.override_distance and overridden(span.doc[i], cues.overrides)]
     if near:
         return Reading("other", True, min(near))
     read = grammar_kind(span, figure_tokens, cues)
     if read is not None:
         return Reading(read, True, 0)
+    distances = tree_distances(span, cues.max_distance, across_verbs=False)
     weak: tuple[int, str] | None = None
     level: dict[int, list[tuple[int, int, str]]] = {}
     for i, d in distances.items():
@@ -109,6 +112,7 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
+            kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far
             level.setdefault(d, []).append((gap, cues.priority[kind], kind))
         elif kind and (weak is None or d < weak[0]):
             weak = (d, kind)
@@ -151,14 +155,17 @@ def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[boo
 
 
 def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:
-    """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, with no fine,
-    salary or precept in sight, and no force or police as the one who pays it ('the force paid £2m to victims of
-    the fraud')."""
+    """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, cash found on a
+    suspect, with no fine, salary or precept in sight, and no force or police as the one who pays it ('the force
+    paid £2m to victims of the fraud'); or any figure of no stronger kind in a sentence about road safety (speed
+    camera fines)."""
     sent = span.sent
     near = set(tree_distances(span, cues.max_distance))
     near |= set(range(max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)))
     tokens = [span.doc[i] for i in sorted(near) if i not in figure_tokens]
-    if not any(t.lemma_.lower() in cues.crime_words or t.lower_ in cues.crime_words for t in tokens):
+    if any(matches_any(t, cues.road_safety) for t in sent):
+        return True  # 'drivers paid £3.9m in speed camera fines'
+    if not any(matches_any(t, cues.crime_words) for t in tokens):
         return False
     if any(matches_any(t, cues.policing_other) for t in tokens):
         return False
@@ -169,8 +176,9 @@ def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:
     return not any(w.lemma_.lower() in cues.police_subjects or w.ent_type_ == "ORG" for c in subjects for w in c.subtree)
 
 
-def tree_distances(span: Span, max_distance: int) -> dict[int, int]:
-    """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order."""
+def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> dict[int, int]:
+    """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order;
+    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause)."""
     sent = span.sent
     dist = {t.i: 0 for t in span}
     queue = deque(span)
@@ -179,10 +187,19 @@ def tree_distances(span: Span, max_distance: int) -> dict[int, int]:
         if dist[tok.i] >= max_distance:
             continue
         for nxt in (tok.head, *tok.children):
+            if not across_verbs and verb_conjunct(tok, nxt):
+                continue  # 'has saved £35m ... and must cut a further £34m': another clause's verb
             if nxt.i not in dist and sent.start <= nxt.i < sent.end:
                 dist[nxt.i] = dist[tok.i] + 1
                 queue.append(nxt)
     return dist
+
+
+def verb_conjunct(a: Token, b: Token) -> bool:
+    """Two verbs joined as conjuncts: each heads a clause of its own."""
+    verbs = {"VERB", "AUX"}
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+    return joined and a.pos_ in verbs and b.pos_ in verbs
 
 
 def overridden(tok: Token, overrides: tuple[Phrase, ...]) -> bool:
@@ -203,6 +220,7 @@ def nearest_in_text(span: Span, figure_tokens: set[int], cues: KindCues) -> str 
     for tok in span.doc[lo:hi]:
         kind, strong = cue_kind(tok, figure_tokens, cues) if tok.i not in figure_tokens else (None, False)
         if kind and strong:
+            kind = "other" if overridden(tok, cues.overrides) else kind
             gap = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1
             found.append((gap, cues.priority[kind], kind))
     return min(found)[2] if found else None
@@ -224,10 +242,15 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
 
 
 def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) -> bool:
-    """One of ``words`` among the verb's arguments, up to three levels down ('cut from its budget')."""
+    """One of ``words`` among the verb's arguments, up to three levels down ('cut from its budget'); the figure's
+    own tokens do not count, nor as a level ('trim £2m from running costs')."""
     frontier = [verb]
     for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.i not in figure_tokens]
+        frontier = [c for t in frontier for c in t.children]
+        while any(c.i in figure_tokens for c in frontier):
+            frontier = [c for c in frontier if c.i not in figure_tokens] + [
+                g for c in frontier if c.i in figure_tokens for g in c.children
+            ]
         if any(c.lemma_.lower() in words or c.lower_ in words for c in frontier):
             return True
     return False

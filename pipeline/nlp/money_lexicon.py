@@ -77,6 +77,7 @@ class CrimeValue(Lexicon):
     """Words that make a figure a crime's takings, and who may pay it and still make it policing money."""
 
     words: list[str]
+    road_safety: list[str]
     neutral_cues: list[str]
     police_subjects: list[str]
     payment_verbs: list[str]

@@ -226,8 +226,8 @@ def government_at(tokens: list[Token], cues: ReadingCues) -> bool:
 
 def is_organisation(tok: Token, cues: ReadingCues) -> bool:
     """A body, not a person: an organisation word, a force or a named organisation."""
-    head_words = [tok, *(c for c in tok.children if c.dep_ == "compound")]
-    return tok.ent_type_ == "ORG" or any(lemma(t) in cues.organisations or t.lower_ in cues.organisations for t in head_words)
+    words = [t for t in tok.subtree if t.dep_ in {"compound", "pobj", "prep"} or t == tok][:6]  # 'the Isle of Man Constabulary'
+    return tok.ent_type_ == "ORG" or any(lemma(t) in cues.organisations or t.lower_ in cues.organisations for t in words)
 
 
 def overlaps(tok: Token, span: Span) -> bool:
