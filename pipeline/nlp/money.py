@@ -35,8 +35,9 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.money_forces import ArticleForces, Figure, OwnerCues, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, figure_kind, is_crime_value, repeated_kinds
+from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, is_crime_value, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
+from pipeline.nlp.money_links import LinkCues, is_gapped, is_share
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
 COMPONENT = "forcewatch_money"
@@ -62,6 +63,7 @@ class MoneyFinder(Stage):
         self.periods = PeriodParser(lexicon.periods, words)
         self.kinds = KindCues.from_lexicon(lexicon, self.override_distance)
         self.hedges = Hedges.from_lexicon(lexicon.hedges)
+        self.links = LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
         self.owners = OwnerCues.from_lexicon(lexicon, words)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,11 +77,16 @@ class MoneyFinder(Stage):
             assigned = assign_periods(doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap)
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
-                reading = figure_kind(span, figure_tokens, self.kinds)
+                reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.kinds):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
+                gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
+                if not reading.strong and found and (gapped or is_share(span, self.links)):
+                    reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
+                if gapped and period is None:
+                    period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'
                 segment_start = group[i - 1][1].end if i else sent.start
-                found.append((amount, span, reading, assigned[i], segment_start, i + 1 == len(group)))
+                found.append((amount, span, reading, period, segment_start, i + 1 == len(group)))
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
         kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
         items = []

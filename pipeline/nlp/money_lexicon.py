@@ -102,6 +102,13 @@ class ReadingWords(Lexicon):
     less_after: list[str]
 
 
+class LinkWords(Lexicon):
+    """What makes a figure lean on the one before it (``pipeline.nlp.money_links``)."""
+
+    anaphors: list[str]
+    conjunctions: list[str]
+
+
 class MoneyLexicon(Lexicon):
     """``models/money.json``: see its ``about`` for what each key does."""
 
@@ -121,6 +128,7 @@ class MoneyLexicon(Lexicon):
     national: list[str]
     crime_value: CrimeValue
     readings: ReadingWords
+    links: LinkWords
 
     @field_validator("kinds")
     @classmethod
