@@ -35,9 +35,10 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.money_forces import ArticleForces, Figure, OwnerCues, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, is_crime_value, repeated_kinds
+from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import LinkCues, is_gapped, is_share
+from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
 COMPONENT = "forcewatch_money"
@@ -62,23 +63,31 @@ class MoneyFinder(Stage):
         self.amounts = AmountParser(lexicon, words.number_words)
         self.periods = PeriodParser(lexicon.periods, words)
         self.kinds = KindCues.from_lexicon(lexicon, self.override_distance)
+        self.scope = ScopeCues.from_lexicon(lexicon)
         self.hedges = Hedges.from_lexicon(lexicon.hedges)
         self.links = LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
         self.owners = OwnerCues.from_lexicon(lexicon, words)
 
     def __call__(self, doc: Doc) -> Doc:
+        mentions = force_mentions(doc)
+        force_tokens = {t.i for m in mentions for t in m}
+        amounts = self.amounts.find(doc.text)
+        amounts = sorted(amounts + self.amounts.find_without_currency(doc.text, amounts), key=lambda a: a.start)
         article = ArticleForces(
-            force_mentions(doc), facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
+            mentions, facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
         found = []  # (amount, span, reading, period, segment start, last in its sentence)
-        for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in self.amounts.find(doc.text)]):
+        for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in amounts]):
+            group = self.money_only(group, force_tokens)
+            if not group:
+                continue
             sent = group[0][1].sent
             periods = self.periods.stated_for(sent.text, sent.start_char)
             assigned = assign_periods(doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap)
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
                 reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
-                if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.kinds):
+                if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
                 if not reading.strong and found and (gapped or is_share(span, self.links)):
@@ -96,6 +105,15 @@ class MoneyFinder(Stage):
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
+
+
+    def money_only(self, group: list[tuple[Amount, Span]], force_tokens: set[int]) -> list[tuple[Amount, Span]]:
+        """The figures of a sentence without the numbers written with no currency that are not pounds ('12.5m calls')."""
+        figure_tokens = {t.i for _, s in group for t in s}
+        return [
+            (a, s) for a, s in group
+            if not a.inferred or is_pounds_without_symbol(s, figure_kind(s, figure_tokens, self.kinds), force_tokens, self.scope)
+        ]
 
 
 def by_sentence(figures: list[tuple[Amount, Span]]) -> list[list[tuple[Amount, Span]]]:

@@ -1,14 +1,14 @@
-"""What a money figure is: its kind, read from the cue words near it in the dependency tree, and whether it is a
-crime's takings rather than policing money. Pure functions of a parsed sentence and the cues of ``models/money.json``.
+"""What a money figure is: its kind, read from the grammar around it and the cue words near it in the dependency tree.
+Pure functions of a parsed sentence and the cues of ``models/money.json``.
 
-- ``figure_kind``: the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost",
-  "spend", ...), so "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut
-  or fall is a budget reduction only when a budget, grant or funding is what falls (a saving when costs are). A
-  precept, council tax or household bill nearby makes the figure ``other``; so does the lack of any cue (a fine, a
-  salary). Cues at the same tree distance go to the one nearest in the text; a cut that governs the figure
-  directly beats a cue three arcs away.
-- ``is_crime_value``: a figure with no cue but a crime near it ("a stolen car worth £38,000", "the fraudster took
-  £90,000") is not policing finances, unless a fine, salary or precept is near, or a force pays it.
+- ``figure_kind``: a precept, council tax or household bill nearby makes the figure ``other``; then the grammar
+  around it settles it where it can (levels, envelopes, payers, set phrases: ``pipeline.nlp.money_readings``);
+  else the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost", "spend", ...), so
+  "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut or fall is a budget
+  reduction only when a budget, grant or funding is what falls (a saving when costs are). The lack of any cue
+  makes it ``other`` (a fine, a salary). Cues at the same tree distance go to the one nearest in the text; a cut
+  that governs the figure directly beats a cue three arcs away; the cues of a conjunct verb's clause do not count.
+- ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
 """
 
 from __future__ import annotations
@@ -55,11 +55,6 @@ class KindCues:
     override_distance: int  # ... when this close in the tree
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
-    crime_words: tuple[Phrase, ...]
-    road_safety: tuple[Phrase, ...]  # anywhere in the sentence: a road-safety figure, fines included
-    policing_other: tuple[Phrase, ...]  # a fine, salary or precept: policing money even near a crime
-    police_subjects: frozenset[str]
-    payment_verbs: frozenset[str]
     readings: ReadingCues
 
     @classmethod
@@ -70,8 +65,7 @@ class KindCues:
                 parts = tuple(phrase.lower().split())
                 for part in parts:
                     cues.setdefault(part, []).append(Cue(parts, kind))
-        reduction, crime = lexicon.reduction_needs_budget, lexicon.crime_value
-        other = dict.fromkeys(w for w in [*lexicon.kinds["other"], *lexicon.other_overrides] if w not in crime.neutral_cues)
+        reduction = lexicon.reduction_needs_budget
         return cls(
             cues=cues,
             priority={k: i for i, k in enumerate(lexicon.kind_priority)},
@@ -82,11 +76,6 @@ class KindCues:
             override_distance=override_distance,
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
-            crime_words=tuple(tuple(w.split()) for w in crime.words),
-            road_safety=tuple(tuple(w.split()) for w in crime.road_safety),
-            policing_other=tuple(tuple(w.split()) for w in other),
-            police_subjects=frozenset(crime.police_subjects),
-            payment_verbs=frozenset(crime.payment_verbs),
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
         )
 
@@ -152,28 +141,6 @@ def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[boo
         if key not in best or rank > best[key][0]:
             best[key] = (rank, reading.kind)
     return [best[key][1] for key in keys]
-
-
-def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:
-    """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, cash found on a
-    suspect, with no fine, salary or precept in sight, and no force or police as the one who pays it ('the force
-    paid £2m to victims of the fraud'); or any figure of no stronger kind in a sentence about road safety (speed
-    camera fines)."""
-    sent = span.sent
-    near = set(tree_distances(span, cues.max_distance))
-    near |= set(range(max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)))
-    tokens = [span.doc[i] for i in sorted(near) if i not in figure_tokens]
-    if any(matches_any(t, cues.road_safety) for t in sent):
-        return True  # 'drivers paid £3.9m in speed camera fines'
-    if not any(matches_any(t, cues.crime_words) for t in tokens):
-        return False
-    if any(matches_any(t, cues.policing_other) for t in tokens):
-        return False
-    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.lower() not in cues.payment_verbs:
-        return True
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return not any(w.lemma_.lower() in cues.police_subjects or w.ent_type_ == "ORG" for c in subjects for w in c.subtree)
 
 
 def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> dict[int, int]:

@@ -114,6 +114,7 @@ class MoneyLexicon(Lexicon):
 
     currencies: Currencies
     multipliers: dict[str, int]
+    bare_multipliers: list[str]
     fractions: dict[str, Decimal]
     kinds: dict[str, list[str]]
     kind_priority: list[str]
