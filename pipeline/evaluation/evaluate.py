@@ -89,6 +89,11 @@ def format_report(report: Report, details: bool = False) -> str:
     for name, s in report.totals.items():
         attr = f"{s.attribute_accuracy:.3f}" if s.attribute_accuracy is not None else ""
         lines.append(f"{name:<16}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}  {attr}")
+    paired = report.money_attributes.get("kind")
+    if paired is not None and paired.attr_n:
+        scores = report.money_attributes.items()
+        accuracies = "  ".join(f"{name} {s.attribute_accuracy:.3f}" for name, s in scores if s.attribute_accuracy is not None)
+        lines.append(f"money attributes over {paired.attr_n} figures paired on amount: {accuracies}")
     if report.missing_articles:
         lines.append(f"articles missing from the export: {', '.join(report.missing_articles)}")
     lines.append(f"macro F1 {report.macro_f1:.3f} over {len(report.articles)} articles")

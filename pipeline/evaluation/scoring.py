@@ -8,6 +8,9 @@ Items are compared by keys, per article, as multisets:
 - functions: (function, excluded or not);
 - job concerns: a predicted sentence matches a gold one when it contains the gold quote; attribute: stance;
 - collaborations: the set of forces (two or more).
+
+Beyond the shared scorer: money attribute accuracies (kind, hedged, period, forces) over the gold and predicted
+figures paired on amount, since the (amount, kind) key says nothing about a figure's other attributes.
 """
 
 from __future__ import annotations
@@ -56,6 +59,37 @@ def keys(field_name: str, items: list) -> Counter:
             {frozenset(force_key(f) for f in c.get("forces") or []) for c in items if len(c.get("forces") or []) >= 2}
         )
     raise ValueError(field_name)
+
+
+MONEY_ATTRIBUTES = ("kind", "hedged", "period", "forces")
+
+
+def money_pairs(gold: list, pred: list) -> list[tuple[dict, dict]]:
+    """Pairs of (gold, predicted) figures with the same amount, a predicted figure of the same kind first."""
+    free = list(range(len(pred)))
+    pairs = []
+    for g in gold:
+        same = [i for i in free if _amount(pred[i]) == _amount(g)]
+        hit = next((i for i in same if pred[i].get("kind") == g.get("kind")), same[0] if same else None)
+        if hit is not None:
+            free.remove(hit)
+            pairs.append((g, pred[hit]))
+    return pairs
+
+
+def money_attribute(item: dict, name: str) -> object:
+    """An attribute in comparable form: forces as a set of force keys, period as trimmed lower text."""
+    if name == "forces":
+        return frozenset(force_key(f) for f in item.get("forces") or [])
+    if name == "period":
+        return squash(item.get("period") or "") or None
+    if name == "hedged":
+        return bool(item.get("hedged"))
+    return item.get(name)
+
+
+def _amount(item: dict) -> int:
+    return round(float(item.get("amount") or 0))
 
 
 def match_jobs(gold: list, pred: list) -> list[tuple[dict, dict]]:
@@ -109,6 +143,7 @@ class ArticleScore:
     fields: dict[str, FieldScore] = field(default_factory=dict)
     missed: dict[str, list[str]] = field(default_factory=dict)
     spurious: dict[str, list[str]] = field(default_factory=dict)
+    money_attributes: dict[str, FieldScore] = field(default_factory=dict)  # attr_ok / attr_n per attribute
 
 
 def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
@@ -150,8 +185,25 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
             out.fields["money_amounts"] = FieldScore(
                 tp=sum((ga & pa).values()), fp=sum((pa - ga).values()), fn=sum((ga - pa).values())
             )
+            out.money_attributes, wrong = money_attribute_scores(money_pairs(g_items, p_items))
+            out.missed[field_name] += wrong
         out.fields[field_name] = score
     return out
+
+
+def money_attribute_scores(pairs: list[tuple[dict, dict]]) -> tuple[dict[str, FieldScore], list[str]]:
+    """Accuracy of each money attribute over the paired figures, and a line for each wrong one
+    (a wrong kind already shows as a missed and a spurious key)."""
+    scores = {name: FieldScore(attr_n=len(pairs)) for name in MONEY_ATTRIBUTES}
+    wrong = []
+    for g, p in pairs:
+        for name in MONEY_ATTRIBUTES:
+            gold, predicted = money_attribute(g, name), money_attribute(p, name)
+            if gold == predicted:
+                scores[name].attr_ok += 1
+            elif name != "kind":
+                wrong.append(f"{name} of {_amount(g)} ({g.get('kind')}): gold {_show(gold)}, predicted {_show(predicted)}")
+    return scores, wrong
 
 
 def _show(key: object) -> str:
@@ -167,6 +219,7 @@ class Report:
     totals: dict[str, FieldScore]
     articles: list[ArticleScore]
     missing_articles: list[str]
+    money_attributes: dict[str, FieldScore] = field(default_factory=dict)  # over figures paired on amount
 
     @property
     def macro_f1(self) -> float:
@@ -180,13 +233,16 @@ class Report:
             if s.attribute_accuracy is not None:
                 row["attribute_accuracy"] = round(s.attribute_accuracy, 3)
             fields[name] = row
+        money = {name: round(s.attribute_accuracy, 3) for name, s in self.money_attributes.items()
+                 if s.attribute_accuracy is not None}
         return {"articles": len(self.articles), "missing_articles": self.missing_articles, "fields": fields,
-                "macro_f1": round(self.macro_f1, 3)}
+                "money_attributes": money, "macro_f1": round(self.macro_f1, 3)}
 
 
 def score(gold_docs: dict[str, dict], predictions: dict[str, dict]) -> Report:
     """Score predictions (by article file name) against gold documents (by article file name)."""
     totals = {name: FieldScore() for name in (*FIELDS[:3], "money_amounts", *FIELDS[3:])}
+    money_attributes = {name: FieldScore() for name in MONEY_ATTRIBUTES}
     articles, missing = [], []
     for name in sorted(gold_docs):
         pred = predictions.get(name)
@@ -195,5 +251,7 @@ def score(gold_docs: dict[str, dict], predictions: dict[str, dict]) -> Report:
         result = score_article(name, gold_docs[name], pred or {})
         for field_name, counts in result.fields.items():
             totals[field_name].add(counts)
+        for name, counts in result.money_attributes.items():
+            money_attributes[name].add(counts)
         articles.append(result)
-    return Report(totals, articles, missing)
+    return Report(totals, articles, missing, money_attributes)

@@ -31,6 +31,7 @@ class Amount:
     start: int
     end: int
     text: str
+    inferred: bool = False  # no currency written ('a saving of 153 million'): pounds only where the words around say so
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class AmountParser:
             rf"|(?<![\w£€$.,])(?P<pence>\d+(?:\.\d+)?)(?-i:p)\b(?!\.\w)",
             re.IGNORECASE,
         )
+        bare = alternation(lexicon.bare_multipliers)
+        bare_mult = rf"(?:(?:{bare})(?![A-Za-z0-9])|[\s-](?:{bare})\b)"
+        self.bare = re.compile(rf"(?<![\w£€$.,/-])(?:{number}){bare_mult}(?![\s-]*(?:{currency_word})\b)", re.IGNORECASE)
+        self.bare_currency = self.symbols["£"]
         self._part = re.compile(rf"^(?P<cur>{currency})?\s?(?P<num>{number})(?P<mult>{mult})?$", re.IGNORECASE)
         self._from = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
@@ -100,6 +105,18 @@ class AmountParser:
                 found.append(amount)
             pos = max(end, m.start() + 1)
         return found
+
+    def find_without_currency(self, text: str, found: list[Amount]) -> list[Amount]:
+        """Numbers with a multiplier but no currency, outside the figures ``found`` ('a saving of 153 million', 'save
+        12.5m'): pounds when written about a force's finances, which the caller decides from the words around them."""
+        out = []
+        for m in self.bare.finditer(text):
+            if any(a.start < m.end() and m.start() < a.end for a in found):
+                continue
+            part = self._parse_part(m.group(), default_currency=self.bare_currency)
+            if part is not None:
+                out.append(Amount(part[0], None, part[1], m.start(), m.end(), m.group(), inferred=True))
+        return out
 
     def _read(self, text: str, m: re.Match) -> tuple[Amount | None, int]:
         """The figure of one match and where to go on searching."""

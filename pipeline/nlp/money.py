@@ -35,8 +35,10 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.money_forces import ArticleForces, Figure, OwnerCues, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, figure_kind, is_crime_value
+from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
+from pipeline.nlp.money_links import LinkCues, is_gapped, is_share
+from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
 COMPONENT = "forcewatch_money"
@@ -61,30 +63,57 @@ class MoneyFinder(Stage):
         self.amounts = AmountParser(lexicon, words.number_words)
         self.periods = PeriodParser(lexicon.periods, words)
         self.kinds = KindCues.from_lexicon(lexicon, self.override_distance)
+        self.scope = ScopeCues.from_lexicon(lexicon)
         self.hedges = Hedges.from_lexicon(lexicon.hedges)
+        self.links = LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
         self.owners = OwnerCues.from_lexicon(lexicon, words)
 
     def __call__(self, doc: Doc) -> Doc:
+        mentions = force_mentions(doc)
+        force_tokens = {t.i for m in mentions for t in m}
+        amounts = self.amounts.find(doc.text)
+        amounts = sorted(amounts + self.amounts.find_without_currency(doc.text, amounts), key=lambda a: a.start)
         article = ArticleForces(
-            force_mentions(doc), facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
+            mentions, facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
-        items = []
-        for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in self.amounts.find(doc.text)]):
+        found = []  # (amount, span, reading, period, segment start, last in its sentence)
+        for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in amounts]):
+            group = self.money_only(group, force_tokens)
+            if not group:
+                continue
             sent = group[0][1].sent
             periods = self.periods.stated_for(sent.text, sent.start_char)
             assigned = assign_periods(doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap)
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
-                kind, strong = figure_kind(span, figure_tokens, self.kinds)
-                if (not strong or kind == "other") and is_crime_value(span, figure_tokens, self.kinds):
+                reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
+                if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
+                gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
+                if not reading.strong and found and (gapped or is_share(span, self.links)):
+                    reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
+                if gapped and period is None:
+                    period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'
                 segment_start = group[i - 1][1].end if i else sent.start
-                figure = Figure(span, segment_start, i + 1 == len(group), kind)
-                forces, collaboration = figure_forces(figure, article, self.owners)
-                hedged = is_hedged(doc.text[sent.start_char : amount.start], span.root, self.hedges)
-                items.append(money_item(amount, kind, hedged, assigned[i], forces, collaboration))
+                found.append((amount, span, reading, period, segment_start, i + 1 == len(group)))
+        keys = [(a.value, a.high, a.currency) for a, *_ in found]
+        kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        items = []
+        for (amount, span, _, period, segment_start, last), kind in zip(found, kinds, strict=True):
+            forces, collaboration = figure_forces(Figure(span, segment_start, last, kind), article, self.owners)
+            hedged = is_hedged(doc.text[span.sent.start_char : amount.start], span.root, self.hedges)
+            items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
+
+
+    def money_only(self, group: list[tuple[Amount, Span]], force_tokens: set[int]) -> list[tuple[Amount, Span]]:
+        """The figures of a sentence without the numbers written with no currency that are not pounds ('12.5m calls')."""
+        figure_tokens = {t.i for _, s in group for t in s}
+        return [
+            (a, s) for a, s in group
+            if not a.inferred or is_pounds_without_symbol(s, figure_kind(s, figure_tokens, self.kinds), force_tokens, self.scope)
+        ]
 
 
 def by_sentence(figures: list[tuple[Amount, Span]]) -> list[list[tuple[Amount, Span]]]:

@@ -1,24 +1,26 @@
-"""What a money figure is: its kind, read from the cue words near it in the dependency tree, and whether it is a
-crime's takings rather than policing money. Pure functions of a parsed sentence and the cues of ``models/money.json``.
+"""What a money figure is: its kind, read from the grammar around it and the cue words near it in the dependency tree.
+Pure functions of a parsed sentence and the cues of ``models/money.json``.
 
-- ``figure_kind``: the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost",
-  "spend", ...), so "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut
-  or fall is a budget reduction only when a budget, grant or funding is what falls (a saving when costs are). A
-  precept, council tax or household bill nearby makes the figure ``other``; so does the lack of any cue (a fine, a
-  salary). Cues at the same tree distance go to the one nearest in the text; a cut that governs the figure
-  directly beats a cue three arcs away.
-- ``is_crime_value``: a figure with no cue but a crime near it ("a stolen car worth £38,000", "the fraudster took
-  £90,000") is not policing finances, unless a fine, salary or precept is near, or a force pays it.
+- ``figure_kind``: a precept, council tax or household bill nearby makes the figure ``other``; then the grammar
+  around it settles it where it can (levels, envelopes, payers, set phrases: ``pipeline.nlp.money_readings``);
+  else the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost", "spend", ...), so
+  "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut or fall is a budget
+  reduction only when a budget, grant or funding is what falls (a saving when costs are). The lack of any cue
+  makes it ``other`` (a fine, a salary). Cues at the same tree distance go to the one nearest in the text; a cut
+  that governs the figure directly beats a cue three arcs away; the cues of a conjunct verb's clause do not count.
+- ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.money_lexicon import MoneyLexicon
+from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 
 Phrase = tuple[str, ...]
 
@@ -29,6 +31,15 @@ class Cue:
 
     words: Phrase
     kind: str
+
+
+class Reading(NamedTuple):
+    """A figure's kind; ``strong`` unless no cue or only a cut with no budget in sight gave it; ``distance``: tree arcs
+    to the cue that gave it (0 for a reading of the grammar around the figure), so repeated figures take the best."""
+
+    kind: str
+    strong: bool
+    distance: int
 
 
 @dataclass(frozen=True)
@@ -44,10 +55,7 @@ class KindCues:
     override_distance: int  # ... when this close in the tree
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
-    crime_words: frozenset[str]
-    policing_other: tuple[Phrase, ...]  # a fine, salary or precept: policing money even near a crime
-    police_subjects: frozenset[str]
-    payment_verbs: frozenset[str]
+    readings: ReadingCues
 
     @classmethod
     def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
@@ -57,8 +65,7 @@ class KindCues:
                 parts = tuple(phrase.lower().split())
                 for part in parts:
                     cues.setdefault(part, []).append(Cue(parts, kind))
-        reduction, crime = lexicon.reduction_needs_budget, lexicon.crime_value
-        other = dict.fromkeys(w for w in [*lexicon.kinds["other"], *lexicon.other_overrides] if w not in crime.neutral_cues)
+        reduction = lexicon.reduction_needs_budget
         return cls(
             cues=cues,
             priority={k: i for i, k in enumerate(lexicon.kind_priority)},
@@ -69,19 +76,23 @@ class KindCues:
             override_distance=override_distance,
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
-            crime_words=frozenset(crime.words),
-            policing_other=tuple(tuple(w.split()) for w in other),
-            police_subjects=frozenset(crime.police_subjects),
-            payment_verbs=frozenset(crime.payment_verbs),
+            readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
         )
 
 
-def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> tuple[str, bool]:
-    """(kind, strong): the kind of the cue nearest to the figure in the dependency tree (BFS over the
-    sentence); strong unless only a cut with no budget in sight ('took £90,000') or nothing gave it."""
-    distances = tree_distances(span, cues.max_distance)
-    if any(d <= cues.override_distance and overridden(span.doc[i], cues.overrides) for i, d in distances.items()):
-        return "other", True
+def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
+    """The figure's kind: a precept or household bill near it makes it ``other``; then the grammar around it (a
+    level, an envelope, a payer, a set phrase: ``pipeline.nlp.money_readings``); else the cue nearest to it in the
+    dependency tree (BFS over the sentence), weak when only a cut with no budget in sight ('took £90,000') or
+    nothing gave it."""
+    distances = tree_distances(span, cues.max_distance)  # a precept counts across clauses: 'put it up ... and cut it by £35'
+    near = [d for i, d in distances.items() if d <= cues.override_distance and overridden(span.doc[i], cues.overrides)]
+    if near:
+        return Reading("other", True, min(near))
+    read = grammar_kind(span, figure_tokens, cues)
+    if read is not None:
+        return Reading(read, True, 0)
+    distances = tree_distances(span, cues.max_distance, across_verbs=False)
     weak: tuple[int, str] | None = None
     level: dict[int, list[tuple[int, int, str]]] = {}
     for i, d in distances.items():
@@ -90,40 +101,51 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> tuple[st
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
+            kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far
             level.setdefault(d, []).append((gap, cues.priority[kind], kind))
         elif kind and (weak is None or d < weak[0]):
             weak = (d, kind)
     if weak is not None and weak[0] == 1 and (not level or min(level) > 2):
-        return weak[1], False  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
+        return Reading(weak[1], False, 1)  # 'the force has cut £38m ... and faces a £12m shortfall': the verb that governs it
     if level:
-        return min(level[min(level)])[2], True  # ties: the cue nearest in the text ('budget is £300m, but must save')
+        d = min(level)  # ties: the cue nearest in the text ('budget is £300m, but must save')
+        return Reading(min(level[d])[2], True, d)
     in_text = nearest_in_text(span, figure_tokens, cues)
     if in_text:
-        return in_text, True
-    return (weak[1] if weak else "other"), False
+        return Reading(in_text, True, cues.max_distance + 1)
+    return Reading(weak[1], False, weak[0]) if weak else Reading("other", False, cues.max_distance + 1)
 
 
-def is_crime_value(span: Span, figure_tokens: set[int], cues: KindCues) -> bool:
-    """A figure that only a crime gives a sense to: stolen goods, a fraud's takings, drugs seized, with no fine,
-    salary or precept in sight, and no force or police as the one who pays it ('the force paid £2m to victims of
-    the fraud')."""
-    sent = span.sent
-    near = set(tree_distances(span, cues.max_distance))
-    near |= set(range(max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)))
-    tokens = [span.doc[i] for i in sorted(near) if i not in figure_tokens]
-    if not any(t.lemma_.lower() in cues.crime_words or t.lower_ in cues.crime_words for t in tokens):
-        return False
-    if any(matches_any(t, cues.policing_other) for t in tokens):
-        return False
-    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.lower() not in cues.payment_verbs:
-        return True
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return not any(w.lemma_.lower() in cues.police_subjects or w.ent_type_ == "ORG" for c in subjects for w in c.subtree)
+def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | None:
+    """The kind the grammar around the figure settles, if any (see ``pipeline.nlp.money_readings``)."""
+    def kind_of(tok: Token) -> str | None:
+        kind, strong = cue_kind(tok, figure_tokens, cues)
+        return kind if strong else None
+
+    readings = cues.readings
+    return (
+        level_kind(span, readings, kind_of)
+        or envelope_kind(span, readings)
+        or payer_kind(span, readings)
+        or phrase_kind(span, readings)
+    )
 
 
-def tree_distances(span: Span, max_distance: int) -> dict[int, int]:
-    """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order."""
+def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
+    """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
+    strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
+    deal'), then the cue nearest in the tree."""
+    best: dict[tuple, tuple[tuple, str]] = {}
+    for key, reading, body in zip(keys, readings, in_body, strict=True):
+        rank = (reading.strong, body, -reading.distance)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, reading.kind)
+    return [best[key][1] for key in keys]
+
+
+def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> dict[int, int]:
+    """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order;
+    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause)."""
     sent = span.sent
     dist = {t.i: 0 for t in span}
     queue = deque(span)
@@ -132,10 +154,19 @@ def tree_distances(span: Span, max_distance: int) -> dict[int, int]:
         if dist[tok.i] >= max_distance:
             continue
         for nxt in (tok.head, *tok.children):
+            if not across_verbs and verb_conjunct(tok, nxt):
+                continue  # 'has saved £35m ... and must cut a further £34m': another clause's verb
             if nxt.i not in dist and sent.start <= nxt.i < sent.end:
                 dist[nxt.i] = dist[tok.i] + 1
                 queue.append(nxt)
     return dist
+
+
+def verb_conjunct(a: Token, b: Token) -> bool:
+    """Two verbs joined as conjuncts: each heads a clause of its own."""
+    verbs = {"VERB", "AUX"}
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+    return joined and a.pos_ in verbs and b.pos_ in verbs
 
 
 def overridden(tok: Token, overrides: tuple[Phrase, ...]) -> bool:
@@ -156,6 +187,7 @@ def nearest_in_text(span: Span, figure_tokens: set[int], cues: KindCues) -> str 
     for tok in span.doc[lo:hi]:
         kind, strong = cue_kind(tok, figure_tokens, cues) if tok.i not in figure_tokens else (None, False)
         if kind and strong:
+            kind = "other" if overridden(tok, cues.overrides) else kind
             gap = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1
             found.append((gap, cues.priority[kind], kind))
     return min(found)[2] if found else None
@@ -177,10 +209,15 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
 
 
 def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) -> bool:
-    """One of ``words`` among the verb's arguments, up to three levels down ('cut from its budget')."""
+    """One of ``words`` among the verb's arguments, up to three levels down ('cut from its budget'); the figure's
+    own tokens do not count, nor as a level ('trim £2m from running costs')."""
     frontier = [verb]
     for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.i not in figure_tokens]
+        frontier = [c for t in frontier for c in t.children]
+        while any(c.i in figure_tokens for c in frontier):
+            frontier = [c for c in frontier if c.i not in figure_tokens] + [
+                g for c in frontier if c.i in figure_tokens for g in c.children
+            ]
         if any(c.lemma_.lower() in words or c.lower_ in words for c in frontier):
             return True
     return False

@@ -77,9 +77,36 @@ class CrimeValue(Lexicon):
     """Words that make a figure a crime's takings, and who may pay it and still make it policing money."""
 
     words: list[str]
+    road_safety: list[str]
     neutral_cues: list[str]
     police_subjects: list[str]
     payment_verbs: list[str]
+
+
+class ReadingWords(Lexicon):
+    """The words of the readings that settle a kind from the grammar (``pipeline.nlp.money_readings``)."""
+
+    not_before_to: list[str]
+    level_verbs: list[str]
+    grant_words: list[str]
+    total_words: list[str]
+    set_verbs: list[str]
+    envelope_verbs: list[str]
+    organisations: list[str]
+    government: list[str]
+    giving_verbs: list[str]
+    receiving_verbs: list[str]
+    pay_verbs: list[str]
+    people: list[str]
+    gap_after: list[str]
+    less_after: list[str]
+
+
+class LinkWords(Lexicon):
+    """What makes a figure lean on the one before it (``pipeline.nlp.money_links``)."""
+
+    anaphors: list[str]
+    conjunctions: list[str]
 
 
 class MoneyLexicon(Lexicon):
@@ -87,6 +114,7 @@ class MoneyLexicon(Lexicon):
 
     currencies: Currencies
     multipliers: dict[str, int]
+    bare_multipliers: list[str]
     fractions: dict[str, Decimal]
     kinds: dict[str, list[str]]
     kind_priority: list[str]
@@ -100,6 +128,8 @@ class MoneyLexicon(Lexicon):
     force_nouns: list[str]
     national: list[str]
     crime_value: CrimeValue
+    readings: ReadingWords
+    links: LinkWords
 
     @field_validator("kinds")
     @classmethod
