@@ -93,10 +93,28 @@ def blocked(span: Span, lex: FunctionLexicon) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in lex.title_after:
         return True
+    two_before = tuple(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
     if last in lex.counted_things and any(c.dep_ == "nummod" for c in span.root.children):
         return True  # 'three firearms' are weapons, 'two dogs' animals
-    two_before = tuple(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
-    return two_before in lex.title_before
+    return thing(span, lex) or event(span, lex) or two_before in lex.title_before
+
+
+def thing(span: Span, lex: FunctionLexicon) -> bool:
+    """'seized firearms', 'firearms were recovered', 'using drugs detection dogs': what is seized, found or
+    used is a thing, not a function."""
+    root = span.root
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in lex.thing_verbs
+
+
+def event(span: Span, lex: FunctionLexicon) -> bool:
+    """'the murder inquiry', 'a murder': one case, not the function of investigating them ('murder
+    investigation teams', 'investigating murders', 'the Murder Investigation Team' are)."""
+    head = span.root
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head.lemma_.lower() not in lex.event_nouns or head.tag_ != "NN" or head.is_title:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that"} for c in head.children)
 
 
 def noun_after(span: Span) -> str:

@@ -36,16 +36,20 @@ CUE_KINDS = ("shared", "proposed", "partner", "partner_context")
 
 
 def cue_pattern(nlp: Language, phrase: str) -> list[dict]:
-    """Token patterns of a cue phrase: each word as a lower-case or capitalised lemma; a word written
-    'lemma/POS' must also have that part of speech ('look to ~VERB': '~POS' is any word of it)."""
-    pattern = []
+    """Token patterns of a cue phrase: each word a lower-case or capitalised lemma, or several joined by
+    '|' ('expect to share|pool'); 'lemma/POS' must also have that part of speech ('later/ADV'); '~POS' is
+    any word of that part of speech ('look to ~VERB')."""
+    pattern: list[dict] = []
     for word in phrase.split():
         if word.startswith("~"):
             pattern.append({"POS": word[1:]})
             continue
-        lemma, _, pos = word.partition("/")
-        forms = [t.text for t in nlp.make_doc(lemma)]
-        pattern += [{"LEMMA": {"IN": [f, f.capitalize()]}} for f in forms]
+        lemmas, _, pos = word.partition("/")
+        alternatives = lemmas.split("|")
+        if len(alternatives) == 1 and len(nlp.make_doc(lemmas)) > 1:  # 'call-handling' is three tokens
+            pattern += [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(lemmas)]
+        else:
+            pattern.append({"LEMMA": {"IN": [f for a in alternatives for f in (a, a.capitalize())]}})
         if pos:
             pattern[-1]["POS"] = pos
     return pattern
@@ -95,6 +99,8 @@ class FunctionFinder(Stage):
         proposed = cues["proposed"]
         kept: list[tuple[Span, str]] = []
         for span in candidates:
+            if on_its_own(span):
+                continue
             state = status(span, proposed, lex)
             if state == "excluded":
                 kept.append((span, state))
@@ -103,17 +109,14 @@ class FunctionFinder(Stage):
                 continue
             sent = span.sent
             handed = partner and (partner_clause(span, lex, forces) or partner_sentence(span, partner_words))
-            if sent.start in sharing or handed:
+            if sent.start in sharing or handed or (sent.start in announcing and not one_force(span, lex)):
                 kept.append((span, state))
-            elif one_force(span, lex):
                 continue
-            elif sent.start in announcing:
-                kept.append((span, state))
-            else:
-                previous = [s for s in sentences if s.end <= sent.start]
-                parent = continues_list(span, previous, leads, labels[sent.start], lex)
-                if parent is not None:
-                    kept.append((span, "proposed" if any(t.i in proposed for t in parent) else state))
+            previous = [s for s in sentences if s.end <= sent.start]
+            parent = continues_list(span, previous, leads, labels[sent.start], lex)
+            if parent is not None and not one_force(span, lex):
+                # a list without a cue of its own takes the status of the sentence that announced it
+                kept.append((span, "proposed" if any(t.i in proposed for t in parent) else state))
         summaries = lex.generic
         kept = [(span, state) for span, state in kept
                 if not (span.label_ in summaries and summarised(span, state, kept, lex, whole=not collaborations))]
@@ -139,7 +142,7 @@ def partner_sentence(span: Span, partner_words: set[int]) -> bool:
 def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
     """A mention in passing, whatever its sentence (see ``scope``)."""
     return (
-        span.label_ in lex.excluded_only or kept_apart(span, lex) or on_its_own(span) or problem(span, lex)
+        span.label_ in lex.excluded_only or kept_apart(span, lex) or problem(span, lex)
         or activity_of(span, candidates, lex) or national_body(span, lex)
     )
 

@@ -5,7 +5,9 @@ The rules read the frozen ``FunctionLexicon`` built from the file, with tuples a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
 
 from pydantic import field_validator
 
@@ -47,6 +49,8 @@ class FunctionsFile(Lexicon):
     not_shared_modifiers: list[str]
     single_possessives: list[str]
     counted_things: list[str]
+    thing_verbs: list[str]
+    event_nouns: list[str]
     listed: dict[str, list[str]]
     apart_modifiers: list[str]
     apart_scopes: list[str]
@@ -56,17 +60,17 @@ class FunctionsFile(Lexicon):
     partner_context: list[str]
     partner_cues: list[str]
     partner_verbs: list[str]
+    partner_nouns: list[str]
+    personal_pronouns: list[str]
     police_subjects: list[str]
     national_words: list[str]
     force_nouns: list[str]
     plural_force_words: list[str]
     list_verbs: list[str]
     list_words: list[str]
+    arrangement_nouns: list[str]
     bullets: list[str]
     proposed_cues: list[str]
-    proposed_before: list[str]
-    proposed_adverbs: list[str]
-    plan_nouns: list[str]
     excluded: ExclusionCues
     generic: dict[str, list[str]]
 
@@ -96,6 +100,8 @@ class FunctionLexicon:
     not_shared_modifiers: frozenset[str]
     single_possessives: frozenset[str]
     counted_things: frozenset[str]
+    thing_verbs: frozenset[str]
+    event_nouns: frozenset[str]
     listed: dict[str, tuple[str, ...]]
     apart_modifiers: frozenset[str]
     apart_scopes: frozenset[str]
@@ -105,17 +111,17 @@ class FunctionLexicon:
     partner_context: tuple[str, ...]
     partner_cues: tuple[str, ...]
     partner_verbs: frozenset[str]
+    partner_nouns: frozenset[str]
+    personal_pronouns: frozenset[str]
     police_subjects: frozenset[str]
     national_words: frozenset[str]
     force_nouns: frozenset[str]
     plural_force_words: frozenset[str]
     list_verbs: frozenset[str]
     list_words: frozenset[str]
+    arrangement_nouns: frozenset[str]
     bullets: frozenset[str]
     proposed_cues: tuple[str, ...]
-    proposed_before: frozenset[str]
-    proposed_adverbs: frozenset[str]
-    plan_nouns: frozenset[str]
     stay_verbs: frozenset[str]
     scope_words: frozenset[str]
     single_owners: frozenset[str]
@@ -130,44 +136,26 @@ class FunctionLexicon:
 
     @classmethod
     def from_lexicon(cls, lex: FunctionsFile) -> FunctionLexicon:
-        ex = lex.excluded
-        sets = {k: frozenset(v) for k, v in lex.model_dump().items() if k in _SET_KEYS}
-        return cls(
-            **sets,
-            functions={k: tuple(v) for k, v in lex.functions.items()},
-            headed={k: tuple(v) for k, v in lex.headed.items()},
-            listed={k: tuple(v) for k, v in lex.listed.items()},
-            heads=tuple(lex.heads),
-            verb_objects={k: tuple(tuple(pair) for pair in v) for k, v in lex.verb_objects.items()},
-            case_sensitive={k: tuple(v) for k, v in lex.case_sensitive.items()},
-            blocked_after={k: frozenset(v) for k, v in lex.blocked_after.items()},
-            blocked_before={k: frozenset(v) for k, v in lex.blocked_before.items()},
-            title_before=tuple(tuple(p.split()) for p in lex.title_before),
-            activity_labels={k: frozenset(v) for k, v in lex.activity_labels.items()},
-            shared_cues=tuple(lex.shared_cues),
-            partner_context=tuple(lex.partner_context),
-            partner_cues=tuple(lex.partner_cues),
-            proposed_cues=tuple(lex.proposed_cues),
-            stay_verbs=frozenset(ex.stay_verbs),
-            scope_words=frozenset(ex.scope_words),
-            single_owners=frozenset(ex.single_owners),
-            distributive=frozenset(ex.distributive),
-            negated=frozenset(ex.negated),
-            adverbs=frozenset(ex.adverbs),
-            particles={k: frozenset(v) for k, v in ex.particles.items()},
-            except_words=frozenset(ex.except_words),
-            except_phrases={k: frozenset(v) for k, v in ex.except_phrases.items()},
-            exclude_verbs=frozenset(ex.exclude_verbs),
-            generic={k: frozenset(v) for k, v in lex.generic.items()},
-        )
+        """Every list as a tuple or a set, as the field's type says (the 'excluded' cues read as fields)."""
+        values = {**lex.model_dump(), **lex.excluded.model_dump()}
+        return cls(**{f.name: _convert(values[f.name], str(f.type)) for f in fields(cls)})
 
 
-_SET_KEYS = {
-    "title_after", "excluded_only", "not_shared_modifiers", "single_possessives", "counted_things",
-    "apart_modifiers", "apart_scopes", "problem_words", "partner_verbs", "police_subjects", "national_words",
-    "force_nouns", "plural_force_words", "list_verbs", "list_words", "bullets", "proposed_before",
-    "proposed_adverbs", "plan_nouns",
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "frozenset[str]": frozenset,
+    "tuple[str, ...]": tuple,
+    "tuple[tuple[str, ...], ...]": lambda v: tuple(tuple(phrase.split()) for phrase in v),
 }
+
+
+def _convert(value: Any, kind: str) -> Any:
+    """A JSON value as the frozen type ``kind`` names ('dict[str, frozenset[str]]': a dict of sets)."""
+    if kind.startswith("dict[str, "):
+        inner = kind[len("dict[str, ") : -1]
+        if inner == "tuple[tuple[str, ...], ...]":
+            return {k: tuple(tuple(item) for item in v) for k, v in value.items()}
+        return {k: _convert(v, inner) for k, v in value.items()}
+    return _CONVERTERS[kind](value)
 
 
 def load_lexicon(folder: str | None = None) -> FunctionLexicon:

@@ -60,25 +60,30 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def partner_clause(span: Span, lex: FunctionLexicon, forces: set[int]) -> bool:
-    """The verb of the function's clause says who runs it, and that is not a force nor the police: 'G4S
-    will run the force control room', 'It covers support services including payroll', 'They run custody
-    and IT', 'work carried out by G4S' ('Police officers will still manage the control room' is the
-    police's own work)."""
+    """The verb of the function's clause says who runs it, and that is a partner, not a force nor the
+    police: 'G4S will run the force control room', 'It covers support services including payroll', 'They
+    run custody and IT', 'work carried out by G4S' ('Police officers will still manage the control room'
+    is the police's own work, 'the system will cover the control room' no one's)."""
     verb = clause_verb(span.root)
     if verb is None or verb.lemma_.lower() not in lex.partner_verbs:
         return False
     agents = [w for c in verb.children if c.dep_ == "agent" for w in c.children if w.dep_ == "pobj"]
     found = agents or ([] if passive(verb) else subjects(verb))
-    return bool(found) and not any(police(s, lex, forces) for s in found)
+    return bool(found) and all(partner(s, lex, forces) for s in found)
+
+
+def partner(subject: Token, lex: FunctionLexicon, forces: set[int]) -> bool:
+    """A subject that can be the partner: a name that is not a force ('G4S'), a partner noun ('the
+    company', 'the contract') or a pronoun standing for one ('it', 'they'); not a person ('he')."""
+    if any(t.i in forces or t.lower_ in lex.police_subjects for t in subject.subtree):
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in lex.personal_pronouns
+    return subject.pos_ == "PROPN" or subject.lemma_.lower() in lex.partner_nouns
 
 
 def passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-
-
-def police(subject: Token, lex: FunctionLexicon, forces: set[int]) -> bool:
-    words = list(subject.subtree)
-    return any(t.i in forces or t.lower_ in lex.police_subjects for t in words)
 
 
 def national_body(span: Span, lex: FunctionLexicon) -> bool:
@@ -131,21 +136,28 @@ def bullet_mark(sent: Span, lex: FunctionLexicon) -> bool:
 
 
 def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
-    """The sentence lists what something covers: two or more functions with an inclusion verb or 'among';
-    or an inclusion verb whose subject is the arrangement named by a pronoun ('It covers payroll', 'This
-    includes developing a tri-force model for ... contact management'), or the function itself ('Estates
-    will also be included')."""
-    if labels >= 2 and any(
-        (t.lemma_.lower() in lex.list_verbs and t.pos_ in {"VERB", "AUX"}) or t.lower_ in lex.list_words
-        for t in span.sent
-    ):
+    """The sentence lists what the arrangement covers: two or more functions with 'among' or 'including'
+    ('Administration, finance and HR are among the areas being examined'), or an inclusion verb whose
+    subject is the function itself ('Estates will also be included'), the arrangement named by a pronoun
+    ('It covers payroll and vehicles', 'This includes developing a tri-force model for ... contact
+    management') or by a noun ('That programme will now concentrate on ...'); not what a thing includes
+    ('The weapons recovered include three firearms', 'The system will cover the control room')."""
+    if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
         return True
-    verb = clause_verb(span.root)
-    while verb is not None and verb.lemma_.lower() not in lex.list_verbs and verb.dep_ in {"xcomp", "pcomp", "advcl"}:
-        verb = clause_verb(verb)
-    if verb is None or verb.lemma_.lower() not in lex.list_verbs:
-        return False
-    return span.root.dep_ in SUBJECTS or any(s.pos_ == "PRON" for s in subjects(verb))
+    verbs = [t for t in span.sent if t.lemma_.lower() in lex.list_verbs and t.pos_ in {"VERB", "AUX"}]
+    return any(covers(verb, span, lex) for verb in verbs)
+
+
+def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
+    """The subject of an inclusion verb is the function or the arrangement ('it', 'the programme')."""
+    for subject in subjects(verb):
+        if span.root in subject.subtree:
+            return True
+        if subject.pos_ == "PRON" and subject.lower_ not in lex.personal_pronouns:
+            return True
+        if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
+            return True
+    return False
 
 
 def colon_list(span: Span, labels: int) -> bool:

@@ -24,6 +24,8 @@ from pipeline.nlp.functions.lexicon import FunctionLexicon
 COMPLEMENTS = {"prep", "attr", "acomp", "dobj", "advmod", "npadvmod", "oprd", "prt", "xcomp"}
 CLAUSE_LINKS = {"conj", "parataxis", "advcl", "relcl"}
 CLAUSES = CLAUSE_LINKS | {"ccomp", "cc"}  # children that are clauses of their own, not qualifiers
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+QUALIFIERS = {"aux", "auxpass", "mark", "advmod", "neg", "npadvmod", "prt", "acomp", "amod", "compound", "det"}
 NON_FINITE = {"xcomp", "advcl", "relcl", "acl", "pcomp", "conj"}
 
 
@@ -62,24 +64,37 @@ def status(span: Span, proposed: set[int], lex: FunctionLexicon) -> str:
     own_words = set(range(span.start, span.end))  # 'continue to protect local policing' excludes nothing
     if any(excludes(t, own_words, lex) for t in (*path, *predicates)):
         return "excluded"
-    if any(planned(t, proposed) for t in frame(span.root)):
+    chain = frame(span.root)
+    if any(planned(t, proposed, below) for below, t in zip([None, *chain], chain, strict=False)):
         return "proposed"
     return "shared"
 
 
-def planned(token: Token, proposed: set[int]) -> bool:
-    """The governing word is a plan word, or has one among its qualifiers ('could', 'whether'), in its
-    subject ('a business case for ...', 'the first area under review') or in 'according to' ('..., according
-    to the outline business case')."""
+def planned(token: Token, proposed: set[int], below: Token | None = None) -> bool:
+    """The governing word is a plan word, or has one among its qualifiers ('could', 'whether', 'if'), in
+    its subject ('a business case for ...', 'the first area under review'), in 'according to' ('...,
+    according to the outline business case'), as its object or attribute ('put together a business case
+    for sharing custody', 'are the departments most likely to be combined') or, for a noun, in what it is
+    about ('work on full business cases for joint professional standards'). When the function is in the
+    subject, the verb's complement says what becomes of it ('Merging IT is expected to take longer'). A
+    plan word on a branch of its own does not govern it ('following the success of the legal team, the
+    forces agreed to consider extending the model to payroll')."""
     if token.i in proposed:
         return True
+    in_subject = below is not None and below.dep_ in SUBJECTS
     for child in token.children:
-        if child.dep_ in CLAUSES:
+        if child is below:
             continue
-        if child.dep_ in {"nsubj", "nsubjpass"} or (child.dep_ == "prep" and child.lower_ == "according"):
+        if child.dep_ in SUBJECTS or child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ == "according"):
             if any(w.i in proposed for w in child.subtree):
                 return True
-        elif child.i in proposed:
+        elif child.dep_ == "prep" and token.pos_ in {"NOUN", "PROPN"}:
+            if any(w.i in proposed for o in child.children if o.dep_ == "pobj" for w in (o, *o.children)):
+                return True
+        elif child.dep_ in {"xcomp", "ccomp"} and in_subject:
+            if any(w.i in proposed for w in (child, *child.children) if w.dep_ not in SUBJECTS):
+                return True
+        elif child.dep_ in QUALIFIERS | {"dobj"} and child.i in proposed:
             return True
     return False
 
