@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.component import Stage
@@ -155,13 +155,27 @@ def summarised(span: Span, state: str, kept: list[tuple[Span, str]], lex: Functi
     staff working in finance, HR and IT are covered'); not those listed beside it ('pool technology,
     procurement and back-office functions'), nor one left out ('excluding payroll')."""
     specific = lex.generic.get(span.label_, frozenset())
-    own = {t.i for t in span.root.subtree} if span.root.dep_ != "compound" else {t.i for t in span.root.head.subtree}
-    beside = {t.i for t in span.root.conjuncts} | {t.i for t in span.root.head.conjuncts}
+    head = span.root.head if span.root.dep_ == "compound" else span.root
+    beside = {t.i for t in span.root.conjuncts} | {t.i for t in head.conjuncts}
     named = [(other, other_state) for other, other_state in kept
              if other.label_ in specific and other_state != "excluded" and other.root.i not in beside]
-    if any(other.root.i in own for other, _ in named):
+    if any(example_of(other.root, head, lex) for other, _ in named):
         return True
     return whole and len({other.label_ for other, other_state in named if other_state == state}) >= 2
+
+
+def example_of(token: Token, head: Token, lex: FunctionLexicon) -> bool:
+    """The token is an example the head noun gives: 'functions such as payroll and HR', 'services
+    including computing', 'support services, notably IT'."""
+    path = [token, *token.ancestors]
+    if head not in path:
+        return False
+    between = path[: path.index(head)]
+    return any(
+        t.lower_ in lex.example_words or t.dep_ == "appos"
+        or any(c.lower_ in lex.example_words for c in t.children if c.dep_ in {"amod", "advmod"})  # 'such as'
+        for t in between
+    )
 
 
 def nearest(collaborations: list[dict], span: Span) -> int | None:

@@ -73,6 +73,7 @@ class FunctionsFile(Lexicon):
     proposed_cues: list[str]
     excluded: ExclusionCues
     generic: dict[str, list[str]]
+    example_words: list[str]
 
     @field_validator("functions", "headed", "listed", "verb_objects", "case_sensitive", "generic", "activity_labels")
     @classmethod
@@ -133,6 +134,7 @@ class FunctionLexicon:
     except_phrases: dict[str, frozenset[str]]
     exclude_verbs: frozenset[str]
     generic: dict[str, frozenset[str]]
+    example_words: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lex: FunctionsFile) -> FunctionLexicon:
