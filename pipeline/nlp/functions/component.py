@@ -9,26 +9,16 @@ from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.functions.candidates import build_matchers, find_candidates
+from pipeline.nlp.functions.decide import decide, read_article
 from pipeline.nlp.functions.lexicon import LEXICON_FILE, FunctionLexicon, FunctionsFile
-from pipeline.nlp.functions.scope import (
-    activity_of,
-    continues_list,
-    kept_apart,
-    national_body,
-    on_its_own,
-    one_force,
-    partner_clause,
-    plural_forces,
-    problem,
-)
-from pipeline.nlp.functions.status import status
+from pipeline.nlp.functions.summary import summarised
 from pipeline.nlp.lexicon import Lexicon
 
 COMPONENT = "forcewatch_functions"
@@ -81,101 +71,22 @@ class FunctionFinder(Stage):
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lexicon
         collaborations = facts(doc, "collaborations")
-        cues = self.cues(doc)
-        sentences = list(doc.sents)
-        sharing = {doc[i].sent.start for i in cues["shared"]}
-        between_forces = bool(collaborations) or any(s.start in sharing and plural_forces(s, lex) for s in sentences)
-        partner = bool(cues["partner_context"])
-        if not (between_forces or partner):
+        candidates = find_candidates(doc, self.matchers, lex)
+        forces = {i for s in force_mentions(doc) for i in range(s.start, s.end)}
+        article = read_article(doc, self.cues(doc), collaborations, forces, candidates, lex)
+        if article is None:
             doc._.functions = []
             return doc
-        forces = {i for s in force_mentions(doc) for i in range(s.start, s.end)}
-        announcing = sharing | {doc.char_span(c["start_char"], c["end_char"], alignment_mode="expand").sent.start
-                                for c in collaborations}
-        partner_words = cues["partner"] if partner else set()
-        leads = announcing | {doc[i].sent.start for i in partner_words}  # sentences a list may continue
-        candidates = find_candidates(doc, self.matchers, lex)
-        labels = {s.start: len({c.label_ for c in candidates if c.sent.start == s.start}) for s in sentences}
-        proposed = cues["proposed"]
-        kept: list[tuple[Span, str]] = []
-        for span in candidates:
-            if on_its_own(span):
-                continue
-            state = status(span, proposed, lex)
-            if state == "excluded":
-                kept.append((span, state))
-                continue
-            if passing(span, candidates, lex):
-                continue
-            sent = span.sent
-            handed = partner and (partner_clause(span, lex, forces) or partner_sentence(span, partner_words))
-            if sent.start in sharing or handed or (sent.start in announcing and not one_force(span, lex)):
-                kept.append((span, state))
-                continue
-            previous = [s for s in sentences if s.end <= sent.start]
-            parent = continues_list(span, previous, leads, labels[sent.start], lex)
-            if parent is not None and not one_force(span, lex):
-                # a list without a cue of its own takes the status of the sentence that announced it
-                kept.append((span, "proposed" if any(t.i in proposed for t in parent) else state))
-        summaries = lex.generic
-        kept = [(span, state) for span, state in kept
-                if not (span.label_ in summaries and summarised(span, state, kept, lex, whole=not collaborations))]
+        decided = [(span, decide(span, candidates, article, lex)) for span in candidates]
+        kept = [(span, state) for span, state in decided if state is not None]
+        whole = not collaborations  # the article's one arrangement is with a partner
         doc._.functions = [
             {"function": span.label_, "status": state, "collaboration": nearest(collaborations, span),
              "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
             for span, state in kept
+            if not (span.label_ in lex.generic and summarised(span, state, kept, lex, whole))
         ]
         return doc
-
-
-def partner_sentence(span: Span, partner_words: set[int]) -> bool:
-    """A partner cue in the function's sentence ('handed much of its back office to a private firm'), not
-    the noun the function qualifies ('every major procurement contract' is a contract, not procurement)."""
-    if not any(span.sent.start <= i < span.sent.end for i in partner_words):
-        return False
-    head = span.root
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return head.i not in partner_words or head is span.root
-
-
-def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
-    """A mention in passing, whatever its sentence (see ``scope``)."""
-    return (
-        span.label_ in lex.excluded_only or kept_apart(span, lex) or problem(span, lex)
-        or activity_of(span, candidates, lex) or national_body(span, lex)
-    )
-
-
-def summarised(span: Span, state: str, kept: list[tuple[Span, str]], lex: FunctionLexicon, whole: bool) -> bool:
-    """'back-office functions such as payroll and HR' is finance and hr: 'back office' is reported only
-    where nothing more specific says it. The specific functions are those in its own phrase ('support
-    services including computing'), or, when ``whole`` (the article's one arrangement is with a partner),
-    those the article shares with the same status ('hand its support services to a joint venture ...
-    staff working in finance, HR and IT are covered'); not those listed beside it ('pool technology,
-    procurement and back-office functions'), nor one left out ('excluding payroll')."""
-    specific = lex.generic.get(span.label_, frozenset())
-    head = span.root.head if span.root.dep_ == "compound" else span.root
-    beside = {t.i for t in span.root.conjuncts} | {t.i for t in head.conjuncts}
-    named = [(other, other_state) for other, other_state in kept
-             if other.label_ in specific and other_state != "excluded" and other.root.i not in beside]
-    if any(example_of(other.root, head, lex) for other, _ in named):
-        return True
-    return whole and len({other.label_ for other, other_state in named if other_state == state}) >= 2
-
-
-def example_of(token: Token, head: Token, lex: FunctionLexicon) -> bool:
-    """The token is an example the head noun gives: 'functions such as payroll and HR', 'services
-    including computing', 'support services, notably IT'."""
-    path = [token, *token.ancestors]
-    if head not in path:
-        return False
-    between = path[: path.index(head)]
-    return any(
-        t.lower_ in lex.example_words or t.dep_ == "appos"
-        or any(c.lower_ in lex.example_words for c in t.children if c.dep_ in {"amod", "advmod"})  # 'such as'
-        for t in between
-    )
 
 
 def nearest(collaborations: list[dict], span: Span) -> int | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.functions.candidates import is_exception
 from pipeline.nlp.functions.lexicon import FunctionLexicon
+from pipeline.nlp.functions.scope import subjects
 
 # the complements of a verb that say where a function stays ('remain with each force')
 COMPLEMENTS = {"prep", "attr", "acomp", "dobj", "advmod", "npadvmod", "oprd", "prt", "xcomp"}
@@ -126,12 +127,3 @@ def stays_with_each(verb: Token, own_words: set[int], lex: FunctionLexicon) -> b
     if scope != {"own"} or not words & lex.single_owners:
         return bool(scope)
     return any(w.lower_ in lex.distributive for s in subjects(verb) for w in s.subtree)
-
-
-def subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or those of the verb it is chained to ('has decided to keep its own')."""
-    while True:
-        found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if found or verb.dep_ not in {"xcomp", "conj", "aux"} or verb.head.i == verb.i:
-            return found
-        verb = verb.head
