@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.evaluation.evaluate import evaluate, format_report
-from pipeline.evaluation.scoring import FIELDS
+from pipeline.evaluation.scoring import FIELDS, score_article, statuses
 from tests.conftest import CORPUS, SHARED
 
 CORPUS_FLOORS = {
@@ -89,3 +89,39 @@ class TestEvaluateCommand:
         result = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nope")])
         assert result.exit_code == 1
         assert "no such folder" in result.output
+
+
+def function_items(pairs: list[tuple[str, str]]) -> list[dict]:
+    return [{"function": f, "status": s} for f, s in pairs]
+
+
+class TestFunctionStatus:
+    """The status of the functions found in both gold and prediction: ours, the shared scorer has none."""
+
+    @staticmethod
+    def score_functions(gold: list[dict], pred: list[dict]):
+        return score_article("a.txt", {"functions": gold}, {"functions": pred})
+
+    @pytest.mark.parametrize(
+        ("gold", "pred", "ok", "n"),
+        [
+            ([("hr", "shared")], [("hr", "shared"), ("hr", "shared")], 1, 1),
+            ([("hr", "proposed")], [("hr", "shared")], 0, 1),
+            ([("hr", "proposed")], [("hr", "proposed"), ("hr", "shared")], 0, 1),
+            ([("hr", "proposed"), ("hr", "shared")], [("hr", "shared"), ("hr", "proposed")], 1, 1),
+            ([("hr", "shared"), ("ict", "excluded")], [("hr", "shared"), ("ict", "excluded")], 1, 1),
+            ([("hr", "shared")], [("ict", "shared")], 0, 0),
+        ],
+    )
+    def test_counts_functions_with_the_same_statuses(self, gold, pred, ok, n):
+        result = self.score_functions(function_items(gold), function_items(pred))
+        assert (result.fields["functions"].attr_ok, result.fields["functions"].attr_n) == (ok, n)
+
+    def test_a_wrong_status_is_listed_as_missed(self):
+        result = self.score_functions([{"function": "hr", "status": "proposed"}], [{"function": "hr", "status": "shared"}])
+        assert result.missed["functions"] == ["status of hr: gold proposed, predicted shared"]
+        assert result.fields["functions"].tp == 1
+
+    def test_statuses_leave_excluded_out(self):
+        items = [{"function": "hr", "status": "shared"}, {"function": "hr", "status": "excluded"}]
+        assert statuses(items) == {"hr": {"shared"}}

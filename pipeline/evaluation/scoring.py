@@ -5,7 +5,9 @@ Items are compared by keys, per article, as multisets:
 - forces: the force name without the words police/constabulary/service/force/the/of;
 - officials: (name without honorifics, role); attribute: the official's force;
 - money: (amount, kind), a range counting as its two ends, a repeated figure once; also kind-blind amounts;
-- functions: (function, excluded or not);
+- functions: (function, excluded or not); attribute: the status (shared or proposed) of a function found in
+  both, right when the prediction gives the function the same statuses as the gold (not scored by the shared
+  scorer);
 - job concerns: a predicted sentence matches a gold one when it contains the gold quote; attribute: stance;
 - collaborations: the set of forces (two or more).
 
@@ -179,6 +181,14 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
             both = set(gf) & set(pf)
             score.attr_ok, score.attr_n = sum(gf[k] == pf[k] for k in both), len(both)
             out.missed[field_name] += [f"force of {k[0]}: gold {gf[k]}, predicted {pf[k]}" for k in both if gf[k] != pf[k]]
+        if field_name == "functions":
+            gs, ps = statuses(g_items), statuses(p_items)
+            both = set(gs) & set(ps)
+            score.attr_ok, score.attr_n = sum(gs[k] == ps[k] for k in both), len(both)
+            out.missed[field_name] += [
+                f"status of {k}: gold {'/'.join(sorted(gs[k]))}, predicted {'/'.join(sorted(ps[k]))}"
+                for k in sorted(both) if gs[k] != ps[k]
+            ]
         if field_name == "money":
             ga = Counter(k[0] for k in g.elements())
             pa = Counter(k[0] for k in p.elements())
@@ -204,6 +214,15 @@ def money_attribute_scores(pairs: list[tuple[dict, dict]]) -> tuple[dict[str, Fi
             elif name != "kind":
                 wrong.append(f"{name} of {_amount(g)} ({g.get('kind')}): gold {_show(gold)}, predicted {_show(predicted)}")
     return scores, wrong
+
+
+def statuses(items: list) -> dict[str, set[str]]:
+    """The statuses each function is given, other than excluded (an excluded function is a key of its own)."""
+    out: dict[str, set[str]] = {}
+    for item in items:
+        if item.get("status") != "excluded":
+            out.setdefault(item.get("function"), set()).add(item.get("status"))
+    return out
 
 
 def _show(key: object) -> str:

@@ -1,0 +1,90 @@
+"""Lists: a sentence with no sharing cue of its own that continues the sentence announcing an arrangement
+(contract, section 8: "a list that follows the sentence announcing a collaboration belongs to it").
+
+The continuation is structural (after a colon, a bullet) or an inclusion sentence whose subject is the
+arrangement or the function ("It covers payroll and vehicles.", "Estates will also be included.",
+"Administration, finance and HR are among the areas being examined."); it takes the status of the
+sentence it continues.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.functions.lexicon import FunctionLexicon
+from pipeline.nlp.functions.scope import subjects
+
+LIST_REACH = 2  # how many sentences after the announcing one may continue it as a list
+
+
+def continues_list(span: Span, previous: list[Span], announcing: set[int], labels: int,
+                   lex: FunctionLexicon) -> Span | None:
+    """The announcing sentence the function's sentence continues as a list, if any: the sentence before
+    ends with a colon (bullets in between: that one is the list's lead), or the function's sentence
+    lists functions with an inclusion verb or 'among' ('It covers payroll and vehicles', 'Estates will
+    also be included', 'Administration, finance and HR are among the areas being examined'), or after a
+    colon of its own ('The first area under review is protective services: major investigations, ...').
+    ``labels``: how many function labels the sentence names."""
+    sent = span.sent
+    is_bullet = bullet(sent, lex) or bool(previous and bullet_mark(previous[-1], lex))
+    previous = [s for s in previous if not bullet_mark(s, lex)]
+    if is_bullet or (previous and ends_with_colon(previous[-1])):
+        return list_lead(previous, lex)
+    if not (listing(span, labels, lex) or colon_list(span, labels)):
+        return None
+    return next((s for s in reversed(previous[-LIST_REACH:]) if s.start in announcing), None)
+
+
+def list_lead(previous: list[Span], lex: FunctionLexicon) -> Span | None:
+    """The sentence a run of bullets hangs from: the one before the first bullet."""
+    i = len(previous) - 1
+    while i > 0 and bullet(previous[i], lex):
+        i -= 1
+    return previous[i] if i >= 0 else None
+
+
+def ends_with_colon(sent: Span) -> bool:
+    return sent.text.rstrip().endswith(":")
+
+
+def bullet(sent: Span, lex: FunctionLexicon) -> bool:
+    """The sentence is an item of a bulleted list ('- expanding the unit')."""
+    return sent[0].text in lex.bullets
+
+
+def bullet_mark(sent: Span, lex: FunctionLexicon) -> bool:
+    """The parser cut the bullet mark off as a sentence of its own."""
+    return all(t.text in lex.bullets or t.is_space for t in sent)
+
+
+def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
+    """The sentence lists what the arrangement covers: two or more functions with 'among' or 'including'
+    ('Administration, finance and HR are among the areas being examined'), or an inclusion verb whose
+    subject is the function itself ('Estates will also be included'), the arrangement named by a pronoun
+    ('It covers payroll and vehicles', 'This includes developing a tri-force model for ... contact
+    management') or by a noun ('That programme will now concentrate on ...'); not what a thing includes
+    ('The weapons recovered include three firearms', 'The system will cover the control room')."""
+    if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
+        return True
+    verbs = [t for t in span.sent if t.lemma_.lower() in lex.list_verbs and t.pos_ in {"VERB", "AUX"}]
+    return any(covers(verb, span, lex) for verb in verbs)
+
+
+def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
+    """The subject of an inclusion verb is the function or the arrangement ('it', 'the programme')."""
+    for subject in subjects(verb):
+        if span.root in subject.subtree:
+            return True
+        if subject.pos_ == "PRON" and subject.lower_ not in lex.personal_pronouns:
+            return True
+        if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
+            return True
+    return False
+
+
+def colon_list(span: Span, labels: int) -> bool:
+    """Two or more functions listed after a colon, with no verb after it (not a quotation: 'said: "...'). """
+    colons = [t.i for t in span.sent if t.text == ":" and t.i < span.start]
+    if labels < 2 or not colons:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in span.doc[colons[-1] : span.sent.end])

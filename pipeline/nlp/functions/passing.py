@@ -1,0 +1,99 @@
+"""Mentions in passing: a function named in a sentence about an arrangement that is not part of it.
+
+The force keeps it ("their own IT", "separate briefing systems and IT in each force", "the force's
+Organised Crime Unit"), the sentence names a problem ("the cost of bringing together different
+personnel systems", "unresolved issues include ICT"), it is an activity of another function ("training
+police dogs"), a force would do it alone ("keeping enough firearms teams on our own"), or a national
+body takes it over rather than forces sharing it ("a new National Police Service will take over
+counter-terrorism").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.nlp.functions.lexicon import FunctionLexicon
+from pipeline.nlp.functions.scope import CHAIN, clause_verb, subjects
+
+
+def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
+    """A mention in passing, whatever its sentence (see the module docstring; ``one_force`` and ``on_its_own`` are read
+    apart, as they depend on the sentence)."""
+    return (
+        span.label_ in lex.excluded_only or kept_apart(span, lex) or problem(span, lex)
+        or activity_of(span, candidates, lex) or national_body(span, lex)
+    )
+
+
+def kept_apart(span: Span, lex: FunctionLexicon) -> bool:
+    """'their own IT', 'separate briefing systems, personnel processes and IT in each force', 'three
+    different IT systems': what each force has for itself is not shared ('a separate joint procurement
+    team' is)."""
+    head = span.root
+    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
+        head = head.head
+    modifiers = {t.lower_ for t in head.subtree if t.i < head.i} | {t.lower_ for t in span}
+    if modifiers & lex.not_shared_modifiers:
+        return True
+    return bool(modifiers & lex.apart_modifiers) and not modifiers & lex.apart_scopes
+
+
+def one_force(span: Span, lex: FunctionLexicon) -> bool:
+    """'the force's Organised Crime Unit', 'its custody suites': a unit of one force, not of a collaboration."""
+    head = span.root
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "poss" and c.lower_ in lex.single_possessives for c in head.children)
+
+
+def problem(span: Span, lex: FunctionLexicon) -> bool:
+    """A problem or a risk, not an arrangement: 'the cost of bringing together different systems',
+    'the integration of control rooms as a key risk', 'unresolved issues include ICT'."""
+    verb = clause_verb(span.root)
+    for token in span.root.ancestors:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.problem_words:
+            return True
+        if token is verb:
+            break
+    if verb is None:
+        return False
+    as_problem = any(c.lower_ == "as" and any(w.lemma_.lower() in lex.problem_words for w in c.subtree)
+                     for c in verb.children if c.dep_ == "prep")
+    listed = verb.lemma_.lower() in lex.list_verbs and any(s.lemma_.lower() in lex.problem_words for s in subjects(verb))
+    return as_problem or listed
+
+
+def activity_of(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
+    """'training police dogs', 'the dog unit accounts for £360,000, mainly through joint training': the
+    activity of another function named as its object or as the subject of its clause is that
+    function's work, not a function of its own."""
+    others = lex.activity_labels.get(span.label_)
+    if not others:
+        return False
+    related = {t.i for t in span.root.subtree}
+    verb = clause_verb(span.root)
+    if verb is not None:
+        related |= {t.i for s in subjects(verb) for t in s.subtree}
+    return any(c.label_ in others and c.root.i in related for c in candidates if c != span)
+
+
+def on_its_own(span: Span) -> bool:
+    """'keeping enough firearms teams on our own': what a force does alone is a reason to share, not a
+    function shared or kept."""
+    verb = clause_verb(span.root)
+    chain = [verb] if verb is not None else []
+    while chain and chain[-1].dep_ in CHAIN and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "on" and any(w.lower_ == "own" for w in prep.subtree)
+        for token in chain for prep in token.children
+    )
+
+
+def national_body(span: Span, lex: FunctionLexicon) -> bool:
+    """A national body takes the function over ('A new National Police Service will take over
+    counter-terrorism'): the subject of its verb is a national body, not the forces."""
+    verb = clause_verb(span.root)
+    if verb is None:
+        return False
+    return any(t.lower_ in lex.national_words and t.is_title for s in subjects(verb) for t in s.subtree)
