@@ -7,7 +7,7 @@ Items are compared by keys, per article, as multisets:
 - money: (amount, kind), a range counting as its two ends, a repeated figure once; also kind-blind amounts;
 - functions: (function, excluded or not);
 - job concerns: a predicted sentence matches a gold one when it contains the gold quote; attribute: stance;
-- collaborations: the set of forces (two or more).
+- collaborations: the set of forces (two or more); attribute: the stage, where the gold gives one.
 """
 
 from __future__ import annotations
@@ -56,6 +56,11 @@ def keys(field_name: str, items: list) -> Counter:
             {frozenset(force_key(f) for f in c.get("forces") or []) for c in items if len(c.get("forces") or []) >= 2}
         )
     raise ValueError(field_name)
+
+
+def stages(items: list) -> dict[frozenset, str | None]:
+    """The stage of each collaboration by its set of force keys (of two with the same forces, the later)."""
+    return {frozenset(force_key(f) for f in c.get("forces") or []): c.get("stage") for c in items}
 
 
 def match_jobs(gold: list, pred: list) -> list[tuple[dict, dict]]:
@@ -144,6 +149,12 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
             both = set(gf) & set(pf)
             score.attr_ok, score.attr_n = sum(gf[k] == pf[k] for k in both), len(both)
             out.missed[field_name] += [f"force of {k[0]}: gold {gf[k]}, predicted {pf[k]}" for k in both if gf[k] != pf[k]]
+        if field_name == "collaborations":
+            gs = {k: v for k, v in stages(g_items).items() if v}
+            ps = stages(p_items)
+            both = set(gs) & set(ps)
+            score.attr_ok, score.attr_n = sum(gs[k] == ps[k] for k in both), len(both)
+            out.missed[field_name] += [f"stage of {_show(k)}: gold {gs[k]}, predicted {ps[k]}" for k in both if gs[k] != ps[k]]
         if field_name == "money":
             ga = Counter(k[0] for k in g.elements())
             pa = Counter(k[0] for k in p.elements())

@@ -221,7 +221,7 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
             ],
             "job_concerns": [{"stance": j.stance, "speaker": j.speaker, **_where(j)} for j in jobs.get(aid, [])],
             "collaborations": [
-                {"name": c.name, "type": c.type, "forces": collab_forces.get(c.id, []), **_where(c)}
+                {"name": c.name, "type": c.type, "stage": c.stage, "forces": collab_forces.get(c.id, []), **_where(c)}
                 for c in collabs.get(aid, [])
             ],
         }
@@ -242,13 +242,14 @@ def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, 
     return len(docs)
 
 
-# Views created by migration 0004, exported beside the tables, with what a row of each is.
+# Views created by migration 0004 (collaborations_view re-created by 0005 with the stage), exported beside the
+# tables, with what a row of each is.
 VIEWS = {
     "officials_view": "One row per mention of a named official: who, role, acting, force, and the sentence.",
     "money_view": "One row per money figure: amount, kind, hedged, period, its forces and collaboration, and the sentence.",
     "functions_view": "One row per function mention: function, status (shared, proposed, excluded), and the sentence.",
     "job_concerns_view": "One row per sentence about jobs: stance, speaker with role and force, and the sentence.",
-    "collaborations_view": "One row per collaboration an article describes: name, type, its forces, and the sentence.",
+    "collaborations_view": "One row per collaboration an article describes: name, type, stage, its forces, and the sentence.",
     "force_summary": "Per force: articles naming it, partner forces, functions shared, savings claimed, job concerns.",
     "collaboration_summary": "Per collaboration name: articles, forces, dates, functions shared, savings claimed.",
     "year_summary": "Per publication year: articles, collaborations, savings claimed, job concerns.",
