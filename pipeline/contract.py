@@ -32,6 +32,7 @@ FUNCTIONS = (
     "back_office",
 )
 FUNCTION_STATUSES = ("shared", "proposed", "excluded")
+COLLABORATION_STAGES = ("proposed", "agreed", "operating", "expanded", "ended")
 JOB_STANCES = ("concern", "possible", "uncertain", "ruled_out", "confirmed")
 
 
@@ -67,6 +68,7 @@ class Collaboration(Evidence):
     name: str | None
     type: str | None
     forces: list[str]
+    stage: str  # one of COLLABORATION_STAGES: what the article says about it at the time
 
 
 class FunctionMention(Evidence):

@@ -9,7 +9,7 @@ Items are compared by keys, per article, as multisets:
   both, right when the prediction gives the function the same statuses as the gold (not scored by the shared
   scorer);
 - job concerns: a predicted sentence matches a gold one when it contains the gold quote; attribute: stance;
-- collaborations: the set of forces (two or more).
+- collaborations: the set of forces (two or more); attribute: the stage, where the gold gives one.
 
 Beyond the shared scorer: money attribute accuracies (kind, hedged, period, forces) over the gold and predicted
 figures paired on amount, since the (amount, kind) key says nothing about a figure's other attributes.
@@ -92,6 +92,9 @@ def money_attribute(item: dict, name: str) -> object:
 
 def _amount(item: dict) -> int:
     return round(float(item.get("amount") or 0))
+def stages(items: list) -> dict[frozenset, str | None]:
+    """The stage of each collaboration by its set of force keys (of two with the same forces, the later)."""
+    return {frozenset(force_key(f) for f in c.get("forces") or []): c.get("stage") for c in items}
 
 
 def match_jobs(gold: list, pred: list) -> list[tuple[dict, dict]]:
@@ -189,6 +192,12 @@ def score_article(name: str, gold: dict, pred: dict) -> ArticleScore:
                 f"status of {k}: gold {'/'.join(sorted(gs[k]))}, predicted {'/'.join(sorted(ps[k]))}"
                 for k in sorted(both) if gs[k] != ps[k]
             ]
+        if field_name == "collaborations":
+            gs = {k: v for k, v in stages(g_items).items() if v}
+            ps = stages(p_items)
+            both = set(gs) & set(ps)
+            score.attr_ok, score.attr_n = sum(gs[k] == ps[k] for k in both), len(both)
+            out.missed[field_name] += [f"stage of {_show(k)}: gold {gs[k]}, predicted {ps[k]}" for k in both if gs[k] != ps[k]]
         if field_name == "money":
             ga = Counter(k[0] for k in g.elements())
             pa = Counter(k[0] for k in p.elements())

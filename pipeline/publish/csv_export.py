@@ -38,7 +38,7 @@ VIEWS = {
     "money_view": "One row per money figure: amount, kind, hedged, period, its forces and collaboration, and the sentence.",
     "functions_view": "One row per function mention: function, status (shared, proposed, excluded), and the sentence.",
     "job_concerns_view": "One row per sentence about jobs: stance, speaker with role and force, and the sentence.",
-    "collaborations_view": "One row per collaboration an article describes: name, type, its forces, and the sentence.",
+    "collaborations_view": "One row per collaboration an article describes: name, type, stage, its forces, and the sentence.",
     "force_summary": "Per force: articles naming it, partner forces, functions shared, savings claimed, job concerns.",
     "collaboration_summary": "Per collaboration name: articles, forces, dates, functions shared, savings claimed.",
     "year_summary": "Per publication year: articles, collaborations, savings claimed, job concerns.",

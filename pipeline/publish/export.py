@@ -213,7 +213,7 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
             ],
             "job_concerns": [{"stance": j.stance, "speaker": j.speaker, **_where(j)} for j in jobs.get(aid, [])],
             "collaborations": [
-                {"name": c.name, "type": c.type, "forces": collab_forces.get(c.id, []), **_where(c)}
+                {"name": c.name, "type": c.type, "stage": c.stage, "forces": collab_forces.get(c.id, []), **_where(c)}
                 for c in collabs.get(aid, [])
             ],
         }
@@ -232,6 +232,3 @@ def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, 
     json.dump(docs, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return len(docs)
-
-
-# Views created by migration 0004, exported beside the tables, with what a row of each is.

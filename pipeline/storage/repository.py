@@ -270,7 +270,8 @@ def _insert_extraction(conn: Connection, article_id: int, ex: Extraction, ref: R
 
     collaboration_ids: list[int | None] = []  # by position: facts name their collaboration by index
     for c in ex.collaborations:
-        row = storable_rows(collaborations, [{**base(c), "name": c.get("name"), "type": c.get("type")}], source)
+        row = storable_rows(collaborations, [{**base(c), "name": c.get("name"), "type": c.get("type"),
+                                                   "stage": c.get("stage")}], source)
         if not row:
             collaboration_ids.append(None)
             continue

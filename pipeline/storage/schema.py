@@ -163,6 +163,7 @@ class CollaborationRow(Base):
     sentence_id: Mapped[int] = sentence_fk()
     name: Mapped[str | None] = mapped_column(Text, comment="'Evolve', 'strategic alliance', ... where named")
     type: Mapped[str | None] = mapped_column(String(64), comment="alliance, merger, shared service, ...")
+    stage: Mapped[str | None] = mapped_column(String(16), comment="proposed, agreed, operating, expanded or ended")
     start_char: Mapped[int] = start_col()
     end_char: Mapped[int] = end_col()
     text: Mapped[str] = text_col()

@@ -27,6 +27,7 @@ from pipeline.nlp.collaborations.names import Name, find_names
 from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
+from pipeline.nlp.collaborations.stage import part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
@@ -63,6 +64,9 @@ class CollaborationFinder(Stage):
             self.cue_matcher.add(cue, [lemma_pattern(nlp, cue)])
         self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.named.add("NAMED", [nlp.make_doc(p) for p in cues.named_phrases])
+        self.stage_matcher = Matcher(nlp.vocab)
+        for signal, phrases in cues.stage.cues.items():
+            self.stage_matcher.add(signal, [lemma_pattern(nlp, p) for p in phrases])
         self.references = Matcher(nlp.vocab)
         for label, patterns, greedy in reference_patterns(cues):
             self.references.add(label, patterns, greedy=greedy)
@@ -90,6 +94,7 @@ class CollaborationFinder(Stage):
         ]
         references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
         phrases = [(s, e) for _, s, e in self.named(doc)]
+        stage_cues = [(strings[m], s, e) for m, s, e in self.stage_matcher(doc)]
         body = body_start(doc)
         names = [find_names(span, phrases, forces_at, cues) if span.start >= body else () for span in spans]
         known = {n.text for found in names for n in found}
@@ -98,18 +103,19 @@ class CollaborationFinder(Stage):
         forces_in = bucket(starts, [(m.start, m.force) for m in article.mentions])
         references_in = bucket(starts, [(r.start, r) for r in references])
         return [
-            self._part(span, names[i], forces_in[i], references_in[i], article.groups)
+            self._part(span, names[i], forces_in[i], references_in[i], article.groups, stage_cues)
             for i, span in enumerate(spans)
             if cues_in[i] or names[i] or any(name in span.text for name in known)
         ]
 
     def _part(self, span: Span, names: tuple[Name, ...], forces: list[str], references: list[Reference],
-              groups: tuple[Group, ...]) -> Part:
+              groups: tuple[Group, ...], stage_cues: list[tuple[str, int, int]]) -> Part:
         cues = self.cues
         excluded = excluded_forces(span.doc, span, groups, cues.except_phrases)  # 'all except Lincolnshire'
         named = tuple(dict.fromkeys(f for f in forces if f not in excluded))
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
-        return Part(span, named, tuple(references), excluded, names, kind)
+        signals = part_signals(span, stage_cues, cues.stage)
+        return Part(span, named, tuple(references), excluded, names, kind, signals)
 
 
 def body_start(doc: Doc) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
+from pipeline.nlp.collaborations.stage import StageWords
 from pipeline.nlp.lexicon import Lexicon, Words, load_lexicon, load_words
 
 LEXICON_FILE = "collaborations.json"
@@ -35,6 +37,12 @@ class CollaborationsFile(Lexicon):
     join_verbs: list[str]
     except_phrases: list[str]
     subset_pronouns: list[str]
+    stage_cues: dict[Literal["ended", "expanded", "agreed", "existing", "proposal", "tentative"], list[str]]
+    stage_verb_only: list[str]
+    sharing_verbs: list[str]
+    future_modals: list[str]
+    tentative_modals: list[str]
+    stage_negators: list[str]
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class CollaborationCues:
     join_verbs: frozenset[str]
     except_phrases: tuple[tuple[str, ...], ...]
     subset_pronouns: frozenset[str]
+    stage: StageWords
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
 
@@ -81,6 +90,14 @@ class CollaborationCues:
             join_verbs=frozenset(lex.join_verbs),
             except_phrases=tuple(tuple(p.split()) for p in lex.except_phrases),
             subset_pronouns=frozenset(lex.subset_pronouns),
+            stage=StageWords(
+                cues={signal: tuple(words) for signal, words in lex.stage_cues.items()},
+                verb_only=frozenset(lex.stage_verb_only),
+                sharing_verbs=frozenset(lex.sharing_verbs),
+                future_modals=frozenset(lex.future_modals),
+                tentative_modals=frozenset(lex.tentative_modals),
+                negators=frozenset(lex.stage_negators),
+            ),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),
         )

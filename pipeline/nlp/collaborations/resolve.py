@@ -59,6 +59,7 @@ class Part:
     excluded: frozenset[str] = frozenset()  # 'all except Lincolnshire'
     names: tuple[Name, ...] = ()
     kind: str | None = None
+    signals: frozenset[str] = frozenset()  # what its words say of the stage (``stage.part_signals``)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Candidate:
     forces: tuple[str, ...]
     names: tuple[Name, ...] = ()
     type: str | None = None
+    signals: frozenset[str] = frozenset()
 
 
 def describe(
@@ -94,7 +96,7 @@ def collaboration_of(
     forces = drop_successors(forces, successors)
     if len(forces) < 2:
         return None
-    return Candidate(part.span.start, part.span.end, tuple(forces), part.names, part.kind)
+    return Candidate(part.span.start, part.span.end, tuple(forces), part.names, part.kind, part.signals)
 
 
 def resolve(part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:

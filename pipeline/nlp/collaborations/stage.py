@@ -1,0 +1,125 @@
+"""The stage of a collaboration (contract section 7): proposed, agreed, operating, expanded or ended.
+
+Each sentence part that describes the collaboration gives signals, from cue words (``stage_cues`` of
+``models/collaborations.json``: 'abandoned', 'extend', 'signed', 'already', 'explore', ...) and from the
+tense of its sharing verbs ('already share' and 'have run ... since' say it operates, 'will share' and
+'are to combine' that it is agreed, 'could share' that it is only proposed). A study word ('explore',
+'business case', 'talks') outweighs an agreement in its own part: 'agreed to explore a merger' is a
+proposal. The collaboration's stage weighs the signals of all its parts (``stage_of``): ended, then
+expanded (an expansion word, or new sharing agreed for one that already operates), operating, agreed,
+proposed; with no signal at all, what the article describes is taken to be operating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+# signals: cue words of each stage, plus 'existing' (it runs now), 'future' (will run), 'tentative'
+# (could, might: a weak proposal, outweighed by any other signal)
+ENDED, EXPANDED, AGREED, EXISTING, PROPOSAL, TENTATIVE, FUTURE = (
+    "ended", "expanded", "agreed", "existing", "proposal", "tentative", "future",
+)
+CUE_SIGNALS = (ENDED, EXPANDED, AGREED, EXISTING, PROPOSAL, TENTATIVE)
+
+
+@dataclass(frozen=True)
+class StageWords:
+    """The words the stage rules read: cue phrases per signal, the lemmas that count only as verbs ('end',
+    'drop': not 'the end of the year'), the sharing verbs whose tense is read, and the modal verbs of a
+    future ('will') and of a tentative plan ('could'), and the verbs that deny what they govern ('refused
+    to agree')."""
+
+    cues: dict[str, tuple[str, ...]]
+    verb_only: frozenset[str]
+    sharing_verbs: frozenset[str]
+    future_modals: frozenset[str]
+    tentative_modals: frozenset[str]
+    negators: frozenset[str]
+
+
+def counts(match: Span, signal: str, words: StageWords) -> bool:
+    """A cue match gives its signal: not negated ('is not coming to an end', 'refused to agree'); a word of
+    ``verb_only`` only as a verb or participle ('the alliance will end', 'the failed partnership'); 'since'
+    only before a date ('since 2013', not 'since commissioners were elected'); an adverb ('already') only
+    on a sharing verb ('already share', not 'already under strain')."""
+    root = match.root
+    if negated(root, words.negators) or (match.start > 0 and match.doc[match.start - 1].lower_ in {"not", "never", "no"}):
+        return False
+    if len(match) == 1:
+        lemma = root.lemma_.lower()
+        if lemma in words.verb_only and root.pos_ != "VERB" and root.tag_ != "VBN":
+            return False
+        if lemma == "since" and not any(c.dep_ == "pobj" for c in root.children):
+            return False
+        if signal == EXISTING and root.pos_ == "ADV" and root.head.lemma_.lower() not in words.sharing_verbs:
+            return False
+    return signal in CUE_SIGNALS
+
+
+def negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
+    """The token, or the verb it hangs from as an infinitive or participle, is negated or governed by one
+    of ``negators`` ('refused to agree')."""
+    for t in (token, token.head):
+        if any(c.dep_ == "neg" for c in t.children) or (t is not token and t.lemma_.lower() in negators):
+            return True
+        if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep"}:
+            break
+    return False
+
+
+def tense_signal(verb: Token, words: StageWords) -> str | None:
+    """What the tense of a sharing verb says: 'will share', 'are to combine', '(forces) to merge HR' (a
+    headline) are future; 'could share' tentative; 'share', 'already run', 'have pooled', 'is run by' existing."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    lemmas = {a.lemma_.lower() for a in auxes}
+    if lemmas & words.future_modals:
+        return FUTURE
+    if lemmas & words.tentative_modals:
+        return ENDED if "have" in lemmas and verb.tag_ == "VBN" else TENTATIVE  # 'would have merged': it did not
+    if "to" in lemmas:
+        head = verb.head
+        to_be = head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}  # 'are to combine'
+        return FUTURE if to_be or verb.dep_ == "ROOT" else None
+    if verb.tag_ in {"VBZ", "VBP", "VBD"}:
+        return EXISTING
+    if verb.tag_ == "VBN" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):  # 'have shared', 'is run by'
+        return EXISTING
+    return None
+
+
+def part_signals(part: Span, matches: Iterable[tuple[str, int, int]], words: StageWords) -> frozenset[str]:
+    """The stage signals of a sentence part: its cue ``matches`` (signal, start, end in the doc) and the
+    tense of its sharing verbs. A proposal outweighs agreement, future and expansion in the same part."""
+    doc = part.doc
+    found = {
+        signal for signal, start, end in matches
+        if part.start <= start and end <= part.end and counts(doc[start:end], signal, words)
+    }
+    for token in part:
+        if token.lemma_.lower() in words.sharing_verbs and token.pos_ == "VERB":
+            signal = tense_signal(token, words)
+            if signal:
+                found.add(signal)
+    if PROPOSAL in found:
+        found -= {AGREED, FUTURE, EXPANDED}
+    return frozenset(found)
+
+
+def stage_of(signals: Iterable[frozenset[str]], merger: bool = False) -> str:
+    """The stage of a collaboration from the signals of the parts that describe it; without any, a merger
+    is proposed (a merger that happened is told in the past: 'took over from'), anything else operating."""
+    found = frozenset().union(*signals)
+    if ENDED in found:
+        return "ended"
+    if EXPANDED in found:
+        return "expanded"
+    if EXISTING in found:
+        return "expanded" if AGREED in found else "operating"
+    if found & {AGREED, FUTURE}:
+        return "agreed"
+    if found & {PROPOSAL, TENTATIVE} or merger:
+        return "proposed"
+    return "operating"
