@@ -12,12 +12,12 @@ from spacy.tokens import Token
 
 from pipeline.nlp.job_clauses import VERBS, verb_of
 from pipeline.nlp.job_cues import JobCues
-from pipeline.nlp.job_people import SUBJECTS, counted
+from pipeline.nlp.job_people import SUBJECTS, counted, people
 
 
 def person_kept(noun: Token, cues: JobCues) -> Token | None:
     """The word that says the people of ``noun`` keep a job: redeployed, moved into roles, kept."""
-    if cues.lemma(noun) not in cues.people_nouns:
+    if not people(noun, cues):
         return None
     return redeployed_people(noun, cues) or moved_to_roles(noun, cues) or kept_people(noun, cues)
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.job_clauses import VERBS, governors, is_negated, lemma, verb_of
 from pipeline.nlp.job_cues import JobCues
 from pipeline.nlp.job_kept import person_kept
-from pipeline.nlp.job_people import person_lost
+from pipeline.nlp.job_people import lost_before, people, person_lost
 
 Loss = tuple[Token, Token | None]  # the job noun, and the word of loss or keeping over it (None for a phrase)
 
@@ -39,13 +39,14 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
     out = []
     for token in sent:
         job = is_job(token, cues)
-        person = cues.lemma(token) in cues.people_nouns
+        person = people(token, cues)
         verb = verb_of(token, cues.partitive_prepositions) if job or person else None
         if verb is not None and unfilled(verb, cues):
             out.append((token, verb))  # 'vacant posts will not be filled', 'officers not replaced'
             continue
         if job:
             other = next((o for o in related(token, cues) if governs(token, o, cues)), None)
+            other = other or lost_before(token, cues, cues.loss_words)  # 'plans to axe 750 posts were shelved'
             if other is not None:
                 out.append((token, other))
                 continue
@@ -65,7 +66,18 @@ def is_job(token: Token, cues: JobCues) -> bool:
         return people_numbers(token, cues)
     if token.head.i != token.i and cues.lemma(token.head) in cues.idiom_verbs:
         return False
+    if individual(token, cues):
+        return False
     return word not in cues.plural_only or token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children)
+
+
+def individual(noun: Token, cues: JobCues) -> bool:
+    """'The officer lost his job after being convicted': one person's job (a dismissal), not jobs cut; 'no
+    officer will lose his job' still denies a loss."""
+    if noun.tag_ != "NN" or not any(c.dep_ == "poss" and c.lower_ in cues.individual_possessives for c in noun.children):
+        return False
+    subject = [t for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    return not any(t.lower_ in cues.negations for t in subject)
 
 
 def governs(noun: Token, word: Token, cues: JobCues) -> bool:

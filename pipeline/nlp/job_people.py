@@ -25,9 +25,19 @@ from pipeline.nlp.job_cues import JobCues
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
+def people(token: Token, cues: JobCues) -> bool:
+    """A noun of people ('officers', 'staff'); 'management' only out of a list of functions ('cutting
+    management', not 'removing duplicated management and analysis')."""
+    word = cues.lemma(token)
+    if word in cues.people_nouns:
+        return True
+    listed = [*(c for c in token.children if c.dep_ == "conj"), *([token.head] if token.dep_ == "conj" else [])]
+    return word in cues.collective_people and all(cues.lemma(t) in cues.people_nouns for t in listed)
+
+
 def person_lost(token: Token, cues: JobCues) -> Token | None:
     """The word that says the people of ``token`` are lost, by the first rule that reads it."""
-    if cues.lemma(token) not in cues.people_nouns:
+    if not people(token, cues):
         return None
     rules: tuple[Callable[[Token, JobCues], Token | None], ...] = (
         lost_object, made_redundant, no_longer_needed, departing, fewer, fallen_by, lost_before,
@@ -42,11 +52,16 @@ def object_verb(noun: Token, cues: JobCues) -> Token | None:
 
 def lost_object(noun: Token, cues: JobCues) -> Token | None:
     """'we will have to lose more officers', 'to scrap PCSOs'; not people 'cut free' from a wreck, nor the
-    people a crash 'cost' their lives (a dative, not an object)."""
+    people a crash 'cost' their lives (the verb's other object is what they lose)."""
     verb = object_verb(noun, cues)
+    if verb is None and noun.head.lower_ in cues.lemma_fixes and noun.head.i < noun.i:
+        verb = noun.head  # 'Kent Police axes 200 officers': the verb tagged as the plural of 'axis'
     if verb is None or cues.lemma(verb) not in cues.people_loss_words:
         return None
-    return None if any(c.lower_ in cues.rescue_words for c in verb.children) else verb
+    other = any(  # 'cost two officers their lives'
+        c.dep_ in {"dobj", "dative"} and c.i > noun.i and any(p.dep_ == "poss" for p in c.children) for c in verb.children
+    )
+    return None if other or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
 
 
 def made_redundant(noun: Token, cues: JobCues) -> Token | None:
@@ -122,14 +137,15 @@ def fallen_by(noun: Token, cues: JobCues) -> Token | None:
     return by.head if cues.lemma(by.head) in cues.loss_words else None
 
 
-def lost_before(noun: Token, cues: JobCues) -> Token | None:
-    """A loss verb right before the people, when the parse made them the subject of a later verb: 'losing so
-    many officers will be a gift to criminals', 'could cost Scotland 4,000 police officers has been ...'."""
+def lost_before(noun: Token, cues: JobCues, verbs: frozenset[str] | None = None) -> Token | None:
+    """A loss verb (of ``verbs``, default the cues' people_loss_words) right before the noun, when the parse
+    made it the subject of a later verb: 'losing so many officers will be a gift to criminals', 'could cost
+    Scotland 4,000 police officers has been ...', 'plans to axe 750 posts were shelved'."""
     start = noun.left_edge.i
     if noun.dep_ not in SUBJECTS or start == noun.sent.start:
         return None
     before = noun.doc[start - 1]
     verb = before.head if before.dep_ in {"dative", "dobj"} else before
-    if verb.pos_ not in VERBS or verb.i >= noun.i or cues.lemma(verb) not in cues.people_loss_words:
+    if verb.pos_ not in VERBS or verb.i >= noun.i or cues.lemma(verb) not in (verbs or cues.people_loss_words):
         return None
     return verb

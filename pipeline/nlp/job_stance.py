@@ -35,7 +35,7 @@ Hits = dict[str, list[tuple[int, int]]]  # label of a cue phrase -> its matches 
 def stance(sent: Span, noun: Token, predicate: Token | None, hits: Hits, role: str | None, cues: JobCues) -> str:
     """uncertain, ruled_out, concern, possible or confirmed (see the module docstring); ``role`` is the
     speaker's role (the officials stage)."""
-    if hits.get("uncertain"):
+    if any(not unknown_count(sent.doc[s:e], cues) for s, e in hits.get("uncertain", [])):
         return "uncertain"
     if hits.get("not_ruled_out"):
         return "possible"
@@ -62,6 +62,11 @@ def stance(sent: Span, noun: Token, predicate: Token | None, hits: Hits, role: s
     if forecast or unreported_would(sent, noun, predicate, cues) or planned(noun, predicate, cues):
         return "possible"
     return "confirmed"
+
+
+def unknown_count(phrase: Span, cues: JobCues) -> bool:
+    """'an unknown number of posts will be lost': losses certain, only their number unknown (contract, section 8)."""
+    return phrase.root.dep_ == "amod" and lemma(phrase.root.head) in cues.count_nouns
 
 
 def through_wastage(sent: Span, cues: JobCues) -> bool:
