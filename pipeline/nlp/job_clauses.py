@@ -27,6 +27,13 @@ def clause_governors(token: Token, links: frozenset[str], hops: int) -> list[Tok
     return out
 
 
+def verb_of(noun: Token, partitives: frozenset[str]) -> Token | None:
+    """The verb whose object or passive subject the noun is, directly or as 'some of the posts'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in partitives and noun.head.head.pos_ in {"PRON", "NUM", "ADJ", "DET"}:
+        noun = noun.head.head
+    return noun.head if noun.dep_ in {"nsubjpass", "dobj"} else None
+
+
 def governors(noun: Token, cues: JobCues) -> list[Token]:
     """The words above a job noun in its clause ('the impact on jobs': on, impact, and its verb)."""
     return clause_governors(noun, cues.clause_links, cues.governor_hops)

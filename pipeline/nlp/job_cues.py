@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import field_validator
+from spacy.tokens import Token
 
 from pipeline.contract import ROLES
 from pipeline.nlp.lexicon import Lexicon, Words, load_lexicon, load_words
@@ -20,6 +21,7 @@ LEXICON_FILE = "jobs.json"
 PHRASE_LABELS = ("job_phrases", "uncertain", "not_ruled_out", "ruled_out", "concern", "warn")
 GOVERNOR_HOPS = 3  # 'the impact on jobs': jobs -> on -> impact -> (its verb)
 PREDICATE_HOPS = 2  # 'jobs are at risk': risk -> at -> are
+MAPPINGS = ("lemma_fixes", "verb_prepositions")  # the keys that map words to words, not lists
 
 
 class JobsLexicon(Lexicon):
@@ -53,6 +55,40 @@ class JobsLexicon(Lexicon):
     rescue_words: list[str]
     partitive_prepositions: list[str]
     clause_links: list[str]
+    lemma_fixes: dict[str, str]
+    headcount_words: list[str]
+    departure_verbs: list[str]
+    departure_places: list[str]
+    departure_objects: list[str]
+    quantifiers: list[str]
+    fewer_words: list[str]
+    fewer_verbs: list[str]
+    down_verbs: list[str]
+    needed_words: list[str]
+    redundant_words: list[str]
+    plural_only: list[str]
+    idiom_verbs: list[str]
+    verb_prepositions: dict[str, list[str]]
+    release_verbs: list[str]
+    redeploy_words: list[str]
+    move_words: list[str]
+    role_words: list[str]
+    people_keep_words: list[str]
+    level_words: list[str]
+    wastage_words: list[str]
+    forecast_words: list[str]
+    risk_words: list[str]
+    plan_words: list[str]
+    cancel_words: list[str]
+    foresee_words: list[str]
+    ability_verbs: list[str]
+    not_unions: list[str]
+    individual_possessives: list[str]
+    collective_people: list[str]
+    wastage_verbs: list[str]
+    offer_words: list[str]
+    loss_nouns: list[str]
+    compel_verbs: list[str]
 
     @field_validator("union_roles")
     @classmethod
@@ -91,24 +127,65 @@ class JobCues:
     rescue_words: frozenset[str]
     partitive_prepositions: frozenset[str]
     clause_links: frozenset[str]
+    headcount_words: frozenset[str]
+    departure_verbs: frozenset[str]
+    departure_places: frozenset[str]
+    departure_objects: frozenset[str]
+    quantifiers: frozenset[str]
+    fewer_words: frozenset[str]
+    fewer_verbs: frozenset[str]
+    down_verbs: frozenset[str]
+    needed_words: frozenset[str]
+    redundant_words: frozenset[str]
+    plural_only: frozenset[str]
+    idiom_verbs: frozenset[str]
+    release_verbs: frozenset[str]
+    redeploy_words: frozenset[str]
+    move_words: frozenset[str]
+    role_words: frozenset[str]
+    people_keep_words: frozenset[str]
+    level_words: frozenset[str]
+    wastage_words: frozenset[str]
+    forecast_words: frozenset[str]
+    risk_words: frozenset[str]
+    plan_words: frozenset[str]
+    cancel_words: frozenset[str]
+    foresee_words: frozenset[str]
+    ability_verbs: frozenset[str]
+    not_unions: frozenset[str]
+    individual_possessives: frozenset[str]
+    collective_people: frozenset[str]
+    wastage_verbs: frozenset[str]
+    offer_words: frozenset[str]
+    loss_nouns: frozenset[str]
+    compel_verbs: frozenset[str]
+    lemma_fixes: dict[str, str]  # forms the lemmatiser gets wrong ('axes' -> 'axis') -> their lemma
+    verb_prepositions: dict[str, frozenset[str]]  # a verb -> the only prepositions it governs a job through
     speech_verbs: frozenset[str]
     governing: frozenset[str]  # the words that say what happens to a job: of loss or of keeping
     governor_hops: int = GOVERNOR_HOPS
     predicate_hops: int = PREDICATE_HOPS
+
+    def lemma(self, token: Token) -> str:
+        """The lower-case lemma, corrected where the lemmatiser is wrong ('Kent Police axes 200 jobs')."""
+        return self.lemma_fixes.get(token.lower_) or token.lemma_.lower()
 
     @classmethod
     def from_lexicons(
         cls, lex: JobsLexicon, words: Words, governor_hops: int = GOVERNOR_HOPS, predicate_hops: int = PREDICATE_HOPS
     ) -> JobCues:
         sets = {
-            name: frozenset(getattr(lex, name)) for name in JobsLexicon.model_fields if name not in PHRASE_LABELS
+            name: frozenset(getattr(lex, name)) for name in JobsLexicon.model_fields
+            if name not in PHRASE_LABELS and name not in MAPPINGS
         }
         return cls(
             **sets,
+            lemma_fixes=dict(lex.lemma_fixes),
+            verb_prepositions={verb: frozenset(preps) for verb, preps in lex.verb_prepositions.items()},
             phrases={label: tuple(getattr(lex, label)) for label in PHRASE_LABELS},
             possible_before=tuple(tuple(p.split()) for p in lex.possible if len(p.split()) > 1),
             speech_verbs=frozenset(words.speech_verbs),
-            governing=frozenset(lex.loss_words) | frozenset(lex.keep_words),
+            governing=frozenset(lex.loss_words) | frozenset(lex.keep_words) | frozenset(lex.offer_words),
             governor_hops=governor_hops,
             predicate_hops=predicate_hops,
         )

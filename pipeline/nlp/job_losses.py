@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.job_clauses import VERBS, governors, is_negated, lemma
+from pipeline.nlp.job_clauses import VERBS, governors, is_negated, lemma, verb_of
 from pipeline.nlp.job_cues import JobCues
+from pipeline.nlp.job_kept import person_kept
+from pipeline.nlp.job_people import lost_before, people, person_lost
 
 Loss = tuple[Token, Token | None]  # the job noun, and the word of loss or keeping over it (None for a phrase)
 
@@ -36,37 +38,68 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
     """Every job noun or person of the sentence that is lost or kept, with the word that says so."""
     out = []
     for token in sent:
-        word = lemma(token)
-        job = token.pos_ in {"NOUN", "PROPN"} and (word in cues.job_nouns or people_numbers(token, cues))
-        person = word in cues.people_nouns
+        job = is_job(token, cues)
+        person = people(token, cues)
         verb = verb_of(token, cues.partitive_prepositions) if job or person else None
         if verb is not None and unfilled(verb, cues):
             out.append((token, verb))  # 'vacant posts will not be filled', 'officers not replaced'
             continue
         if job:
             other = next((o for o in related(token, cues) if governs(token, o, cues)), None)
+            other = other or lost_before(token, cues, cues.loss_words)  # 'plans to axe 750 posts were shelved'
             if other is not None:
                 out.append((token, other))
                 continue
-        lost = person and token.dep_ in {"dobj", "nsubjpass"} and lemma(token.head) in cues.people_loss_words
-        if lost and not any(c.lower_ in cues.rescue_words for c in token.head.children):  # 'officers were cut free'
-            out.append((token, token.head))  # 'we will have to lose more officers'; the head's words read only then
+        lost = (person_lost(token, cues) or person_kept(token, cues)) if person else None  # 'lose more officers'
+        if lost is not None:
+            out.append((token, lost))
     return out
 
 
-def verb_of(noun: Token, partitives: frozenset[str]) -> Token | None:
-    """The verb whose object or passive subject the noun is, directly or as 'some of the posts'."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in partitives and noun.head.head.pos_ in {"PRON", "NUM", "ADJ", "DET"}:
-        noun = noun.head.head
-    return noun.head if noun.dep_ in {"nsubjpass", "dobj"} else None
+def is_job(token: Token, cues: JobCues) -> bool:
+    """A job noun ('posts', 'staff numbers'); not 'an outstanding job' someone did, nor 'the role' or 'the
+    financial position' (a word of 'plural_only' counts in the plural or with a number: '40 roles')."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    word = cues.lemma(token)
+    if word not in cues.job_nouns:
+        return people_numbers(token, cues)
+    if token.head.i != token.i and cues.lemma(token.head) in cues.idiom_verbs:
+        return False
+    if individual(token, cues):
+        return False
+    return word not in cues.plural_only or token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children)
+
+
+def individual(noun: Token, cues: JobCues) -> bool:
+    """'The officer lost his job after being convicted': one person's job (a dismissal), not jobs cut; 'no
+    officer will lose his job' still denies a loss."""
+    if noun.tag_ != "NN" or not any(c.dep_ == "poss" and c.lower_ in cues.individual_possessives for c in noun.children):
+        return False
+    subject = [t for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    return not any(t.lower_ in cues.negations for t in subject)
 
 
 def governs(noun: Token, word: Token, cues: JobCues) -> bool:
     """A loss or keeping word over the noun; 'vacant' only as what is said of it ('posts are left
-    vacant'), not as its description ('vacant posts will be filled')."""
-    if lemma(word) in cues.empty_words:
+    vacant'), not as its description ('vacant posts will be filled'); 'come down' as a loss; a verb of
+    'verb_prepositions' only through its prepositions ('pay with their jobs', not 'pay for 16 new posts').
+    """
+    word_lemma = cues.lemma(word)
+    if word_lemma in cues.empty_words:
         return not (word.head.i == noun.i and word.dep_ == "amod")
-    return lemma(word) in cues.governing
+    if word_lemma in cues.keep_words | cues.offer_words and cues.lemma(noun) in cues.loss_nouns:
+        return False  # 'offered voluntary redundancy' is no job kept
+    if word_lemma in cues.level_words:  # 'officer establishment will remain around 16,600', not 'remain vacant'
+        said = [c for c in word.children if c.dep_ in {"acomp", "oprd"}]
+        return people_numbers(noun, cues) and not any(governs(noun, c, cues) for c in said)
+    if word_lemma in cues.down_verbs and any(c.dep_ == "prt" and c.lower_ == "down" for c in word.children):
+        return True  # 'officer numbers will continue to come down'
+    if word_lemma in cues.verb_prepositions and word.is_ancestor(noun):  # 'goes on its workforce'
+        path = [t for t in noun.ancestors if word.is_ancestor(t)]
+        if any(t.dep_ == "prep" and t.head == word and t.lower_ not in cues.verb_prepositions[word_lemma] for t in path):
+            return False
+    return word_lemma in cues.governing
 
 
 def unfilled(verb: Token, cues: JobCues) -> bool:
@@ -79,11 +112,15 @@ def related(noun: Token, cues: JobCues) -> list[Token]:
     complements of its verb ('jobs are safe', 'jobs are at risk', 'jobs are expected to go')."""
     above = governors(noun, cues)
     out = [*above, *noun.children]
+    out.extend(c for p in noun.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj")  # 'Jobs at risk'
+    if noun.dep_ == "appos":  # 'Hundreds of police support jobs to go' (jobs parsed beside 'Hundreds')
+        out.extend(noun.head.children)
     clause_verb = [g for g in above if g.pos_ in VERBS][:1]
     for verb in dict.fromkeys([*above[:1], *clause_verb]):  # 'most of the posts were vacant'
         for child in verb.children:
-            if child.dep_ in {"acomp", "oprd"}:
+            if child.dep_ in {"acomp", "oprd"}:  # 'jobs are safe', 'posts are likely to be lost'
                 out.append(child)
+                out.extend(c for c in child.children if c.dep_ == "xcomp")
             elif child.dep_ == "prep":  # 'at risk', 'under threat'
                 out.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "xcomp":  # 'jobs are expected to go'
@@ -99,8 +136,8 @@ def related(noun: Token, cues: JobCues) -> list[Token]:
 
 
 def people_numbers(token: Token, cues: JobCues) -> bool:
-    """'staff numbers', 'officer numbers', 'the number of police officers'."""
+    """'staff numbers', 'officer numbers', 'the number of police officers', 'police numbers'."""
     if lemma(token) not in cues.count_nouns:
         return False
     words = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
-    return any(lemma(w) in cues.people_nouns for w in words)
+    return any(lemma(w) in cues.people_nouns or lemma(w) in cues.headcount_words for w in words)

@@ -1,19 +1,33 @@
 """The stance of a job concern sentence (rules of the job concerns stage).
 
 The stance comes from the parse and the words around the loss (``models/jobs.json``), first that
-applies: ``uncertain`` ("it remains unclear if ... could lead to job losses"), ``ruled_out`` (a negated
-loss: "there will be no redundancies"), ``concern`` ("our concern is it will lead to further job
-reductions", or a union saying jobs would go), ``possible`` (a hedged loss: "posts may go", "if the
-answer is to cut detectives"), else ``confirmed`` ("80 posts will go"). "You cannot lose 27 posts and
-..." is a protest (``concern``), not a denial.
+applies:
+
+1. ``uncertain`` ("it remains unclear if ... could lead to job losses"), then the cue phrases of
+   ``not_ruled_out`` (``possible``) and ``ruled_out``;
+2. a denial (``denial``): ``ruled_out`` for a negated loss ("there will be no redundancies", "we don't
+   see it costing jobs", "no-one will be made redundant"), jobs or people kept ("jobs will be protected",
+   "officers will be redeployed", "numbers will be maintained") or a plan to cut dropped; a loss the
+   sentence also puts down to wastage stays ``confirmed`` ("cannot be made redundant, so their numbers
+   will come down through natural wastage"); "You cannot lose 27 posts and ..." is a protest
+   (``concern``);
+3. a condition: a loss under "if" or "unless" is ``possible`` (contract, section 8);
+4. ``concern``: a union or federation speaking or named ("the federation expects that 400 people will be
+   made redundant"; not a fact in the past, "we have lost 5,200"), a phrase of fear ("our concern is
+   ..."), or a person or organisation who warns ("Unison has warned"; "the report warns" is a possibility);
+5. ``possible``: jobs impersonally "at risk" or "under threat", a hedged loss ("posts may go", "up to 150
+   posts"), "would" outside reported speech ("under the proposals, 68 staff would lose their jobs"), or a
+   loss someone plans or considers;
+6. else ``confirmed`` ("80 posts will go"; "86 officers are expected to retire": wastage is no forecast).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.job_clauses import governors, is_negated, lemma, words_above
+from pipeline.nlp.job_clauses import VERBS, governors, is_negated, lemma, words_above
 from pipeline.nlp.job_cues import JobCues
+from pipeline.nlp.job_kept import redeployed
 
 Hits = dict[str, list[tuple[int, int]]]  # label of a cue phrase -> its matches in the sentence (token offsets)
 
@@ -21,29 +35,68 @@ Hits = dict[str, list[tuple[int, int]]]  # label of a cue phrase -> its matches 
 def stance(sent: Span, noun: Token, predicate: Token | None, hits: Hits, role: str | None, cues: JobCues) -> str:
     """uncertain, ruled_out, concern, possible or confirmed (see the module docstring); ``role`` is the
     speaker's role (the officials stage)."""
-    if hits.get("uncertain"):
+    if any(not unknown_count(sent.doc[s:e], cues) for s, e in hits.get("uncertain", [])):
         return "uncertain"
     if hits.get("not_ruled_out"):
         return "possible"
     if hits.get("ruled_out"):
         return "ruled_out"
-    kept = predicate is not None and lemma(predicate) in cues.keep_words  # 'jobs will be protected'
+    wastage = through_wastage(sent, cues)
+    denied = denial(noun, predicate, cues)
+    if denied is not None and not (denied == "ruled_out" and wastage):
+        return denied
+    risk = at_risk(predicate, cues)  # 'jobs under threat' is no one's fear: the threat is the loss itself
+    if any(not (risk and s <= predicate.i < e) for s, e in hits.get("concern", [])):  # type: ignore[union-attr]
+        return "concern"
+    hedged = hedges(noun, predicate, cues)
+    if hedged & cues.conditions:
+        return "possible"
+    if (role in cues.union_roles or union_named(sent, cues)) and not fact(predicate):
+        return "concern"
+    if any(person_warns(sent.doc[s], cues.person_pronouns) for s, _ in hits.get("warn", [])):
+        return "concern"
+    if risk:
+        return "possible"
+    retiring = wastage or (predicate is not None and lemma(predicate) in cues.wastage_verbs)
+    forecast = hedged & cues.possible - (cues.forecast_words if retiring else frozenset())
+    if forecast or unreported_would(sent, noun, predicate, cues) or planned(noun, predicate, cues):
+        return "possible"
+    return "confirmed"
+
+
+def unknown_count(phrase: Span, cues: JobCues) -> bool:
+    """'an unknown number of posts will be lost': losses certain, only their number unknown (contract, section 8)."""
+    return phrase.root.dep_ == "amod" and lemma(phrase.root.head) in cues.count_nouns
+
+
+def through_wastage(sent: Span, cues: JobCues) -> bool:
+    """A loss 'through natural wastage', 'by retirement': certain, though no one is made redundant."""
+    return any(lemma(t) in cues.wastage_words and t.head.lower_ in {"through", "by", "via"} for t in sent)
+
+
+def denial(noun: Token, predicate: Token | None, cues: JobCues) -> str | None:
+    """The stance of a negated or kept loss (see the module docstring), else None."""
+    kept = predicate is not None and (
+        lemma(predicate) in cues.keep_words or lemma(predicate) in cues.level_words or redeployed(noun, predicate, cues)
+    )
+    if kept and not_allowed(predicate, cues):  # 'did not allow the service to keep its workforce'
+        return None
     unfilled = predicate is not None and lemma(predicate) in cues.refill_words  # negated already: a loss
     negated = not unfilled and negated_loss(noun, predicate, cues)  # 'there will be no redundancies'
     if kept and negated:  # 'jobs will not be safe'
         return "possible"
-    protest = negated and criticised(noun, predicate, cues)  # 'you cannot cut 27 posts and ...'
-    if (kept or negated) and not protest:
-        return "ruled_out"
-    hedged = hedges(noun, predicate, cues)
-    warnings = hits.get("warn", [])
-    union = role in cues.union_roles or any(t.lower_ in cues.union_words for t in sent)
-    warned = any(person_warns(sent.doc[s], cues.person_pronouns) for s, _ in warnings) or (union and bool(warnings))
-    if hits.get("concern") or warned or protest or (union and hedged & cues.hedges):
+    if negated and criticised(noun, predicate, cues):  # 'you cannot cut 27 posts and ...'
         return "concern"
-    if hedged & cues.possible:
-        return "possible"
-    return "confirmed"
+    if kept or negated or unforeseen(noun, predicate, cues) or cancelled(noun, predicate, cues):
+        return "ruled_out"
+    return None
+
+
+def not_allowed(predicate: Token, cues: JobCues) -> bool:
+    """A keeping verb under a negated verb of ability: 'could not afford to keep them'."""
+    return predicate.dep_ in {"xcomp", "ccomp"} and lemma(predicate.head) in cues.ability_verbs and is_negated(
+        predicate.head, cues.negations
+    )
 
 
 def person_warns(verb: Token, pronouns: frozenset[str]) -> bool:
@@ -54,14 +107,23 @@ def person_warns(verb: Token, pronouns: frozenset[str]) -> bool:
     return any(s.ent_type_ in {"PERSON", "ORG"} or s.lower_ in pronouns for s in subjects)
 
 
+def union_named(sent: Span, cues: JobCues) -> bool:
+    """A union or federation in the sentence ('Unison', 'the federation'); not 'the European Union'."""
+    return any(
+        t.lower_ in cues.union_words and t.pos_ in {"NOUN", "PROPN"} and not (t.i > 0 and t.nbor(-1).lower_ in cues.not_unions)
+        for t in sent
+    )
+
+
 def negated_loss(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
-    """'no compulsory redundancies', 'no forensic staff would lose their jobs', 'does not involve any'."""
+    """'no compulsory redundancies', 'no forensic staff would lose their jobs', 'does not involve any',
+    'no-one will be made redundant'."""
     negations = cues.negations
     if any(t.lower_ in negations for t in noun.lefts) or any(
         t.lower_ in negations for c in noun.children if c.dep_ in {"compound", "conj"} for t in c.lefts
     ):
         return True
-    for word in (predicate, *governors(noun, cues), *words_above(predicate, cues)):
+    for word in (noun, predicate, *governors(noun, cues), *words_above(predicate, cues)):
         if word is None:
             continue
         if is_negated(word, negations):
@@ -69,6 +131,22 @@ def negated_loss(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
         subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if any(t.lower_ in negations for s in subjects for t in s.subtree):
             return True
+    return False
+
+
+def unforeseen(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
+    """A negated verb of foreseeing over the loss: 'we don't see it costing jobs'."""
+    return any(
+        lemma(a) in cues.foresee_words and any(c.dep_ == "neg" for c in a.children)
+        for a in (predicate or noun).ancestors
+    )
+
+
+def cancelled(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
+    """A plan to cut that was dropped: 'plans to axe 750 posts were shelved', 'dropped a plan to cut posts'."""
+    for above in (predicate or noun).ancestors:
+        if lemma(above) in cues.plan_words and above.pos_ in {"NOUN", "PROPN"}:
+            return above.dep_ in {"dobj", "nsubjpass"} and lemma(above.head) in cues.cancel_words
     return False
 
 
@@ -83,20 +161,67 @@ def criticised(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
     return False
 
 
+def fact(predicate: Token | None) -> bool:
+    """'we have lost over 5,200', '40 posts were cut': a fact, even from a union."""
+    if predicate is None or predicate.pos_ not in VERBS:
+        return False
+    auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "aux" and lemma(c) == "have" for c in auxiliaries):
+        return True
+    return predicate.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries)
+
+
+def at_risk(predicate: Token | None, cues: JobCues) -> bool:
+    """'175 jobs are at risk', 'jobs under threat'."""
+    return predicate is not None and lemma(predicate) in cues.risk_words and predicate.head.lower_ in {"at", "under", "in"}
+
+
+def unreported_would(sent: Span, noun: Token, predicate: Token | None, cues: JobCues) -> bool:
+    """'would' on the loss with no one saying it: 'under the proposals, 68 staff would lose their jobs'; 'some
+    posts would close, she said' reports a decision."""
+    words = [noun, *governors(noun, cues)] if predicate is None else [predicate, *words_above(predicate, cues)]
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for w in words for c in w.children):
+        return False
+    return not any(lemma(t) in cues.speech_verbs and t.pos_ in VERBS for t in sent)
+
+
+def planned(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
+    """A loss someone considers or plans: 'is considering cutting 700 posts', 'plans for the force to shed
+    1,300 people'."""
+    return any(lemma(a) in cues.plan_words for a in (predicate or noun).ancestors)
+
+
 def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
-    """The modal and hedging words on the loss: 'may go', 'could be lost', 'potential reductions', 'up to'."""
+    """The modal and hedging words on the loss: 'may go', 'could be lost', 'potential reductions', 'up to', and
+    a condition on any clause above it ('if the answer is to cut detectives')."""
     above = [*governors(noun, cues), *words_above(predicate, cues)]
-    words = {lemma(t) for t in above}  # 'job losses are expected'
+    last = above[-1] if above else predicate or noun
+    completed = verbs_above(next((t for t in (last, *last.ancestors) if t.pos_ in VERBS), None), cues)
+    words = {lemma(t) for t in (*above, *completed)}  # 'job losses are expected', 'is expected to lead to cuts'
+    words |= {lemma(c) for t in completed for c in t.children if c.dep_ == "aux"}  # 'could have to shed'
     top = above[-1] if above else noun
     if top.dep_ == "ccomp" and lemma(top.head) in cues.outcome_verbs:  # 'could see jobs moved or lost'
         above.append(top.head)
-    for token in (noun, predicate, *above):
-        if token is None:
-            continue
+    clause = [t for t in (noun, predicate, *above) if t is not None]
+    for token in clause:
         words |= {lemma(c) for c in token.children if c.dep_ in {"aux", "advmod", "amod", "auxpass", "acomp"}}
-        for clause in (token, *(c for c in token.children if c.dep_ == "advcl")):  # 'if the answer is to cut'
-            words |= {lemma(c) for c in clause.children if c.dep_ == "mark" and lemma(c) in cues.conditions}
+    conditions = [*clause, *(predicate or noun).ancestors, *(a for t in clause for a in t.children if a.dep_ == "advcl")]
+    words |= {lemma(m) for c in conditions for m in c.children if m.dep_ == "mark" and lemma(m) in cues.conditions}
     return words | phrases_before(noun, cues.possible_before)
+
+
+def verbs_above(verb: Token | None, cues: JobCues) -> list[Token]:
+    """The words a loss verb completes: 'could have to shed 2,300 officers', 'may have to let staff go', 'is
+    expected to lead to cuts', 'the potential for jobs to be lost'."""
+    out: list[Token] = []
+    while verb is not None and verb.head.i != verb.i:
+        if verb.dep_ in {"relcl", "acl"}:
+            return [*out, verb.head]
+        if not (verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and lemma(verb.head) in cues.release_verbs)):
+            break
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def phrases_before(noun: Token, phrases: tuple[tuple[str, ...], ...]) -> set[str]:

@@ -12,9 +12,11 @@ calls the rule modules:
 - ``job_speakers``: the speaker of the quote (``doc._.quotes``) that overlaps the sentence, else the
   official (``doc._.officials``) who is the subject of a speech verb in it.
 
-A headline (``doc._.headline_end``, the context component) is left out when the body has a job
-concern: the body restates it. Results: ``doc._.job_concerns``, one ``pipeline.contract.JobConcern``
-per sentence: stance, speaker, and the whole sentence. The stage writes nothing else.
+A job sentence in the headline, a crosshead, a caption or a bullet is its own item, even when the body
+restates it (contract, section 8). People moved or redeployed ("officers will be redeployed") count only in
+an article that also speaks of jobs in another way: officers are redeployed to an operation as often as
+away from a cut post. Results: ``doc._.job_concerns``, one ``pipeline.contract.JobConcern`` per
+sentence: stance, speaker, and the whole sentence. The stage writes nothing else.
 """
 
 from __future__ import annotations
@@ -27,14 +29,14 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-import pipeline.nlp.context  # registers doc._.headline_end, which this stage reads
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.contract import JobConcern
 from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.job_clauses import reported_question
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, LEXICON_FILE, PHRASE_LABELS, PREDICATE_HOPS, JobCues, JobsLexicon
-from pipeline.nlp.job_losses import job_loss
+from pipeline.nlp.job_kept import redeployed
+from pipeline.nlp.job_losses import Loss, job_loss
 from pipeline.nlp.job_speakers import Speakers
 from pipeline.nlp.job_stance import Hits, stance
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
@@ -69,8 +71,13 @@ class JobConcernFinder(Stage):
         sentences = list(content_sentences(doc))
         matches = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
         speakers = Speakers(facts(doc, "quotes"), facts(doc, "officials"))
-        found = [sentence_concern(sent, hits, speakers, self.cues) for sent, hits in sentence_hits(sentences, matches)]
-        doc._.job_concerns = body_or_headline([c for c in found if c is not None], doc._.headline_end)
+        found = []
+        for sent, hits in sentence_hits(sentences, matches):
+            loss = sentence_loss(sent, hits, self.cues)
+            if loss is not None:
+                concern = concern_of(sent, loss, hits, speakers, self.cues)
+                found.append((concern, redeployed(*loss, self.cues)))
+        doc._.job_concerns = with_losses(found)
         return doc
 
 
@@ -93,11 +100,19 @@ def sentence_hits(sentences: list[Span], matches: list[tuple[str, int, int]]) ->
 
 def sentence_concern(sent: Span, hits: Hits, speakers: Speakers, cues: JobCues) -> JobConcern | None:
     """The job concern of one sentence, or None when it speaks of no job lost or kept."""
+    loss = sentence_loss(sent, hits, cues)
+    return None if loss is None else concern_of(sent, loss, hits, speakers, cues)
+
+
+def sentence_loss(sent: Span, hits: Hits, cues: JobCues) -> Loss | None:
+    """The job noun of the sentence and the word that says what happens to it (``job_losses``)."""
+    return job_loss(sent, hits.get("job_phrases", []), cues, reported_question(sent, cues))
+
+
+def concern_of(sent: Span, loss: Loss, hits: Hits, speakers: Speakers, cues: JobCues) -> JobConcern:
+    """The record of a job sentence: its stance, its speaker and the whole sentence."""
+    noun, predicate = loss
     asked = reported_question(sent, cues)
-    found = job_loss(sent, hits.get("job_phrases", []), cues, asked)
-    if found is None:
-        return None
-    noun, predicate = found
     if noun.i not in asked:  # 'Asked whether jobs would go, she said some posts may be lost': the answer counts
         hits = {label: [h for h in spans if h[0] not in asked] for label, spans in hits.items()}
     speaker = speakers.of(sent, cues.speech_verbs)
@@ -107,10 +122,10 @@ def sentence_concern(sent: Span, hits: Hits, speakers: Speakers, cues: JobCues) 
     }
 
 
-def body_or_headline(concerns: list[JobConcern], headline_end: int) -> list[JobConcern]:
-    """The concerns of the article body; the headline's only when the body has none (it restates the body)."""
-    body = [c for c in concerns if c["start_char"] >= headline_end]
-    return body if body else concerns
+def with_losses(found: list[tuple[JobConcern, bool]]) -> list[JobConcern]:
+    """The concerns of an article; people redeployed (the flag) only beside a job concern of another kind."""
+    jobs = any(not moved for _, moved in found)
+    return [concern for concern, moved in found if jobs or not moved]
 
 
 @Language.factory(
@@ -118,7 +133,7 @@ def body_or_headline(concerns: list[JobConcern], headline_end: int) -> list[JobC
     assigns=["doc._.job_concerns"],
     # token.pos is read too, but the attribute_ruler that sets it declares nothing for analyze_pipes to check
     requires=[
-        "doc._.quotes", "doc._.officials", "doc._.headline_end", "doc.sents",
+        "doc._.quotes", "doc._.officials", "doc.sents",
         "token.dep", "token.lemma", "token.tag", "token.ent_type",
     ],
     default_config={

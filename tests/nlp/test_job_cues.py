@@ -61,7 +61,7 @@ class TestJobCuesFromLexicons:
 
     def test_words_that_govern_a_job_are_of_loss_or_keeping(self, lexicons):
         cues = JobCues.from_lexicons(*lexicons)
-        assert cues.governing == cues.loss_words | cues.keep_words
+        assert cues.governing == cues.loss_words | cues.keep_words | cues.offer_words
         assert {"cut", "protect"} <= cues.governing
 
     @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from spacy.training import Example
 
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, load_cues
 from pipeline.nlp.job_speakers import Speakers
-from pipeline.nlp.jobs import COMPONENT, JobConcernFinder, body_or_headline, sentence_concern, sentence_hits
+from pipeline.nlp.jobs import COMPONENT, JobConcernFinder, sentence_concern, sentence_hits, with_losses
 from pipeline.nlp.lexicon import LexiconError
 from pipeline.nlp.sentences import content_sentences
 
@@ -48,18 +48,26 @@ class TestJobConcernFinder:
         assert nlp.get_pipe_config(COMPONENT)["governor_hops"] == GOVERNOR_HOPS
         assert nlp.get_pipe(COMPONENT).cues.governor_hops == GOVERNOR_HOPS
 
-    def test_the_headline_comes_from_the_context(self, nlp):
+    def test_a_headline_is_its_own_item(self, nlp):
         doc = nlp("Forces to axe 30 posts in merger\n\nThirty posts will go when the two forces merge.")
-        assert [j["text"][:6] for j in doc._.job_concerns] == ["Thirty"]
-        doc._.headline_end = 0  # no headline: both sentences count
-        assert len(nlp.get_pipe(COMPONENT)(doc)._.job_concerns) == 2
+        assert [j["text"][:6] for j in doc._.job_concerns] == ["Forces", "Thirty"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Officers were redeployed to the protest. Crowds gathered in the square.", []),
+            ("Forty posts will go. All officers affected will be redeployed to other areas.", ["confirmed", "ruled_out"]),
+        ],
+    )
+    def test_people_redeployed_only_beside_other_job_sentences(self, nlp, text, expected):
+        assert stances(nlp(text)) == expected
 
 
 class TestDeclared:
     def test_assigns_and_requires(self, nlp):
         meta = nlp.get_pipe_meta(COMPONENT)
         assert meta.assigns == ["doc._.job_concerns"]
-        assert {"doc._.quotes", "doc._.officials", "doc._.headline_end", "token.tag"} <= set(meta.requires)
+        assert {"doc._.quotes", "doc._.officials", "token.tag"} <= set(meta.requires)
 
 
 class TestScorer:
@@ -108,11 +116,11 @@ class TestSentenceConcern:
         assert sentence_concern(sent, hits, Speakers([], []), load_cues())["stance"] == expected
 
 
-class TestBodyOrHeadline:
+class TestWithLosses:
     @pytest.mark.parametrize(
-        ("starts", "headline_end", "kept"),
-        [([0, 40], 33, [40]), ([0], 33, [0]), ([40, 60], 0, [40, 60]), ([], 33, [])],
+        ("moved", "kept"),
+        [([True], []), ([True, False], [0, 1]), ([False, True, True], [0, 1, 2]), ([False], [0]), ([], [])],
     )
-    def test_the_headline_only_alone(self, starts, headline_end, kept):
-        concerns = [{"start_char": s} for s in starts]
-        assert [c["start_char"] for c in body_or_headline(concerns, headline_end)] == kept
+    def test_people_moved_only_beside_another_job_sentence(self, moved, kept):
+        found = [({"start_char": i}, flag) for i, flag in enumerate(moved)]
+        assert [c["start_char"] for c in with_losses(found)] == kept
