@@ -4,9 +4,9 @@
   with prose). Stages treat a headline differently (it restates the body, names no collaboration).
 - ``doc._.ranked_forces``: the article's forces, most mentioned first (ties: first named first).
 - ``doc._.main_force``: the force the article is about, where one clearly is: the only current
-  force it names, one named at least twice as often as any other, or else the one force that
-  alone opens the headline (by a name the article uses for it elsewhere: 'Cumbria picks ...') or
-  heads the subject of the first full sentence; otherwise None.
+  force it names, one named at least twice as often as any other (a partner, 'the merger with
+  Kent', is not counted), or else the one force that alone opens the headline (by any of its
+  names: 'Cumbria picks ...') or heads the subject of the first full sentence; otherwise None.
 
 The component runs after every stage that adds force mentions and before the stages that read
 these attributes; it writes nothing else.
@@ -26,6 +26,7 @@ from pipeline.text import headline_end
 
 COMPONENT = "forcewatch_context"
 LIST_JOINERS = {",", "and", "&", "-", "–"}
+PARTNER_PREPOSITIONS = {"with", "alongside"}
 MAX_NAME_TOKENS = 5  # the longest force name or area opening a headline
 
 for _name, _default in (("headline_end", 0), ("ranked_forces", None), ("main_force", None)):
@@ -42,12 +43,21 @@ def ranked_forces(mentions: list[Span]) -> list[str]:
 
 def main_force(doc: Doc, mentions: list[Span], former: frozenset[str], areas: dict[str, frozenset[str]]) -> str | None:
     """The force the article is about (see the module docstring); ``former`` forces count only alone."""
-    counts = Counter(s.kb_id_ for s in mentions)
+    counts = Counter(s.kb_id_ for s in mentions if not is_partner(s))
     current = Counter({f: n for f, n in counts.items() if f not in former})
     ranked = (current or counts).most_common()
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return lead_force(doc, mentions, areas) if ranked else None
+
+
+def is_partner(mention: Span) -> bool:
+    """A force named as the other party of a collaboration ('the merger with Kent', 'working alongside Essex'):
+    it does not make the article about that force."""
+    token = mention.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PARTNER_PREPOSITIONS
 
 
 def lead_force(doc: Doc, mentions: list[Span], areas: dict[str, frozenset[str]]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.context import opening_name
+from pipeline.nlp.context import is_partner, opening_name
 from pipeline.nlp.forces import force_mentions
 
 
@@ -29,3 +29,22 @@ class TestOpeningName:
                 "Police as partners for Cumbria Constabulary.")
         assert nlp(text)._.main_force == "Cumbria Constabulary"
         assert nlp(text.replace("Cumbria picks", "Force picks"))._.main_force is None
+
+
+class TestIsPartner:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The merger with Kent would save money.", True),
+            ("Essex works alongside Kent and Surrey.", True),
+            ("Kent will merge its units.", False),
+        ],
+    )
+    def test_the_other_party_of_a_collaboration(self, nlp, text, expected):
+        doc = nlp(text)
+        kent = next(m for m in force_mentions(doc) if m.text == "Kent")
+        assert is_partner(kent) is expected
+
+    def test_a_partner_does_not_make_the_article_about_its_force(self, nlp):
+        doc = nlp("Kent Police and Essex Police will merge. The chief said the merger with Kent would save Essex £4m.")
+        assert doc._.main_force is None
