@@ -82,7 +82,7 @@ class TestMoneyFinder:
             ("The forces are aiming to save £1m.", True),
             ("The change will save around £1m.", True),
             ("The change will save up to £1m.", True),
-            ("The change will save more than £1m.", True),
+            ("The change will save more than £1m.", False),  # a lower bound, not an estimate
             ("Savings in the region of £1m were identified.", True),
             ("The change saved an estimated £1m.", True),
             ("Potential savings of £1m were identified.", True),

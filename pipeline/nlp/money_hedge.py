@@ -1,5 +1,5 @@
 """Whether a money figure is hedged: a hedge just before it ("around", "up to", "in the region of") or on its
-governing chain ("could", "expected to", "aiming to", "potential"). Pure functions over the cues of
+governing chain within its clause ("could", "expected to", "aiming to", "potential"). Pure functions over the cues of
 ``models/money.json`` (``hedges``)."""
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ def is_hedged(text_before: str, root: Token, hedges: Hedges) -> bool:
     modifier on the governing chain of the figure's ``root``."""
     if hedges.before.search(text_before):
         return True
-    for t in (root, *root.ancestors):
+    for t in governing_chain(root):
         if t.pos_ == "VERB" and t.lemma_.lower() in hedges.verbs:
+            return True
+        if t.pos_ == "NOUN" and t.lower_ in hedges.modifiers:  # 'with the potential to save £1.5m'
             return True
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in hedges.modals:
@@ -48,3 +50,23 @@ def is_hedged(text_before: str, root: Token, hedges: Hedges) -> bool:
             if c.dep_ == "amod" and c.lower_ in hedges.modifiers:
                 return True
     return False
+
+
+def governing_chain(root: Token) -> list[Token]:
+    """The figure's root and the words above it, up to the head of its clause: not into a clause it is subordinate
+    to ('Having drawn up a budget of £265m, it now expects ...') or a conjunct clause with a subject or auxiliary of
+    its own ('it expects ..., and must find savings of £5.4m')."""
+    chain = [root]
+    tok = root
+    while tok.head.i != tok.i:
+        if tok.dep_ in CLAUSE_EDGES:
+            break
+        if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in OWN_CLAUSE for c in tok.children):
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+CLAUSE_EDGES = {"advcl", "relcl", "parataxis"}
+OWN_CLAUSE = {"nsubj", "nsubjpass", "aux", "auxpass"}

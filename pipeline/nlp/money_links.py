@@ -1,7 +1,8 @@
-"""How a figure leans on the one before it: a share of it ('£360,000 of that', 'Of that, £6.8m ...') or a gapped
-conjunct that repeats its frame without the verb ('must reduce its budget by £22.9m over four years, and West Mercia
-by £34m'). Such a figure, when nothing near it says what it is, is what the figure before it is. Pure functions of
-the parsed sentence and the words of ``models/money.json`` (``links``).
+"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m
+...') or a gapped conjunct that repeats its frame without the verb ('must reduce its budget by £22.9m over four years,
+and West Mercia by £34m') is, when nothing near it says what it is, what the figure before it is; a period phrase
+belongs to the figure its verb governs, not to one inside another noun's phrase ('saved £50m from a budget of £300m
+over the past four years'). Pure functions of the parsed sentence and the words of ``models/money.json`` (``links``).
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.amounts import alternation
 from pipeline.nlp.money_lexicon import LinkWords
+from pipeline.nlp.periods import Period
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,40 @@ def is_gapped(previous: Span, span: Span, cues: LinkCues) -> bool:
     return bool(joins) and not any(t.pos_ in {"VERB", "AUX"} for t in between[joins[-1] :])
 
 
-def frame_word(span: Span, cues: LinkCues):
+def frame_word(span: Span, cues: LinkCues) -> Token | None:
     """The word before the figure, past hedges ('for about £170,000' -> 'for')."""
     i = span.start - 1
     while i >= span.sent.start and span.doc[i].lower_ in cues.skip:
         i -= 1
     return span.doc[i] if i >= span.sent.start else None
+
+
+def periods_to_their_verbs(spans: list[Span], periods: list[Period | None]) -> list[Period | None]:
+    """The periods of a sentence's figures, a period moved from a figure inside another noun's phrase to the figure
+    before it when that one has none and the period's verb governs it directly ('saved £50m from a budget of £300m
+    over the past four years': the four years are the saving's)."""
+    out = list(periods)
+    for i in range(1, len(spans)):
+        period = out[i]
+        if period is None or out[i - 1] is not None:
+            continue
+        phrase = spans[i].doc.char_span(period.start, period.end, alignment_mode="expand")
+        verb = phrase[0].head if phrase is not None else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if governed_directly(spans[i - 1], verb) and not governed_directly(spans[i], verb):
+            out[i - 1], out[i] = period, None
+    return out
+
+
+def governed_directly(span: Span, verb: Token) -> bool:
+    """The figure hangs on the verb with no other noun between them ('saved £50m', 'cut by £2m'), not inside
+    another noun's phrase ('from a budget of £300m')."""
+    tok = span.root
+    while tok.i != verb.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != verb.i and tok.pos_ in {"NOUN", "PROPN"}:
+            return False
+    return True

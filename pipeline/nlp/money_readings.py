@@ -169,7 +169,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
-        if tok.dep_ not in {"xcomp", "conj", "ccomp"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "conj", "ccomp"} or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

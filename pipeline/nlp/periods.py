@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -33,9 +33,10 @@ class Period:
     end: int
     first_day: date | None = None
     last_day: date | None = None
+    modifier: bool = False  # 'annual', 'yearly': a word of a noun phrase, not a phrase of the whole sentence
 
     def shifted(self, offset: int) -> Period:
-        return Period(self.label, self.start + offset, self.end + offset, self.first_day, self.last_day)
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def fiscal_year(first: int, second: int) -> tuple[str, date, date] | None:
@@ -70,16 +71,17 @@ class PeriodParser:
         self.pattern = re.compile(
             rf"(?P<fy>\b(?P<y1>(?:19|20)\d\d)\s?[/\-–]\s?(?P<y2>(?:19|20)?\d\d)\b(?![/\-–]\d))"
             rf"|(?P<rate>(?:\s|-)(?:{_words(p.rate_words)})[\s-](?P<unit>{alternation(self.per)})\b"
-            rf"(?!\s+(?:{_words(p.not_rate_after)})\b))"
+            rf"(?!\s+(?:{_words(p.not_rate_after)})\b)(?!\s+(?:{_words(p.not_rate_at_clause_end)})(?:\s*[,.;:]|\s+from\b|\s*$)))"
             rf"|(?P<perword>\b(?:{alternation(self.per_words)})\b)"
             rf"|(?P<ordinal>\b(?P<ord>{ordinals})(?:\s+full)?\s+(?:(?P<ordn>{numbers}|\d+)\s+)?(?P<ordunit>{_words(p.ordinal_units)})s?\b)"
-            rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:{determiners})\s+decade\b)"
+            rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:(?:{determiners})\s+)?decade\b)"
             rf"|(?P<dur>\b(?:(?:{preps})\s+(?:the\s+)?(?:{determiners})?\s*)"
             rf"(?P<n>\d+|{numbers})\s+(?P<unit2>{units})s?\b(?!\s+(?:{_words(p.not_duration_after)})\b))"
             rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
             rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"
             rf"|(?P<date>\b(?P<dprep>{_words(p.date_prepositions)})\s+(?:the\s+end\s+of\s+)?"
-            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_words(words.months)}|{_words(words.month_abbreviations)})\.?\s+(?:19|20)\d\d\b)",
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_words(words.months)}|{_words(words.month_abbreviations)})\.?\s+(?:19|20)\d\d\b)"
+            rf"|(?P<year>\b(?:(?:{_words(p.year_prepositions)})\s+|the\s+(?=\d{{4}}\s+[a-z]))(?P<yy>(?:19|20)\d\d)\b(?![/\-–]\d))",
             re.IGNORECASE,
         )
         self.not_after = re.compile(rf"\b(?:{_words(p.not_after)})\s*$", re.IGNORECASE)  # 'since 2010'
@@ -107,7 +109,7 @@ class PeriodParser:
         if m.group("rate"):
             return Period(self.per[m.group("unit").lower()], start + 1, end)
         if m.group("perword"):
-            return Period(self.per_words[m.group("perword").lower()], start, end)
+            return Period(self.per_words[m.group("perword").lower()], start, end, modifier=True)
         if m.group("ordinal"):
             n = m.group("ordn")
             unit = m.group("ordunit").lower()
@@ -126,6 +128,10 @@ class PeriodParser:
         if m.group("date"):
             prep = m.group("dprep").lower()
             return read_date(m.group("date"), prep, start, end, deadline=prep in self.deadline)
+        if m.group("year"):
+            year = int(m.group("yy"))  # 'in 2021', 'for 2022', 'the 2022 figure': the calendar year
+            return Period(str(year), m.start("yy") if m.group().startswith("the") else start, end,
+                          date(year, 1, 1), date(year, 12, 31))
         return None
 
 
@@ -156,13 +162,15 @@ def read_date(phrase: str, prep: str, start: int, end: int, deadline: bool) -> P
 
 
 def assign_periods(
-    text: str, amounts: list[Amount], periods: list[Period], clause_break: re.Pattern, max_gap: int
+    text: str, amounts: list[Amount], periods: list[Period], clause_break: re.Pattern, max_gap: int,
+    sentence_start: int = 0,
 ) -> list[Period | None]:
     """Each period phrase belongs to the figure it follows in the same clause (at most ``max_gap``
-    characters on, no ``clause_break`` between), else to the next figure.
+    characters on, no ``clause_break`` between), else to the next figure in the same clause.
 
-    A period stated before the sentence's first figure ("In the first year, ...") applies to
-    every figure of the sentence that has none of its own.
+    A period in the sentence's first clause, before its first figure ("In the first year, ...", "The Met's
+    budget for this year is £3.5bn, made up of £2.6bn ...") applies to every figure of the sentence that has
+    none of its own; not a word of a noun phrase ("an annual budget of £12m, and ... invested £750k").
     """
     out: list[Period | None] = [None] * len(amounts)
     claimed: set[int] = set()
@@ -178,11 +186,12 @@ def assign_periods(
         if out[i] is not None:
             continue
         lower = amounts[i - 1].end if i else -1
-        before = [(j, p) for j, p in enumerate(periods) if j not in claimed and lower <= p.start and p.end <= a.start]
+        before = [(j, p) for j, p in enumerate(periods) if j not in claimed and lower <= p.start and p.end <= a.start
+                  and not clause_break.search(text[p.end : a.start])]
         if before:
             out[i] = before[-1][1]
-    opening = [p for p in periods if p.end <= amounts[0].start]
-    if opening:
+    opening = [p for p in periods if p.end <= amounts[0].start and not p.modifier]
+    if opening and not clause_break.search(text[sentence_start : opening[-1].start]):
         out = [p if p is not None else opening[-1] for p in out]
     return out
 

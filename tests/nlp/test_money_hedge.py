@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.money import token_span
-from pipeline.nlp.money_hedge import Hedges, is_hedged
+from pipeline.nlp.money_hedge import Hedges, governing_chain, is_hedged
 from pipeline.nlp.money_lexicon import HedgeCues, load_money_lexicon
 
 
@@ -23,6 +23,9 @@ class TestHedgesFromLexicon:
             ("up to a further ", True),
             ("around an extra ", True),
             ("around ", True),
+            ("just over ", True),  # an approximation
+            ("savings of at least ", False),  # a lower bound is not a hedge
+            ("more than ", False),
             ("a further ", False),
             ("surrounded by ", False),  # a hedge word must start at a word boundary
             ("around £1m and ", False),  # the hedge must be just before the figure
@@ -48,6 +51,10 @@ class TestIsHedged:
             ("The change will save around £1m.", True),  # a hedge before it
             ("The change saved £1m.", False),
             ("The force would save a further £1m next year.", False),
+            ("The forces signed an agreement as they try to save £20m.", True),  # trying is not yet doing
+            ("A business case is due, with the potential to save £1.5m.", True),  # 'potential' as a noun
+            ("Having set a budget of £265m, it now expects a smaller one.", False),  # 'expects' is another clause's
+            ("It expects a smaller budget, and must find savings of £5.4m.", False),  # a conjunct with its own modal
         ],
     )
     def test_hedges(self, nlp, hedges, text, hedged):
@@ -55,3 +62,16 @@ class TestIsHedged:
         start = text.index("£")
         span = token_span(doc, start, start + 3)
         assert is_hedged(text[:start], span.root, hedges) is hedged
+
+
+class TestGoverningChain:
+    def test_stops_at_a_subordinate_clause(self, nlp):
+        doc = nlp("Having set a budget of £265m, it now expects a smaller one.")
+        figure = next(t for t in doc if t.text == "265")
+        words = {t.lower_ for t in governing_chain(figure)}
+        assert "set" in words and "expects" not in words
+
+    def test_goes_up_through_complements(self, nlp):
+        doc = nlp("The force is expected to save £1m.")
+        figure = next(t for t in doc if t.text == "1")
+        assert "expected" in {t.lower_ for t in governing_chain(figure)}

@@ -7,6 +7,7 @@ import pytest
 from pipeline.nlp.money import token_span
 from pipeline.nlp.money_kind import (
     KindCues,
+    Reading,
     argument_among,
     cue_kind,
     figure_kind,
@@ -14,7 +15,9 @@ from pipeline.nlp.money_kind import (
     matches_any,
     nearest_in_text,
     overridden,
+    repeated_kinds,
     tree_distances,
+    verb_conjunct,
 )
 from pipeline.nlp.money_lexicon import load_money_lexicon
 
@@ -58,16 +61,54 @@ class TestFigureKind:
             ("Band D households will pay an extra £10 a year.", "£10", "other", True),
             ("The fraudster took £90,000 from pensioners.", "£90,000", "budget_reduction", False),
             ("The chief constable earns £150,000.", "£150,000", "other", False),
+            ("The force has saved £35m and must cut a further £34m.", "£34m", "budget_reduction", False),  # its verb's
+            ("The police share of a Band D bill is £115 in Sussex against £163 in Surrey.", "£163", "other", True),
+            ("A ten-year deal worth £175m starts today.", "£175m", "spending", True),
+            ("The proposals could trim £2m from the forces' running costs.", "£2m", "savings", True),
+            ("The budget would fall from £300m to £180m.", "£180m", "budget", True),  # a level, read from the grammar
         ],
     )
     def test_kind_of_the_nearest_cue(self, nlp, cues, text, written, kind, strong):
         span, tokens = figure(nlp, text, written)
         assert figure_kind(span, tokens, cues)[:2] == (kind, strong)
 
+    def test_a_precept_counts_across_conjunct_clauses(self, nlp, cues):
+        text = "The plan had been to put Kent's police precept up by £12 and cut Essex's by £35."
+        span, tokens = figure(nlp, text, "£35")
+        assert figure_kind(span, tokens, cues)[0] == "other"
+
+    def test_a_reading_of_the_grammar_is_the_nearest(self, nlp, cues):
+        span, tokens = figure(nlp, "The budget would fall from £300m to £180m.", "£300m")
+        assert figure_kind(span, tokens, cues) == Reading("budget", True, 0)
+
     def test_a_precept_far_in_the_tree_does_not_override(self, nlp, cues):
         text = "The force will save £2m, the commissioner said as he set the precept."
         span, tokens = figure(nlp, text, "£2m")
         assert figure_kind(span, tokens, cues)[0] == "savings"
+
+
+class TestRepeatedKinds:
+    def test_the_best_cued_mention_gives_every_mention_its_kind(self):
+        keys = [("10",), ("10",), ("5",)]
+        readings = [Reading("other", False, 5), Reading("savings", True, 2), Reading("budget", True, 1)]
+        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings", "savings", "budget"]
+
+    def test_the_body_before_the_headline_then_the_nearest_cue(self):
+        keys = [("200",), ("200",), ("200",)]
+        readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
+        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3
+
+
+class TestVerbConjunct:
+    def test_two_verbs_joined(self, nlp):
+        doc = nlp("The force has saved £35m and must cut £34m.")
+        saved, cut = (next(t for t in doc if t.text == w) for w in ("saved", "cut"))
+        assert verb_conjunct(saved, cut) and verb_conjunct(cut, saved)
+
+    def test_not_nouns(self, nlp):
+        doc = nlp("Savings of £2m and £3m were found.")
+        two, three = (next(t for t in doc if t.text == w) for w in ("2", "3"))
+        assert not verb_conjunct(two, three)
 
 
 class TestTreeDistances:
@@ -77,6 +118,12 @@ class TestTreeDistances:
         assert all(distances[t.i] == 0 for t in span)
         assert max(distances.values()) == 2
         assert distances[span.root.head.i] == 1
+
+    def test_not_across_conjunct_verbs_when_asked(self, nlp):
+        span, _ = figure(nlp, "The force has saved £35m and must cut a further £34m.", "£34m")
+        saved = next(t.i for t in span.doc if t.text == "saved")
+        assert saved in tree_distances(span, 4)
+        assert saved not in tree_distances(span, 4, across_verbs=False)
 
     def test_stays_in_the_sentence(self, nlp):
         span, _ = figure(nlp, "Kent saved £1m. Essex spent £2m.", "£1m")

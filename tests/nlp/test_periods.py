@@ -65,6 +65,12 @@ class TestPeriodParserWords:
             ("£2m every month", "a month"),
             ("over the following three years", "three years"),
             ("during the last decade", "ten years"),
+            ("save £50m over the decade", "ten years"),
+            ("revenue spending for 2021", "2021"),
+            ("£29,975,000 in 2026", "2026"),
+            ("the 2022 figure", "2022"),
+            ("£144,000 a year on DNA sample submissions", "a year"),  # a rate: 'on' starts a phrase, not 'a year on'
+            ("an annual budget", "a year"),
             ("in its second full year", "second year"),
             ("before Sept. 2019", "by September 2019"),
         ],
@@ -73,7 +79,9 @@ class TestPeriodParserWords:
         (period,) = period_parser().find(text)
         assert period.label == label
 
-    @pytest.mark.parametrize("text", ["a year earlier", "two years ago", "a year on", "by 2020"])
+    @pytest.mark.parametrize(
+        "text", ["a year earlier", "two years ago", "a year on", "a year on, the force", "by 2020", "since 2010"]
+    )
     def test_not_a_period(self, text):
         assert period_parser().find(text) == []
 
@@ -104,3 +112,25 @@ class TestAssignPeriods:
         text = "In the first year, Kent is aiming to save £3 and Essex £1."
         periods = [Period("first year", 7, 17)]
         assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == periods * 2
+
+    def test_an_annual_budget_does_not_spread(self):
+        text = "The unit has an annual budget of £12, and the three forces have invested £7 in it."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
+
+    def test_not_from_before_a_figure_across_a_clause(self):
+        text = "Leaving numbers at 6,459 by March 2024, and further cuts, the gap can only be reduced to £85."
+        periods = period_parser().find(text)
+        assert periods and assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [None]
+
+    def test_an_opening_period_in_the_first_clause_spreads(self):
+        text = "The budget for this year is £3, made up of £2 from the government and £1 from local taxes."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == periods * 3
+
+    def test_a_fiscal_year_is_not_read_as_a_calendar_year(self):
+        assert [p.label for p in period_parser().find("the budget in 2019/20")] == ["2019-20"]
+
+    def test_a_calendar_year_is_dated(self):
+        (period,) = period_parser().find("The police budget for 2024 is £27m.")
+        assert (period.first_day, period.last_day) == (date(2024, 1, 1), date(2024, 12, 31))

@@ -1,0 +1,88 @@
+"""How figures of a sentence lean on each other (pipeline/nlp/money_links.py), on small parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.money import token_span
+from pipeline.nlp.money_lexicon import load_money_lexicon
+from pipeline.nlp.money_links import (
+    LinkCues,
+    frame_word,
+    governed_directly,
+    is_gapped,
+    is_share,
+    periods_to_their_verbs,
+)
+from pipeline.nlp.periods import period_parser
+
+
+@pytest.fixture(scope="module")
+def cues() -> LinkCues:
+    lexicon = load_money_lexicon()[0]
+    return LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
+
+
+def spans(nlp, text: str, *written: str):
+    doc = nlp(text)
+    return [token_span(doc, text.index(w), text.index(w) + len(w)) for w in written]
+
+
+class TestIsShare:
+    @pytest.mark.parametrize(
+        ("text", "written", "share"),
+        [
+            ("The dog unit accounts for about £360,000 of that.", "£360,000", True),
+            ("Of that, £6.8m is due to come from a review.", "£6.8m", True),
+            ("Of this, £2m will go on training.", "£2m", True),
+            ("The force saved £2m of its budget.", "£2m", False),
+            ("Of that, much is staff pay, and £6.8m is due from a review.", "£6.8m", False),  # a later clause
+        ],
+    )
+    def test_share_of_the_figure_before(self, nlp, cues, text, written, share):
+        (span,) = spans(nlp, text, written)
+        assert is_share(span, cues) is share
+
+
+class TestIsGapped:
+    @pytest.mark.parametrize(
+        ("text", "first", "second", "gapped"),
+        [
+            ("Warwickshire must reduce its budget by £22.9m, and West Mercia by £34m.", "£22.9m", "£34m", True),
+            ("The dog unit accounts for about £360,000, and the standards unit for about £170,000.", "£360,000",
+             "£170,000", True),
+            ("Kent must cut £2m, and Essex will spend £3m.", "£2m", "£3m", False),  # a verb of its own
+            ("Kent saved £2m from a budget of £30m.", "£2m", "£30m", False),  # no conjunction, another frame
+        ],
+    )
+    def test_the_same_frame_without_a_verb(self, nlp, cues, text, first, second, gapped):
+        a, b = spans(nlp, text, first, second)
+        assert is_gapped(a, b, cues) is gapped
+
+
+class TestFrameWord:
+    def test_past_hedges(self, nlp, cues):
+        (span,) = spans(nlp, "The unit accounts for about £170,000.", "£170,000")
+        assert frame_word(span, cues).lower_ == "for"
+
+
+class TestGovernedDirectly:
+    @pytest.mark.parametrize(("written", "direct"), [("£50m", True), ("£300m", False)])
+    def test_not_inside_another_nouns_phrase(self, nlp, written, direct):
+        (span,) = spans(nlp, "The force saved £50m from a budget of £300m over the past four years.", written)
+        verb = next(t for t in span.doc if t.lower_ == "saved")
+        assert governed_directly(span, verb) is direct
+
+
+class TestPeriodsToTheirVerbs:
+    def test_the_period_goes_to_the_figure_its_verb_governs(self, nlp):
+        text = "Mr Hogg said his force had saved £50m from a budget of £300m over the past four years."
+        figures = spans(nlp, text, "£50m", "£300m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [period, None]
+
+    def test_left_alone_when_the_figure_is_the_verbs(self, nlp):
+        text = "Kent will spend £2m on a unit and cut £3m over four years."
+        figures = spans(nlp, text, "£2m", "£3m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [None, period]
