@@ -75,8 +75,8 @@ def find_candidates(doc: Doc, matchers: dict, lex: FunctionLexicon) -> list[Span
 
 
 def in_list(span: Span, spans: list[Span]) -> bool:
-    """'pool technology, procurement and back-office functions', 'a helicopter and specialist vehicles':
-    a word that names a function only among others ('technology', 'premises') is coordinated with one."""
+    """'pool technology, procurement and back-office functions', 'a helicopter and dogs': a word that names
+    a function only among others ('technology', 'premises') is coordinated with one."""
     conjuncts = {t.i for t in span.root.conjuncts}
     return any(other.root.i in conjuncts for other in spans if other is not span)
 

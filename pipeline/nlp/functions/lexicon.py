@@ -140,7 +140,7 @@ class FunctionLexicon:
     def from_lexicon(cls, lex: FunctionsFile) -> FunctionLexicon:
         """Every list as a tuple or a set, as the field's type says (the 'excluded' cues read as fields)."""
         values = {**lex.model_dump(), **lex.excluded.model_dump()}
-        return cls(**{f.name: _convert(values[f.name], str(f.type)) for f in fields(cls)})
+        return cls(**{f.name: frozen_value(values[f.name], str(f.type)) for f in fields(cls)})
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
@@ -150,13 +150,13 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _convert(value: Any, kind: str) -> Any:
+def frozen_value(value: Any, kind: str) -> Any:
     """A JSON value as the frozen type ``kind`` names ('dict[str, frozenset[str]]': a dict of sets)."""
     if kind.startswith("dict[str, "):
         inner = kind[len("dict[str, ") : -1]
         if inner == "tuple[tuple[str, ...], ...]":
             return {k: tuple(tuple(item) for item in v) for k, v in value.items()}
-        return {k: _convert(v, inner) for k, v in value.items()}
+        return {k: frozen_value(v, inner) for k, v in value.items()}
     return _CONVERTERS[kind](value)
 
 

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.functions.lists import (
+    bullet,
+    bullet_mark,
+    colon_list,
+    continues_list,
+    covers,
+    ends_with_colon,
+    list_lead,
+    listing,
+)
+from tests.nlp.functions.helpers import candidate, candidates, token
+
+ANNOUNCING = "Kent Police and Essex Police have agreed to share support services."
+
+
+def continued(nlp, finder, lex, text: str, function: str):
+    """The sentence ``function``'s sentence continues, given that the text's first sentence announces."""
+    doc = nlp(text)
+    span = candidate(doc, finder, function)
+    sentences = list(doc.sents)
+    previous = [s for s in sentences if s.end <= span.sent.start]
+    count = len({c.label_ for c in candidates(doc, finder) if c.sent.start == span.sent.start})
+    return continues_list(span, previous, {sentences[0].start}, count, lex), sentences[0]
+
+
+class TestContinuesList:
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            (f"{ANNOUNCING} It covers payroll and vehicles.", "payroll"),
+            (f"{ANNOUNCING} Estates will also be included.", "Estates"),
+            (f"{ANNOUNCING} Administration, finance and HR are among the areas being examined.", "finance"),
+            (f"{ANNOUNCING} The first area is protective services: major investigations, intelligence and forensics.",
+             "intelligence"),
+            ("The forces will work together. They cover three pieces of work:\n- expanding the unit, which tackles "
+             "serious and organised crime.", "serious and organised crime"),
+        ],
+    )
+    def test_a_list_after_the_announcing_sentence(self, nlp, finder, lex, text, function):
+        parent, first = continued(nlp, finder, lex, text, function)
+        assert parent is not None
+        assert parent == first or ends_with_colon(parent)  # the announcing sentence, or a list's lead
+
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            (f"{ANNOUNCING} The new radios include maps for the control room and custody suites.", "custody suites"),
+            (f"{ANNOUNCING} The chief said: \"Every pound we save on IT and the back office counts.\"", "IT"),
+            (f"{ANNOUNCING} A man was held in a cell. Officers said custody and IT were busy.", "IT"),
+        ],
+    )
+    def test_not_a_list_of_the_arrangement(self, nlp, finder, lex, text, function):
+        parent, _ = continued(nlp, finder, lex, text, function)
+        assert parent is None
+
+
+class TestListLead:
+    def test_the_sentence_before_the_bullets(self, nlp, lex):
+        doc = nlp("They cover three pieces of work:\n- one thing;\n- another thing.")
+        sentences = list(doc.sents)
+        assert list_lead(sentences, lex) == sentences[0]
+
+
+class TestEndsWithColon:
+    @pytest.mark.parametrize(("text", "expected"), [("They cover three pieces of work:\n", True),
+                                                    ("They cover work.", False)])
+    def test_colon(self, nlp, text, expected):
+        assert ends_with_colon(next(nlp(text).sents)) is expected
+
+
+class TestBullet:
+    @pytest.mark.parametrize(("text", "expected"), [("- expanding the unit", True), ("• expanding the unit", True),
+                                                    ("Expanding the unit", False)])
+    def test_bullet(self, nlp, lex, text, expected):
+        assert bullet(next(nlp(text).sents), lex) is expected
+
+
+class TestBulletMark:
+    def test_a_mark_alone(self, nlp, lex):
+        doc = nlp("-")
+        assert bullet_mark(doc[:], lex)
+
+    def test_words(self, nlp, lex):
+        assert not bullet_mark(nlp("- the unit")[:], lex)
+
+
+class TestListing:
+    @pytest.mark.parametrize(
+        ("text", "function", "count"),
+        [
+            ("Finance and HR are among the areas being examined.", "Finance", 2),
+            ("It covers payroll and vehicles.", "payroll", 2),
+            ("Estates will also be included.", "Estates", 1),
+            ("That programme will concentrate on major crime.", "major crime", 1),
+        ],
+    )
+    def test_what_the_arrangement_covers(self, nlp, finder, lex, text, function, count):
+        doc = nlp(text)
+        assert listing(candidate(doc, finder, function), count, lex)
+
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [("The weapons recovered include firearms.", "firearms"), ("She will cover custody.", "custody"),
+         ("The system will cover the control room.", "control room")],
+    )
+    def test_what_a_thing_or_a_person_covers(self, nlp, finder, lex, text, function):
+        doc = nlp(text)
+        assert not listing(candidate(doc, finder, function), 1, lex)
+
+
+class TestCovers:
+    @pytest.mark.parametrize(("text", "function"), [("It covers payroll.", "payroll"),
+                                                    ("The agreement covers custody.", "custody"),
+                                                    ("Custody will be included.", "Custody")])
+    def test_the_arrangement_or_the_function_is_the_subject(self, nlp, finder, lex, text, function):
+        doc = nlp(text)
+        span = candidate(doc, finder, function)
+        verb = next(t for t in doc if t.lemma_ in {"cover", "include"})
+        assert covers(verb, span, lex)
+
+    def test_a_thing_is_the_subject(self, nlp, finder, lex):
+        doc = nlp("The radio system covers the control room.")
+        assert not covers(token(doc, "covers"), candidate(doc, finder, "control room"), lex)
+
+
+class TestColonList:
+    def test_functions_after_a_colon(self, nlp, finder):
+        doc = nlp("The first area is protective services: major investigations, intelligence and forensics.")
+        assert colon_list(candidate(doc, finder, "intelligence"), 3)
+
+    def test_a_quotation_after_a_colon(self, nlp, finder):
+        doc = nlp('He said: "We will share custody and IT."')
+        assert not colon_list(candidate(doc, finder, "IT"), 2)
+
+    def test_one_function(self, nlp, finder):
+        doc = nlp("The first area is clear: intelligence.")
+        assert not colon_list(candidate(doc, finder, "intelligence"), 1)
