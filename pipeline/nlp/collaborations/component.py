@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.nlp.context  # registers the article context attributes this stage reads
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.collaborations.cues import LEXICON_FILE, CollaborationCues, CollaborationsFile
-from pipeline.nlp.collaborations.groups import name_scopes, separate_groups
-from pipeline.nlp.collaborations.members import after_with, non_members
+from pipeline.nlp.collaborations.members import after_with, cue_clauses, non_members
 from pipeline.nlp.collaborations.mentions import (
     Group,
     Mention,
@@ -31,6 +30,7 @@ from pipeline.nlp.collaborations.names import Name, find_names
 from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
+from pipeline.nlp.collaborations.split import pieces
 from pipeline.nlp.collaborations.stage import part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
@@ -130,25 +130,14 @@ class CollaborationFinder(Stage):
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
         signals = part_signals(span, context.stage_cues, cues.stage)
 
-        def part(where: Span, members: Sequence[Mention], refs: Sequence[Reference], named: tuple[Name, ...]) -> Part:
-            forces = tuple(dict.fromkeys(m.force for m in members))
-            return Part(where, forces, tuple(refs), excluded, named, kind, signals, after_with(where, members))
-
-        if len(names) < 2:
-            at = {m.start for m in kept}
-            groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
-            apart = separate_groups(doc, groups, {t.i for t in cue_roots}, references, cues.group_openers)
-            if apart and not names:
-                return [part(span, g, (), ()) for g in apart]
-            return [part(span, kept, references, names)]
-        scoped = [
-            (name, scope, [m for m in kept if scope.start <= m.start < scope.end],
-             [r for r in references if scope.start <= r.start < scope.end])
-            for name, scope in name_scopes(span, names)
+        at = {m.start for m in kept}
+        groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
+        clauses = cue_clauses(span, kept, cue_roots)
+        return [
+            Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
+                 signals, after_with(p.where, p.members))
+            for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
         ]
-        if len(scoped) == len(names) and all(len({m.force for m in ms}) + len(rs) >= 2 for _, _, ms, rs in scoped):
-            return [part(scope, ms, rs, (name,)) for name, scope, ms, rs in scoped]
-        return [part(span, kept, references, names)]
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,18 @@
   combining Cambridgeshire, Norfolk and Suffolk', '..., and the four forces covering Yorkshire - ...'.
   The word after the coordinator must open a group of its own (a preposition, an ordinal, a cue, a count
   that fits the group): 'Kent and Essex have joined Surrey and Sussex' is one collaboration of four.
-- Names, each with the forces of its own stretch of the part: 'WECTU, run jointly by all four Welsh
-  forces, and Tarian, the organised crime unit it shares with South Wales Police and Dyfed-Powys Police'.
+
+How a part is cut into the collaborations it holds, names included, is ``split``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.collaborations.mentions import Group
-from pipeline.nlp.collaborations.names import Name
 from pipeline.nlp.collaborations.references import Reference
 
 COORDINATORS = {",", "and", "or"}
@@ -60,10 +59,14 @@ def opens_group(gap: Span, group: Group, cue_at: set[int], references: Sequence[
 
 
 def separate_groups(
-    doc: Doc, groups: Sequence[Group], cue_at: set[int], references: Sequence[Reference], openers: frozenset[str]
+    doc: Doc, groups: Sequence[Group], cue_at: set[int], references: Sequence[Reference], openers: frozenset[str],
+    clauses: Mapping[int, int | None] | None = None,
 ) -> list[Group]:
     """The groups of two or more forces of a part that are separate collaborations, in text order; [] when
-    the part describes one collaboration."""
+    the part describes one collaboration. ``clauses`` gives the coordinated clause with a cue of its own
+    that a mention (by start token) is in, where it is in one: groups in two such clauses are apart ('Beds
+    and Herts run a joint unit, and the four Welsh forces have pooled work')."""
+    clauses = clauses or {}
     pieces: list[tuple[Group, bool]] = []  # (group, cut from a list of pairs)
     for group in groups:
         found = pair_list(doc, group)
@@ -74,8 +77,11 @@ def separate_groups(
     for (a, a_paired), (b, b_paired) in pairwise(pieces):
         if forces_of(a) & forces_of(b):
             return []
-        apart = (a_paired and b_paired and a[-1].end <= b[0].start and _same_list(doc, a, b)) or opens_group(
-            doc[a[-1].end : b[0].start], b, cue_at, references, openers
+        clause_a, clause_b = clauses.get(a[0].start), clauses.get(b[0].start)
+        apart = (
+            (a_paired and b_paired and a[-1].end <= b[0].start and _same_list(doc, a, b))
+            or (clause_a is not None and clause_b is not None and clause_a != clause_b)
+            or opens_group(doc[a[-1].end : b[0].start], b, cue_at, references, openers)
         )
         if not apart:
             return []
@@ -85,21 +91,3 @@ def separate_groups(
 def _same_list(doc: Doc, a: Group, b: Group) -> bool:
     """Two pairs cut from one list: only list words between them."""
     return all(t.text in COORDINATORS or t.is_space for t in doc[a[-1].end : b[0].start])
-
-
-def name_scopes(part: Span, names: Sequence[Name]) -> list[tuple[Name, Span]]:
-    """Each name of a part with its own stretch of the part: from the end of the stretch before (the part's
-    start for the first name) to the start of the next name ('WECTU, run jointly by all four Welsh forces,
-    and of' | 'Tarian, the organised crime unit it shares with ...')."""
-    doc = part.doc
-    out = []
-    start = part.start
-    for name, following in zip(names, [*names[1:], None], strict=True):
-        end = part.end
-        if following is not None:
-            cut = doc.char_span(following.start_char, following.end_char, alignment_mode="expand")
-            end = cut.start if cut is not None else part.end
-        if end > start:
-            out.append((name, doc[start:end]))
-        start = end
-    return out

@@ -65,6 +65,17 @@ def clause_conjunct(part: Span, token: Token) -> Token | None:
     return None
 
 
+def cue_clauses(part: Span, mentions: Sequence[Mention], cues: Sequence[Token]) -> dict[int, int | None]:
+    """The coordinated clause with a cue of its own that each mention is in (by start token), or None: where
+    two groups of forces are each in one of their own, they are two collaborations."""
+    with_cue = {clause_conjunct(part, c) for c in cues} - {None}
+    out: dict[int, int | None] = {}
+    for m in mentions:
+        clause = clause_conjunct(part, root_of(part, m))
+        out[m.start] = clause.i if clause is not None and clause in with_cue else None
+    return out
+
+
 def outside_cue_clauses(part: Span, mentions: Sequence[Mention], cues: Sequence[Token]) -> set[int]:
     """Mentions in a coordinated clause that holds no cue, where every clause with a cue has its own
     subject: 'Kent and Essex announced ... and will share' keeps Kent and Essex (the shared subject)."""
