@@ -6,17 +6,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import pipeline.nlp.context  # registers the article context attributes this stage reads
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.collaborations.cues import LEXICON_FILE, CollaborationCues, CollaborationsFile
+from pipeline.nlp.collaborations.members import after_with, cue_clauses, non_members
 from pipeline.nlp.collaborations.mentions import (
     Group,
+    Mention,
     article_mentions,
     excluded_forces,
     list_groups,
@@ -27,6 +30,7 @@ from pipeline.nlp.collaborations.names import Name, find_names
 from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
+from pipeline.nlp.collaborations.split import pieces
 from pipeline.nlp.collaborations.stage import part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
@@ -62,8 +66,11 @@ class CollaborationFinder(Stage):
         self.cue_matcher = Matcher(nlp.vocab)
         for cue in (*cues.cue_lemmas, *cues.cue_phrases):
             self.cue_matcher.add(cue, [lemma_pattern(nlp, cue)])
+        self.cue_matcher.add("PATTERN", list(cues.cue_patterns))
         self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.named.add("NAMED", [nlp.make_doc(p) for p in cues.named_phrases])
+        self.alone = Matcher(nlp.vocab)
+        self.alone.add("ALONE", [lemma_pattern(nlp, p) for p in cues.alone_phrases])
         self.stage_matcher = Matcher(nlp.vocab)
         for signal, phrases in cues.stage.cues.items():
             self.stage_matcher.add(signal, [lemma_pattern(nlp, p) for p in phrases])
@@ -88,34 +95,58 @@ class CollaborationFinder(Stage):
         """The sentence parts with a cue, a name, or a name found elsewhere in the article, and what they hold."""
         strings, cues = doc.vocab.strings, self.cues
         forces_at = {i for m in article.mentions for i in range(m.start, m.end)}
-        cue_starts = [
-            (s, strings[m]) for m, s, e in self.cue_matcher(doc)
+        cue_roots = [
+            (s, doc[s:e].root) for _, s, e in self.cue_matcher(doc)
             if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns)
         ]
         references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
         phrases = [(s, e) for _, s, e in self.named(doc)]
-        stage_cues = [(strings[m], s, e) for m, s, e in self.stage_matcher(doc)]
+        context = PartContext(
+            article.groups,
+            [(strings[m], s, e) for m, s, e in self.stage_matcher(doc)],
+            [(s, e) for _, s, e in self.alone(doc)],
+        )
         body = body_start(doc)
         names = [find_names(span, phrases, forces_at, cues) if span.start >= body else () for span in spans]
         known = {n.text for found in names for n in found}
         starts = [span.start for span in spans]
-        cues_in = bucket(starts, cue_starts)
-        forces_in = bucket(starts, [(m.start, m.force) for m in article.mentions])
+        cues_in = bucket(starts, cue_roots)
+        mentions_in = bucket(starts, [(m.start, m) for m in article.mentions])
         references_in = bucket(starts, [(r.start, r) for r in references])
         return [
-            self._part(span, names[i], forces_in[i], references_in[i], article.groups, stage_cues)
+            part
             for i, span in enumerate(spans)
             if cues_in[i] or names[i] or any(name in span.text for name in known)
+            for part in self._part(span, names[i], mentions_in[i], cues_in[i], references_in[i], context)
         ]
 
-    def _part(self, span: Span, names: tuple[Name, ...], forces: list[str], references: list[Reference],
-              groups: tuple[Group, ...], stage_cues: list[tuple[str, int, int]]) -> Part:
-        cues = self.cues
-        excluded = excluded_forces(span.doc, span, groups, cues.except_phrases)  # 'all except Lincolnshire'
-        named = tuple(dict.fromkeys(f for f in forces if f not in excluded))
+    def _part(self, span: Span, names: tuple[Name, ...], mentions: list[Mention], cue_roots: list[Token],
+              references: list[Reference], context: PartContext) -> list[Part]:
+        """The part, or the parts it holds when it keeps several collaborations apart."""
+        cues, doc = self.cues, span.doc
+        excluded = excluded_forces(doc, span, context.groups, cues.except_phrases)  # 'all except Lincolnshire'
+        outside = non_members(span, mentions, cue_roots, context.alone, cues.speech_verbs, cues.people)  # 'more than Kent has'
+        kept = [m for m in mentions if m.force not in excluded and m.start not in outside]
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
-        signals = part_signals(span, stage_cues, cues.stage)
-        return Part(span, named, tuple(references), excluded, names, kind, signals)
+        signals = part_signals(span, context.stage_cues, cues.stage)
+
+        at = {m.start for m in kept}
+        groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
+        clauses = cue_clauses(span, kept, cue_roots)
+        return [
+            Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
+                 signals, after_with(p.where, p.members))
+            for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
+        ]
+
+
+@dataclass(frozen=True)
+class PartContext:
+    """What the rules read about the whole doc when they look at one sentence part."""
+
+    groups: tuple[Group, ...]  # the lists of force mentions
+    stage_cues: list[tuple[str, int, int]]  # stage signal, start, end
+    alone: list[tuple[int, int]]  # 'stand alone', 'stay as it is': start, end
 
 
 def body_start(doc: Doc) -> int:

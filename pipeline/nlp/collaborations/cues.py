@@ -1,5 +1,5 @@
 """The lexicon of the collaborations stage: ``models/collaborations.json`` (its own cues) and the shared
-words of ``models/words.json`` it reads (list joiners, quote marks).
+words of ``models/words.json`` it reads (list joiners, quote marks, speech verbs).
 
 The files are validated by pydantic models when loaded (a missing or mistyped key is named with its
 file); the rules read the frozen ``CollaborationCues`` built from them, with sets for membership tests.
@@ -22,6 +22,7 @@ class CollaborationsFile(Lexicon):
 
     cue_lemmas: list[str]
     cue_phrases: list[str]
+    cue_patterns: list[list[dict]]
     type_words: list[tuple[str, str]]
     name_heads: list[str]
     name_nouns: list[str]
@@ -43,6 +44,9 @@ class CollaborationsFile(Lexicon):
     future_modals: list[str]
     tentative_modals: list[str]
     stage_negators: list[str]
+    alone_phrases: list[str]
+    group_openers: list[str]
+    people_nouns: list[str]
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class CollaborationCues:
 
     cue_lemmas: tuple[str, ...]
     cue_phrases: tuple[str, ...]
+    cue_patterns: tuple[list[dict], ...]
     type_words: tuple[tuple[str, str], ...]
     name_heads: frozenset[str]
     name_nouns: frozenset[str]
@@ -67,14 +72,19 @@ class CollaborationCues:
     except_phrases: tuple[tuple[str, ...], ...]
     subset_pronouns: frozenset[str]
     stage: StageWords
+    alone_phrases: tuple[str, ...]
+    group_openers: frozenset[str]
+    people: frozenset[str]
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
+    speech_verbs: frozenset[str]
 
     @classmethod
     def from_lexicons(cls, lex: CollaborationsFile, words: Words) -> CollaborationCues:
         return cls(
             cue_lemmas=tuple(lex.cue_lemmas),
             cue_phrases=tuple(lex.cue_phrases),
+            cue_patterns=tuple(lex.cue_patterns),
             type_words=tuple(lex.type_words),
             name_heads=frozenset(lex.name_heads),
             name_nouns=frozenset(lex.name_nouns),
@@ -98,8 +108,12 @@ class CollaborationCues:
                 tentative_modals=frozenset(lex.tentative_modals),
                 negators=frozenset(lex.stage_negators),
             ),
+            alone_phrases=tuple(lex.alone_phrases),
+            group_openers=frozenset(lex.group_openers),
+            people=frozenset(lex.people_nouns),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),
+            speech_verbs=frozenset(words.speech_verbs),
         )
 
 

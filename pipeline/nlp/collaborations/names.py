@@ -1,5 +1,6 @@
 """Collaboration names in a sentence part: 'East Midlands Special Operations Unit', 'the Evolve programme',
-'TITAN, the regional organised crime unit', 'a "tri-force" collaboration', 'strategic alliance'.
+'TITAN, the regional organised crime unit', 'the counter-terrorism unit, WECTU,', 'a "tri-force"
+collaboration', 'strategic alliance'.
 
 The tokens of force mentions (``forces_at``) are never part of a name: 'Kent Police' is a partner.
 """
@@ -38,7 +39,7 @@ def find_names(
         if token.text in cues.name_heads and token.i not in forces_at:
             found = headed_name(part, token, cues.name_joiners)
         elif token.lower_ in cues.name_nouns and token.i > part.start:
-            found = name_before(part, token, forces_at, cues)
+            found = name_before(part, token, forces_at, cues) or name_after(part, token, forces_at)
         else:
             found = None
         if found is not None:
@@ -88,6 +89,19 @@ def name_before(part: Span, noun: Token, forces_at: set[int], cues: Collaboratio
     if start < end and start != part.start and doc[i].dep_ in modifiers and not hyphenated:
         return name_of(doc[start:end])
     return None
+
+
+def name_after(part: Span, noun: Token, forces_at: set[int]) -> Name | None:
+    """'the Wales-wide counter-terrorism unit, WECTU, run jointly by ...': one capitalised word in commas
+    right after a name noun."""
+    doc = part.doc
+    i = noun.i
+    if i + 3 > part.end or doc[i + 1].text != "," or doc[i + 3].text not in {",", ")"}:
+        return None
+    word = doc[i + 2]
+    if word.i in forces_at or not word.is_alpha or not (word.is_title or word.is_upper) or word.pos_ != "PROPN":
+        return None
+    return name_of(doc[i + 2 : i + 3])
 
 
 def quoted_before(part: Span, closing: int, quotes: frozenset[str]) -> Name | None:

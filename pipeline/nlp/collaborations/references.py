@@ -1,5 +1,5 @@
 """References to forces named elsewhere: 'the two forces', 'both forces', 'its three neighbours', 'the
-forces', 'the force', 'four of them'. Found by token patterns built from the lexicon; what they stand for
+forces', 'the force', 'four of them', 'merge them'. Found by token patterns built from the lexicon; what they stand for
 is resolved in ``resolve``.
 """
 
@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.collaborations.cues import CollaborationCues
 
-# Matcher labels: a counted reference, 'the (...) forces', 'N of them', 'the force'
-COUNT, FORCES, SUBSET, FORCE = "COUNT", "FORCES", "SUBSET", "FORCE"
+# Matcher labels: a counted reference, 'the (...) forces', 'N of them', 'the force', 'merge them'
+COUNT, FORCES, SUBSET, FORCE, THEM = "COUNT", "FORCES", "SUBSET", "FORCE", "THEM"
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Reference:
     neighbours: bool = False  # 'its two neighbours': forces other than the ones named with it
     after_with: bool = False  # 'shared with those three forces': the article's own force is the other side
     subset: bool = False  # 'four of them': that many of the forces named before
+    pronoun: bool = False  # 'its plan to merge them with Essex': the latest forces named or described before
 
 
 def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dict]], str | None]]:
@@ -42,6 +43,7 @@ def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dic
     pronoun = {"LOWER": {"IN": sorted(cues.subset_pronouns)}}
     out.append((SUBSET, [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]], None))
     out.append((FORCE, [[{"LOWER": "the"}, {"LOWER": "force"}]], None))
+    out.append((THEM, [[{"LOWER": "them", "DEP": "dobj"}]], None))
     return out
 
 
@@ -56,9 +58,11 @@ def after_with(span: Span) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "with"
 
 
-def read_reference(span: Span, label: str, numbers: dict[str, int], neighbour_nouns: frozenset[str]) -> Reference | None:
+def read_reference(
+    span: Span, label: str, numbers: dict[str, int], neighbour_nouns: frozenset[str], cue_verbs: frozenset[str] = frozenset()
+) -> Reference | None:
     """The reference a pattern match stands for, or None: 'the force control room' is no reference, nor a
-    count below two."""
+    count below two, nor 'them' as the object of a verb that is no cue (``cue_verbs``: 'told them')."""
     doc, start, end = span.doc, span.start, span.end
     if label == FORCE:
         if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:  # 'the force control room'
@@ -66,6 +70,9 @@ def read_reference(span: Span, label: str, numbers: dict[str, int], neighbour_no
         return Reference(start, end, 1, singular=True)
     if label == FORCES:
         return Reference(start, end, None, after_with=after_with(span))
+    if label == THEM:  # only the object of a collaboration verb: 'merge them', 'bring them together'
+        verb = span.root.head
+        return Reference(start, end, None, pronoun=True) if verb.lemma_.lower() in cue_verbs else None
     count = count_of(span[0].lower_, numbers)
     if not count or count < 2:
         return None
@@ -77,5 +84,6 @@ def read_reference(span: Span, label: str, numbers: dict[str, int], neighbour_no
 
 def read_references(doc: Doc, matches: Iterable[tuple[str, int, int]], cues: CollaborationCues) -> tuple[Reference, ...]:
     """The references of the pattern ``matches`` (label, start, end), in text order."""
-    found = (read_reference(doc[start:end], label, cues.numbers, cues.neighbour_nouns) for label, start, end in matches)
+    verbs = frozenset(cues.cue_lemmas)
+    found = (read_reference(doc[start:end], label, cues.numbers, cues.neighbour_nouns, verbs) for label, start, end in matches)
     return tuple(sorted((r for r in found if r is not None), key=lambda r: r.start))

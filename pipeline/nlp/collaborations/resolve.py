@@ -60,6 +60,7 @@ class Part:
     names: tuple[Name, ...] = ()
     kind: str | None = None
     signals: frozenset[str] = frozenset()  # what its words say of the stage (``stage.part_signals``)
+    with_topic: bool = False  # it names forces only after 'with': the article's force is the other side
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,17 @@ def collaboration_of(
 def resolve(part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
     """The forces the part names, then those each of its references stands for, without repeats."""
     referred = (f for ref in part.references for f in stands_for(ref, part, scope, article, forward))
-    return list(dict.fromkeys([*part.forces, *referred]))
+    with_topic = part.with_topic and not part.references and article.topic
+    own = [article.topic] if with_topic else []  # 'the unit it shares with X and Y'
+    return list(dict.fromkeys([*part.forces, *referred, *own]))
 
 
 def stands_for(ref: Reference, part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
     """The forces one reference of the part stands for (none when it cannot be resolved)."""
     named = set(part.forces)
+    if ref.pronoun:  # 'its plan to merge them with Essex': the latest set before, with the forces named
+        previous = [s for s in scope.before(ref.start) if len(s) >= 2 and not s & named]
+        return sorted(previous[-1]) if previous else []
     if ref.subset:  # 'four of them - all except Lincolnshire': the forces before, less those left out
         wider = [s for s in scope.before(ref.start) if len(s) > ref.count]
         kept = sorted(wider[-1] - part.excluded) if wider else []

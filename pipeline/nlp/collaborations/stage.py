@@ -63,7 +63,7 @@ def negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
     """The token, or the verb it hangs from as an infinitive or participle, is negated or governed by one
     of ``negators`` ('refused to agree')."""
     for t in (token, token.head):
-        if any(c.dep_ == "neg" for c in t.children) or (t is not token and t.lemma_.lower() in negators):
+        if any(c.dep_ == "neg" for c in t.children) or (t.i != token.i and t.lemma_.lower() in negators):
             return True
         if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep"}:
             break
