@@ -57,8 +57,9 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
 
 
 def is_job(token: Token, cues: JobCues) -> bool:
-    """A job noun ('posts', 'staff numbers'); not 'an outstanding job' someone did, nor 'the role' or 'the
-    financial position' (a word of 'plural_only' counts in the plural or with a number: '40 roles')."""
+    """A job noun ('posts', 'staff numbers'); not 'an outstanding job' someone did, 'the job of policing', nor
+    'the role' or 'the financial position' (a word of 'plural_only' counts in the plural or with a number:
+    '40 roles')."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     word = cues.lemma(token)
@@ -66,6 +67,10 @@ def is_job(token: Token, cues: JobCues) -> bool:
         return people_numbers(token, cues)
     if token.head.i != token.i and cues.lemma(token.head) in cues.idiom_verbs:
         return False
+    if token.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and any(
+        c.lower_ == "the" for c in token.children
+    ):
+        return False  # 'the job of policing', 'the post of chief constable': a task or an office
     if individual(token, cues):
         return False
     return word not in cues.plural_only or token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children)
