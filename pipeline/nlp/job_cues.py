@@ -62,7 +62,7 @@ class JobsLexicon(Lexicon):
     quantifiers: list[str]
     fewer_words: list[str]
     fewer_verbs: list[str]
-    down_verbs: list[str]
+    particle_losses: list[str]
     needed_words: list[str]
     redundant_words: list[str]
     plural_only: list[str]
@@ -137,7 +137,7 @@ class JobCues:
     quantifiers: frozenset[str]
     fewer_words: frozenset[str]
     fewer_verbs: frozenset[str]
-    down_verbs: frozenset[str]
+    particle_losses: frozenset[str]  # 'phase out': a verb lemma and its particle
     needed_words: frozenset[str]
     redundant_words: frozenset[str]
     plural_only: frozenset[str]
@@ -177,6 +177,11 @@ class JobCues:
     def lemma(self, token: Token) -> str:
         """The lower-case lemma, corrected where the lemmatiser is wrong ('Kent Police axes 200 jobs')."""
         return self.lemma_fixes.get(token.lower_) or token.lemma_.lower()
+
+    def particle_loss(self, token: Token) -> bool:
+        """A verb whose particle makes it a loss: 'numbers will come down', 'PCSOs are to be phased out'."""
+        word = self.lemma(token)
+        return any(f"{word} {c.lower_}" in self.particle_losses for c in token.children if c.dep_ in {"prt", "advmod"})
 
     @classmethod
     def from_lexicons(

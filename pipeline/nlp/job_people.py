@@ -59,7 +59,7 @@ def lost_object(noun: Token, cues: JobCues) -> Token | None:
     verb = object_verb(noun, cues) or passive_complement(noun)
     if verb is None and noun.head.lower_ in cues.lemma_fixes and noun.head.i < noun.i:
         verb = noun.head  # 'Kent Police axes 200 officers': the verb tagged as the plural of 'axis'
-    if verb is None or cues.lemma(verb) not in cues.people_loss_words:
+    if verb is None or not (cues.lemma(verb) in cues.people_loss_words or cues.particle_loss(verb)):
         return None
     other = any(  # 'cost two officers their lives'
         c.dep_ in {"dobj", "dative"} and c.i > noun.i and any(p.dep_ == "poss" for p in c.children) for c in verb.children

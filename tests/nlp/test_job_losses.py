@@ -81,6 +81,7 @@ class TestIsJob:
             ("Police numbers will fall.", "numbers", True),  # a headcount word
             ("Forty roles will go.", "roles", True),
             ("He said abolishing the role risked a gap.", "role", False),  # plural only
+            ("The PCSO role is being scrapped.", "role", True),  # a job title
             ("He highlighted the precarious financial position.", "position", False),
             ("One officer had done an outstanding job.", "job", False),  # an idiom
             ("The officer lost his job.", "job", False),  # one person's job
@@ -131,6 +132,9 @@ class TestGoverns:
             ("Jobs will be protected.", "Jobs", "protected", True),  # kept
             ("Officer numbers will continue to come down.", "numbers", "come", True),  # 'come down'
             ("Officer numbers will come back.", "numbers", "come", False),
+            ("PCSO posts will be phased out.", "posts", "phased", True),  # a particle loss
+            ("Officer numbers will go up next year.", "numbers", "go", False),  # a direction, not a departure
+            ("The merger will result in 90 fewer posts.", "posts", "fewer", True),
             ("It will pay for 16 new staff posts.", "posts", "pay", False),  # only 'pay with'
             ("Staff will pay with their jobs.", "jobs", "pay", True),
             ("Most spending goes on its workforce.", "workforce", "goes", False),  # 'go' through no preposition
@@ -170,6 +174,7 @@ class TestRelated:
             ("Staff were told their jobs were safe.", "jobs", "safe"),  # a reported complement
             ("Most of the posts were vacant.", "posts", "vacant"),
             ("Jobs at risk", "Jobs", "risk"),  # the noun's own preposition (a headline)
+            ("Detective numbers are down by a quarter.", "numbers", "down"),  # an adverb of loss on its verb
             ("PCSO posts were likely to be lost.", "posts", "lost"),  # the clause of a complement
             ("Hundreds of police support jobs to go before the merger", "jobs", "go"),  # parsed beside 'Hundreds'
         ],
