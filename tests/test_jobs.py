@@ -181,6 +181,68 @@ class TestJobConcernFinder:
     def test_not_a_job_concern(self, nlp, sentence):
         assert concerns(nlp, sentence) == []
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Sussex Police will shed more than a hundred people over the coming year.", "confirmed"),
+            ("The cuts will leave the force with 73 fewer officers and 26 fewer members of staff.", "confirmed"),
+            ("Sixty-two police officers will go from the force over the next year.", "confirmed"),
+            ("The total will fall by 16 officers by 2016.", "confirmed"),
+            ("The union said the job cuts would hurt morale.", "concern"),
+            ("Kent Police axes 200 jobs", "confirmed"),
+            ("About 30 posts will be lost through retirement.", "confirmed"),
+            ("The force is cutting management to save money.", "confirmed"),
+            ("Forty staff were made compulsorily redundant.", "confirmed"),
+            ("Up to 60 PCSO posts are likely to be lost.", "possible"),
+            ("Jobs at risk", "possible"),
+            ("Police staff jobs under threat", "possible"),
+            ("An unknown number of posts will be lost.", "confirmed"),
+            ("Between 32 and 64 staff will no longer be needed.", "confirmed"),
+        ],
+    )
+    def test_newspaper_wording(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Unless funding improves, the force will lose 200 officers.", "possible"),
+            ("The federation said 300 officers will be cut.", "concern"),
+            ("About 175 jobs are at risk.", "possible"),
+            ("Under the proposals, 68 back-office staff would lose their jobs.", "possible"),
+            ("We don't see it costing jobs, he said.", "ruled_out"),
+            ("No-one will lose their job.", "ruled_out"),
+            ("The deal means 40 jobs saved.", "ruled_out"),
+            ("Officer numbers will be maintained.", "ruled_out"),
+            ("The force dropped its plan to cut 200 posts.", "ruled_out"),
+            ("Nobody will be made redundant, but 40 posts will go through natural wastage.", "confirmed"),
+        ],
+    )
+    def test_stance_order(self, nlp, sentence, expected):
+        assert stance(nlp, sentence) == expected
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "A freeze on recruitment will limit next year's intake.",
+            "Staff face a pay freeze for the second year.",
+            "The 40 vacancies will be filled by April.",
+            "The constable was dismissed for gross misconduct.",
+            "The officer lost his job after being convicted of fraud.",
+            "The crash cost two officers their lives.",
+            "Fewer officers were injured this year.",
+            "Dozens of officers left the building after the alarm.",
+            "The force will keep officers safe.",
+            "Officers were redeployed to the protest.",
+            "He highlighted his concerns about the precarious financial position of the service.",
+            "One officer had done an outstanding job of bringing the footage together.",
+            "The money saved will pay for 81 additional police officers and 16 new staff posts.",
+            "About 85 per cent of the authority's spending goes on its workforce.",
+        ],
+    )
+    def test_not_a_job_concern_either(self, nlp, sentence):
+        assert concerns(nlp, sentence) == []
+
     def test_one_item_per_sentence_with_the_whole_sentence(self, nlp):
         text = (
             "The forces will share custody. Around 40 posts will be removed and 10 jobs will be cut. "

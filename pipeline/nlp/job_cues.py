@@ -40,7 +40,6 @@ class JobsLexicon(Lexicon):
     concern: list[str]
     warn: list[str]
     possible: list[str]
-    hedges: list[str]
     negations: list[str]
     union_words: list[str]
     union_roles: list[str]
@@ -63,7 +62,7 @@ class JobsLexicon(Lexicon):
     quantifiers: list[str]
     fewer_words: list[str]
     fewer_verbs: list[str]
-    down_verbs: list[str]
+    particle_losses: list[str]
     needed_words: list[str]
     redundant_words: list[str]
     plural_only: list[str]
@@ -83,6 +82,11 @@ class JobsLexicon(Lexicon):
     foresee_words: list[str]
     ability_verbs: list[str]
     not_unions: list[str]
+    report_modals: list[str]
+    approve_words: list[str]
+    injury_causes: list[str]
+    only_verbs: list[str]
+    only_words: list[str]
     individual_possessives: list[str]
     collective_people: list[str]
     wastage_verbs: list[str]
@@ -112,7 +116,6 @@ class JobCues:
     phrases: dict[str, tuple[str, ...]]  # label of PHRASE_LABELS -> its phrases
     possible: frozenset[str]
     possible_before: tuple[tuple[str, ...], ...]  # the phrases of 'possible' of several words ('up to'), split
-    hedges: frozenset[str]
     negations: frozenset[str]
     union_words: frozenset[str]
     union_roles: frozenset[str]
@@ -134,7 +137,7 @@ class JobCues:
     quantifiers: frozenset[str]
     fewer_words: frozenset[str]
     fewer_verbs: frozenset[str]
-    down_verbs: frozenset[str]
+    particle_losses: frozenset[str]  # 'phase out': a verb lemma and its particle
     needed_words: frozenset[str]
     redundant_words: frozenset[str]
     plural_only: frozenset[str]
@@ -153,6 +156,11 @@ class JobCues:
     foresee_words: frozenset[str]
     ability_verbs: frozenset[str]
     not_unions: frozenset[str]
+    report_modals: frozenset[str]
+    approve_words: frozenset[str]
+    injury_causes: frozenset[str]
+    only_verbs: frozenset[str]
+    only_words: frozenset[str]
     individual_possessives: frozenset[str]
     collective_people: frozenset[str]
     wastage_verbs: frozenset[str]
@@ -169,6 +177,11 @@ class JobCues:
     def lemma(self, token: Token) -> str:
         """The lower-case lemma, corrected where the lemmatiser is wrong ('Kent Police axes 200 jobs')."""
         return self.lemma_fixes.get(token.lower_) or token.lemma_.lower()
+
+    def particle_loss(self, token: Token) -> bool:
+        """A verb whose particle makes it a loss: 'numbers will come down', 'PCSOs are to be phased out'."""
+        word = self.lemma(token)
+        return any(f"{word} {c.lower_}" in self.particle_losses for c in token.children if c.dep_ in {"prt", "advmod"})
 
     @classmethod
     def from_lexicons(

@@ -34,24 +34,31 @@ def redeployed_people(noun: Token, cues: JobCues) -> Token | None:
 def moved_to_roles(noun: Token, cues: JobCues) -> Token | None:
     """'The people affected will be moved into other roles', '45 officers expected to move into posts'; not
     'officers will transfer to the new unit' (a unit, not a role)."""
-    if noun.dep_ not in SUBJECTS or noun.head.pos_ not in VERBS:
-        return None
-    verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "xcomp" and c.pos_ in VERBS)]
+    heads = [noun.head] if noun.dep_ in SUBJECTS and noun.head.pos_ in VERBS else []
+    heads += [c for c in noun.children if c.dep_ == "acl" and c.pos_ in VERBS]  # 'with 45 officers expected to move'
+    verbs = [*heads, *(c for v in heads for c in v.children if c.dep_ == "xcomp" and c.pos_ in VERBS)]
     for verb in verbs:
         if cues.lemma(verb) not in cues.move_words:
             continue
-        places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "to"} for p in c.children]
-        if any(cues.lemma(p) in cues.role_words for p in places if p.dep_ == "pobj"):
+        if into_roles(verb, cues):
             return verb
     return None
 
 
+def into_roles(verb: Token, cues: JobCues) -> bool:
+    """'moved into other roles', 'kept in work': a role, post or team the verb puts people into or keeps them in."""
+    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "to", "in"} for p in c.children]
+    return any(p.dep_ == "pobj" and cues.lemma(p) in cues.role_words for p in places)
+
+
 def kept_people(noun: Token, cues: JobCues) -> Token | None:
-    """'expects to keep all 828 of its PCSOs'; not 'keep officers safe' (a state, not a job) nor uncounted
-    people ('keep officers informed')."""
+    """'expects to keep all 828 of its PCSOs', 'keeping those staff in work'; not 'keep officers safe' (a state,
+    not a job) nor uncounted people ('keep officers informed')."""
     verb = verb_of(noun, cues.partitive_prepositions)
     if verb is None or cues.lemma(verb) not in cues.people_keep_words:
         return None
+    if into_roles(verb, cues):
+        return verb
     partitive = noun.dep_ == "pobj"  # 'all 828 of its PCSOs': verb_of went through a quantity
     if not (partitive or counted(noun, cues)):
         return None

@@ -57,8 +57,9 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
 
 
 def is_job(token: Token, cues: JobCues) -> bool:
-    """A job noun ('posts', 'staff numbers'); not 'an outstanding job' someone did, nor 'the role' or 'the
-    financial position' (a word of 'plural_only' counts in the plural or with a number: '40 roles')."""
+    """A job noun ('posts', 'staff numbers'); not 'an outstanding job' someone did, 'the job of policing', nor
+    'the role' or 'the financial position' (a word of 'plural_only' counts in the plural or with a number:
+    '40 roles')."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     word = cues.lemma(token)
@@ -66,9 +67,14 @@ def is_job(token: Token, cues: JobCues) -> bool:
         return people_numbers(token, cues)
     if token.head.i != token.i and cues.lemma(token.head) in cues.idiom_verbs:
         return False
+    if token.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and any(
+        c.lower_ == "the" for c in token.children
+    ):
+        return False  # 'the job of policing', 'the post of chief constable': a task or an office
     if individual(token, cues):
         return False
-    return word not in cues.plural_only or token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children)
+    plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"nummod", "compound"} for c in token.children)
+    return word not in cues.plural_only or plural  # '40 roles', 'the PCSO role'
 
 
 def individual(noun: Token, cues: JobCues) -> bool:
@@ -93,8 +99,12 @@ def governs(noun: Token, word: Token, cues: JobCues) -> bool:
     if word_lemma in cues.level_words:  # 'officer establishment will remain around 16,600', not 'remain vacant'
         said = [c for c in word.children if c.dep_ in {"acomp", "oprd"}]
         return people_numbers(noun, cues) and not any(governs(noun, c, cues) for c in said)
-    if word_lemma in cues.down_verbs and any(c.dep_ == "prt" and c.lower_ == "down" for c in word.children):
-        return True  # 'officer numbers will continue to come down'
+    if cues.particle_loss(word):
+        return True  # 'officer numbers will continue to come down', 'posts will be phased out'
+    if word_lemma in cues.departure_verbs and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in cues.departure_places for c in word.children
+    ):
+        return False  # 'numbers will go up', 'the plans will go ahead'
     if word_lemma in cues.verb_prepositions and word.is_ancestor(noun):  # 'goes on its workforce'
         path = [t for t in noun.ancestors if word.is_ancestor(t)]
         if any(t.dep_ == "prep" and t.head == word and t.lower_ not in cues.verb_prepositions[word_lemma] for t in path):
@@ -126,6 +136,8 @@ def related(noun: Token, cues: JobCues) -> list[Token]:
             elif child.dep_ == "xcomp":  # 'jobs are expected to go'
                 out.append(child)
                 out.extend(c for c in child.children if c.dep_ in {"acomp", "xcomp"})
+            elif child.dep_ == "advmod" and cues.lemma(child) in cues.loss_words:  # 'numbers are down'
+                out.append(child)
             elif child.dep_ == "ccomp":  # 'told their jobs were safe'
                 out.extend(c for c in child.children if c.dep_ == "acomp")
             elif child.dep_ == "conj" and child.pos_ == "VERB" and not any(

@@ -5,7 +5,8 @@ loss the sentence states in one of the forms newspapers use:
 - made redundant, no longer needed: "400 people will be made compulsorily redundant", "32 staff will no
   longer be needed";
 - a counted departure: "62 officers will go", "86 officers are expected to retire or leave";
-- fewer people: "73 fewer officers", "will have 238 fewer police officers";
+- fewer people: "73 fewer officers", "will have 238 fewer police officers", "left with just 6,000 officers";
+- people a relative clause loses: "each officer the federation says the public will lose";
 - a fall by people: "the total will fall by 16 officers";
 - a loss verb just before them that the parse did not tie to them: "losing so many officers will be ...".
 
@@ -40,7 +41,8 @@ def person_lost(token: Token, cues: JobCues) -> Token | None:
     if not people(token, cues):
         return None
     rules: tuple[Callable[[Token, JobCues], Token | None], ...] = (
-        lost_object, made_redundant, no_longer_needed, departing, fewer, fallen_by, lost_before,
+        lost_object, made_redundant, no_longer_needed, departing, fewer, left_with_only, fallen_by, lost_in_clause,
+        lost_before,
     )
     return next((found for rule in rules if (found := rule(token, cues)) is not None), None)
 
@@ -51,21 +53,36 @@ def object_verb(noun: Token, cues: JobCues) -> Token | None:
 
 
 def lost_object(noun: Token, cues: JobCues) -> Token | None:
-    """'we will have to lose more officers', 'to scrap PCSOs'; not people 'cut free' from a wreck, nor the
-    people a crash 'cost' their lives (the verb's other object is what they lose)."""
-    verb = object_verb(noun, cues)
+    """'we will have to lose more officers', 'to scrap PCSOs'; not people 'cut free' from a wreck, 'cut by flying
+    glass' (a word of 'injury_causes'), nor the people a crash 'cost' their lives (the verb's other object is
+    what they lose)."""
+    verb = object_verb(noun, cues) or passive_complement(noun)
     if verb is None and noun.head.lower_ in cues.lemma_fixes and noun.head.i < noun.i:
         verb = noun.head  # 'Kent Police axes 200 officers': the verb tagged as the plural of 'axis'
-    if verb is None or cues.lemma(verb) not in cues.people_loss_words:
+    if verb is None or not (cues.lemma(verb) in cues.people_loss_words or cues.particle_loss(verb)):
         return None
     other = any(  # 'cost two officers their lives'
         c.dep_ in {"dobj", "dative"} and c.i > noun.i and any(p.dep_ == "poss" for p in c.children) for c in verb.children
     )
-    return None if other or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
+    injured = any(cues.lemma(p) in cues.injury_causes for a in verb.children if a.dep_ == "agent" for p in a.children)
+    return None if other or injured or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
+
+
+def passive_complement(noun: Token) -> Token | None:
+    """The passive verb that completes the people's verb: 'Eighty officers are to be axed', 'officers are
+    likely to be cut'."""
+    if noun.dep_ not in SUBJECTS:
+        return None
+    verbs = [noun.head, *(c for c in noun.head.children if c.dep_ == "acomp")]
+    complements = [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
+    return next((c for c in complements if any(a.dep_ == "auxpass" for a in c.children)), None)
 
 
 def made_redundant(noun: Token, cues: JobCues) -> Token | None:
-    """'400 people will be made compulsorily redundant', 'made 50 staff redundant'."""
+    """'400 people will be made compulsorily redundant', 'made 50 staff redundant' (parsed with 'redundant' as
+    the object, or as a clause with the staff as its subject)."""
+    if noun.head.lower_ in cues.redundant_words and cues.lemma(noun.head.head) == "make":
+        return noun.head.head
     verb = object_verb(noun, cues)
     if verb is None or cues.lemma(verb) != "make":
         return None
@@ -127,6 +144,27 @@ def fewer(noun: Token, cues: JobCues) -> Token | None:
     if first.dep_ not in {"dobj", "attr", "pobj"} or cues.lemma(first.head) not in cues.fewer_verbs:
         return None
     return first.head.head if first.dep_ == "pobj" and first.head.head.pos_ in VERBS else first.head
+
+
+def left_with_only(noun: Token, cues: JobCues) -> Token | None:
+    """'could leave the force with just 6,000 officers', 'will be able to afford only about 2,000 staff'."""
+    number = [c for c in noun.children if c.dep_ == "nummod"]
+    if not any(w.lower_ in cues.only_words for n in number for w in n.subtree if w.i < n.i):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or cues.lemma(verb) not in cues.only_verbs:
+        return None
+    return verb
+
+
+def lost_in_clause(noun: Token, cues: JobCues) -> Token | None:
+    """People a relative clause says are lost: 'one for each officer the federation says the public will lose'."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "ccomp")]
+        for verb in verbs:
+            if cues.lemma(verb) in cues.people_loss_words and not any(c.dep_ == "dobj" for c in verb.children):
+                return verb
+    return None
 
 
 def fallen_by(noun: Token, cues: JobCues) -> Token | None:

@@ -129,9 +129,15 @@ def negated_loss(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
         if is_negated(word, negations):
             return True
         subjects = [c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if any(t.lower_ in negations for s in subjects for t in s.subtree):
+        if any(t.lower_ in negations for s in subjects for t in unqualified(s)):
             return True
     return False
+
+
+def unqualified(noun: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses: 'no forensic staff', not 'staff who do not want to move'."""
+    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"}]
+    return [t for t in noun.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)]
 
 
 def unforeseen(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
@@ -180,15 +186,19 @@ def unreported_would(sent: Span, noun: Token, predicate: Token | None, cues: Job
     """'would' on the loss with no one saying it: 'under the proposals, 68 staff would lose their jobs'; 'some
     posts would close, she said' reports a decision."""
     words = [noun, *governors(noun, cues)] if predicate is None else [predicate, *words_above(predicate, cues)]
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for w in words for c in w.children):
+    if not any(c.dep_ == "aux" and c.lower_ in cues.report_modals for w in words for c in w.children):
         return False
     return not any(lemma(t) in cues.speech_verbs and t.pos_ in VERBS for t in sent)
 
 
 def planned(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
     """A loss someone considers or plans: 'is considering cutting 700 posts', 'plans for the force to shed
-    1,300 people'."""
-    return any(lemma(a) in cues.plan_words for a in (predicate or noun).ancestors)
+    1,300 people'; not a plan approved ('the plan to cut 200 posts was approved', 'voted through plans')."""
+    return any(
+        lemma(a) in cues.plan_words
+        and not (a.pos_ in {"NOUN", "PROPN"} and {lemma(a.head), lemma(a.head.head)} & cues.approve_words)
+        for a in (predicate or noun).ancestors
+    )
 
 
 def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
@@ -197,7 +207,7 @@ def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
     above = [*governors(noun, cues), *words_above(predicate, cues)]
     last = above[-1] if above else predicate or noun
     completed = verbs_above(next((t for t in (last, *last.ancestors) if t.pos_ in VERBS), None), cues)
-    words = {lemma(t) for t in (*above, *completed)}  # 'job losses are expected', 'is expected to lead to cuts'
+    words = {lemma(t) for t in (noun, *above, *completed)}  # 'job losses are expected', 'face the sack'
     words |= {lemma(c) for t in completed for c in t.children if c.dep_ == "aux"}  # 'could have to shed'
     top = above[-1] if above else noun
     if top.dep_ == "ccomp" and lemma(top.head) in cues.outcome_verbs:  # 'could see jobs moved or lost'
@@ -215,7 +225,7 @@ def verbs_above(verb: Token | None, cues: JobCues) -> list[Token]:
     expected to lead to cuts', 'the potential for jobs to be lost'."""
     out: list[Token] = []
     while verb is not None and verb.head.i != verb.i:
-        if verb.dep_ in {"relcl", "acl"}:
+        if verb.dep_ in {"relcl", "acl"} or (verb.dep_ == "advcl" and verb.head.pos_ in {"NOUN", "PROPN"}):
             return [*out, verb.head]
         if not (verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and lemma(verb.head) in cues.release_verbs)):
             break

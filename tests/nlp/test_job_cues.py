@@ -73,3 +73,23 @@ class TestJobCuesFromLexicons:
         cues = JobCues.from_lexicons(lex.model_copy(update={"possible": possible}), words)
         assert cues.possible_before == before
         assert cues.possible == frozenset(possible)
+
+
+class TestJobCuesWords:
+    @pytest.mark.parametrize(
+        ("text", "token", "expected"), [("Kent Police axes 200 jobs", "axes", "axe"), ("Posts go.", "go", "go")]
+    )
+    def test_lemma_with_its_fixes(self, nlp, text, token, expected):
+        assert load_cues().lemma(next(t for t in nlp(text) if t.text == token)) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "token", "expected"),
+        [
+            ("PCSOs are to be phased out.", "phased", True),
+            ("Numbers will come down.", "come", True),
+            ("Numbers will come back.", "come", False),
+            ("Posts will be cut.", "cut", False),  # a loss word, not a particle loss
+        ],
+    )
+    def test_particle_loss(self, nlp, text, token, expected):
+        assert load_cues().particle_loss(next(t for t in nlp(text) if t.text == token)) is expected

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.nlp.job_clauses import reported_question
 from pipeline.nlp.job_cues import load_cues
-from pipeline.nlp.job_losses import governs, job_loss, losses, people_numbers, related, unfilled, verb_of
+from pipeline.nlp.job_losses import governs, individual, is_job, job_loss, losses, people_numbers, related, unfilled, verb_of
 from tests.nlp.jobs_helpers import sentence, word
 
 
@@ -57,6 +57,11 @@ class TestLosses:
             ("Two detectives were cut free from the wreckage.", []),  # rescued, not lost
             ("Vacant posts will be filled by the summer.", []),
             ("The detectives were praised by the judge.", []),
+            ("Kent Police axes 200 jobs", [("jobs", "axes")]),  # 'axes' lemmatised as 'axis'
+            ("Sussex Police will shed more than a hundred people.", [("people", "shed")]),  # people (job_people)
+            ("All officers affected will be redeployed to other areas.", [("officers", "redeployed")]),  # kept
+            ("Plans to axe 750 officer posts were shelved.", [("posts", "axe")]),  # a verb the parse did not tie
+            ("The officer lost his job after being convicted.", []),  # one person's dismissal
         ],
     )
     def test_lost_or_kept(self, nlp, text, expected):
@@ -65,6 +70,39 @@ class TestLosses:
     def test_rescue_words_come_from_the_cues(self, nlp):
         sent = sentence(nlp, "Two detectives were cut free from the wreckage.")
         assert texts(losses(sent, dataclasses.replace(load_cues(), rescue_words=frozenset()))) == [("detectives", "cut")]
+
+
+class TestIsJob:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("Forty posts will go.", "posts", True),
+            ("Staff numbers will fall.", "numbers", True),
+            ("Police numbers will fall.", "numbers", True),  # a headcount word
+            ("Forty roles will go.", "roles", True),
+            ("He said abolishing the role risked a gap.", "role", False),  # plural only
+            ("The PCSO role is being scrapped.", "role", True),  # a job title
+            ("He highlighted the precarious financial position.", "position", False),
+            ("One officer had done an outstanding job.", "job", False),  # an idiom
+            ("The officer lost his job.", "job", False),  # one person's job
+            ("The number of cars will fall.", "number", False),
+        ],
+    )
+    def test_a_job_noun(self, nlp, text, noun, expected):
+        assert is_job(word(sentence(nlp, text), noun), load_cues()) is expected
+
+
+class TestIndividual:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("The officer lost his job after the hearing.", "job", True),
+            ("No officer will lose his job.", "job", False),  # still a denial of job losses
+            ("Officers will lose their jobs.", "jobs", False),
+        ],
+    )
+    def test_one_persons_job(self, nlp, text, noun, expected):
+        assert individual(word(sentence(nlp, text), noun), load_cues()) is expected
 
 
 class TestVerbOf:
@@ -92,6 +130,20 @@ class TestGoverns:
             ("Posts are left vacant.", "Posts", "vacant", True),  # said of them
             ("Vacant posts will be filled.", "posts", "Vacant", False),  # only describes them
             ("Jobs will be protected.", "Jobs", "protected", True),  # kept
+            ("Officer numbers will continue to come down.", "numbers", "come", True),  # 'come down'
+            ("Officer numbers will come back.", "numbers", "come", False),
+            ("PCSO posts will be phased out.", "posts", "phased", True),  # a particle loss
+            ("Officer numbers will go up next year.", "numbers", "go", False),  # a direction, not a departure
+            ("The merger will result in 90 fewer posts.", "posts", "fewer", True),
+            ("It will pay for 16 new staff posts.", "posts", "pay", False),  # only 'pay with'
+            ("Staff will pay with their jobs.", "jobs", "pay", True),
+            ("Most spending goes on its workforce.", "workforce", "goes", False),  # 'go' through no preposition
+            ("Sixty of the posts will go.", "posts", "go", True),  # a partitive 'of' is no preposition of 'go'
+            ("Staff were offered voluntary redundancy.", "redundancy", "offered", False),  # no job kept
+            ("Staff were offered a job in it.", "job", "offered", True),
+            ("Our officer establishment will remain around 16,600.", "establishment", "remain", True),  # a level kept
+            ("Staff numbers will remain unchanged.", "numbers", "remain", True),
+            ("Staff numbers will remain frozen.", "numbers", "remain", False),  # kept empty, a loss
         ],
     )
     def test_loss_keeping_or_empty(self, nlp, text, noun, other, expected):
@@ -121,6 +173,10 @@ class TestRelated:
             ("Eighty jobs are expected to go by 2020.", "jobs", "go"),  # a clause on its verb
             ("Staff were told their jobs were safe.", "jobs", "safe"),  # a reported complement
             ("Most of the posts were vacant.", "posts", "vacant"),
+            ("Jobs at risk", "Jobs", "risk"),  # the noun's own preposition (a headline)
+            ("Detective numbers are down by a quarter.", "numbers", "down"),  # an adverb of loss on its verb
+            ("PCSO posts were likely to be lost.", "posts", "lost"),  # the clause of a complement
+            ("Hundreds of police support jobs to go before the merger", "jobs", "go"),  # parsed beside 'Hundreds'
         ],
     )
     def test_what_can_say_what_happens(self, nlp, text, noun, expected):
@@ -135,6 +191,7 @@ class TestPeopleNumbers:
             ("Staff numbers will fall.", "numbers", True),
             ("The number of police officers has fallen.", "number", True),
             ("The number of cars will fall.", "number", False),
+            ("Police numbers will fall.", "numbers", True),  # a headcount word
             ("Staff will fall.", "Staff", False),  # not a count noun
         ],
     )
