@@ -66,6 +66,6 @@ class TestCollaboration:
     @pytest.mark.parametrize(("start", "end"), [(0, 18), (2, 16), (1, 17)])
     def test_evidence_without_surrounding_whitespace(self, nlp, start, end):
         doc = nlp.make_doc("  Kent and Essex \n")
-        found = collaboration(doc, None, None, ("Kent", "Essex"), start, end)
+        found = collaboration(doc, None, None, "operating", ("Kent", "Essex"), start, end)
         assert (found["start_char"], found["end_char"], found["text"]) == (2, 16, "Kent and Essex")
         assert doc.text[found["start_char"] : found["end_char"]] == found["text"]
