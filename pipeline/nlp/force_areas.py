@@ -12,7 +12,7 @@ Pure functions over a Doc and candidate spans; the cue words come in an ``AreaCu
   (``listed_after_forces``);
 - it (or its list) is subject or object of a collaboration verb, or the object of "with" or
   "alongside" after one: "Kent and Essex will share", "working with Suffolk" (``collaborates``);
-- a line holds nothing but area names: a heading of a round-up (``is_heading``);
+- a line holds nothing but area names: a heading of a round-up, or an item of a plain list (``is_heading``);
 - it is the place of a person listed after a plural title (``person_list_places``).
 
 Rules that read the whole sentence or the article are in ``force_groups``.
@@ -131,12 +131,21 @@ def collaborates(span: Span, cues: AreaCues) -> bool:
     return False
 
 
+BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
+LINE_END_PUNCTUATION = frozenset({".", ",", ";"})
+
+
 def is_heading(doc: Doc, group: list[Span]) -> bool:
-    """A line that is nothing but area names: a section heading of a round-up ('Kent and Essex')."""
-    before = doc[: group[0].start]
-    after = doc[group[-1].end :]
-    line_start = not before.text.strip() or "\n" in before[-1].text or before[-1].is_space
-    line_end = not len(after) or (after[0].is_space and "\n" in after[0].text)
+    """A line that is nothing but area names: a section heading of a round-up ('Kent and Essex'), or a bulleted
+    item of a list ('- Derbyshire', '• Kent and Essex;'). Only a bulleted item may end in punctuation: a line
+    'Kent.' may be the end of a sentence broken across lines."""
+    start, end = group[0].start, group[-1].end
+    if start > 0 and doc[start - 1].text in BULLETS:
+        start -= 1
+        if end < len(doc) and doc[end].text in LINE_END_PUNCTUATION:
+            end += 1
+    line_start = start == 0 or "\n" in doc[start - 1].text
+    line_end = end == len(doc) or "\n" in doc[end].text
     return line_start and line_end
 
 

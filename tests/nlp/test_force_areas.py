@@ -9,6 +9,7 @@ from pipeline.nlp.force_areas import (
     collaborates,
     cued_after,
     cued_before,
+    is_heading,
     owns_a_person,
     person_list_places,
 )
@@ -127,3 +128,20 @@ class TestCollaborates:
     def test_subject_or_partner_of_a_collaboration_verb(self, nlp, text, word, expected):
         doc = nlp(text)
         assert collaborates(area(doc, word), cues(nlp)) is expected
+
+
+class TestIsHeading:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Round-up of alliances\n\nKent and Essex\n\nThe two forces run a joint directorate.", True),
+            ("The forces in the region are:\n\n- Kent\n- Essex\n\nThey agreed.", True),
+            ("The forces in the region are:\n\n• Kent and Essex;\n• Surrey.", True),
+            ("Tourists flocked to\nKent.\n\nThey stayed a week.", False),  # a sentence broken across lines
+            ("Kent and Essex agreed.", False),
+        ],
+    )
+    def test_a_line_of_area_names_alone(self, nlp, text, expected):
+        doc = nlp(text)
+        group = next(g for g in candidate_lists(doc, areas(doc), cues(nlp)) if g[0].text == "Kent")
+        assert is_heading(doc, group) is expected
