@@ -113,7 +113,10 @@ class RoleMatchers:
         titles = self.titles(doc, found)
         organisations = [Phrase(s.start, s.end, s.kb_id_) for s in filter_spans(found["O"])]
         places: dict[int, Phrase] = {}
+        title_tokens = {i for t in titles for i in range(t.start, t.end)}
         for match_id, start, end in self.areas(doc):
+            if inside_proper_noun(doc, start, end, title_tokens, self.lex.proper_noun_continuations):
+                continue
             for i in range(start, end):
                 places.setdefault(i, Phrase(start, end, doc.vocab.strings[match_id]))
         forces: set[int] = set()
@@ -131,6 +134,17 @@ class RoleMatchers:
             | organisation_tokens,
             organisation_tokens=organisation_tokens, main_force=main_force,
         )
+
+
+def inside_proper_noun(doc: Doc, start: int, end: int, titles: set[int], continuations: frozenset[str]) -> bool:
+    """An area name that is part of a longer proper noun, not a place of its own: after a capitalised word that
+    is no title and no function word opening the sentence ('Welwyn Garden City', 'Steve Kent', not 'In Kent'), or
+    before one of ``continuations`` ('Essex Fire Authority', 'Durham University')."""
+    before = doc[start - 1] if start > 0 else None
+    capital = before is not None and before.i not in titles and before.is_alpha and before.text[0].isupper()
+    if capital and not (before.is_sent_start and before.is_stop):
+        return True
+    return end < len(doc) and doc[end].lower_ in continuations
 
 
 def is_title(doc: Doc, phrase: Phrase, lex: Roles) -> bool:

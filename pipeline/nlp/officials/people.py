@@ -195,8 +195,8 @@ def introduce(idx: DocIndex, hon_start: int, start: int, end: int, clues: list[C
     force = located.force if located else None
     if best.label == POLITICIAN:
         force = None
-    elif force is None and best.label in idx.lex.fallback_roles and not any(c.no_fallback for c in clues):
-        force = idx.main_force or sentence_force(idx, start, end)
+    elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
+        force = sentence_force(idx, start, end) or idx.main_force
     return Person(idx.doc[start:end].text, best.label, best.acting, force)
 
 
@@ -210,7 +210,7 @@ def sentence_force(idx: DocIndex, start: int, end: int) -> str | None:
     found = set()
     for place in places:
         near = range(max(sent.start, place.start - 2), min(sent.end, place.end + 2))
-        if any(i in idx.title_at for i in near) or partner(idx, doc[place.end - 1]):
+        if any(i in idx.title_at for i in near) or partner(idx, doc[place.start : place.end].root):
             continue
         found.add(place.label)
     return found.pop() if len(found) == 1 else None
@@ -219,8 +219,11 @@ def sentence_force(idx: DocIndex, start: int, end: int) -> str | None:
 def partner(idx: DocIndex, token: Token) -> bool:
     """A force named as the other party ('with West Mercia', 'from Kent') or with another ('Kent and Essex')."""
     for _ in range(3):
-        if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):  # 'Kent and Essex'
-            return True
+        place = idx.places.get(token.i)
+        conjuncts = [token.head] if token.dep_ == "conj" else []
+        conjuncts += [c for c in token.children if c.dep_ == "conj"]
+        if any(c.i in idx.places and idx.places[c.i] != place for c in conjuncts):
+            return True  # 'Kent and Essex', not 'the Devon and Cornwall Police and Crime Panel'
         if token.dep_ == "pobj" and token.head.lower_ in idx.lex.partner_prepositions:
             return True
         if token.head.i == token.i or token.dep_ not in {"compound", "poss", "pobj", "nmod", "amod"}:

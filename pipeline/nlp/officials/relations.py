@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import FEDERATION, OTHER
-from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue, body_force, places_in
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue, body_force, local_body, places_in
 
 # The bodies whose members are officials by membership alone ('X, of the Police Federation'); a body's head
 # ('his vice-chairman') holds a post of the body the official named before chairs.
@@ -65,17 +65,20 @@ def owned_head(idx: DocIndex, hon_start: int, sent: Span, posts: Posts) -> Clue 
 
 def affiliation(idx: DocIndex, start: int, end: int) -> Clue | None:
     """'X, of the Cheshire branch of the Police Federation', 'X of Unison', 'X, of the police authority': a member
-    of a body named after 'of/from', in the force named with it."""
+    of a body named after 'of/from', in the force named with it; 'X, of the joint unit' is tied to no one force."""
     doc, lex = idx.doc, idx.lex
     if start >= end or doc[start].lower_ not in lex.affiliation_prepositions:
         return None
     named = {o.label for o in idx.organisations.within(start, end)}
     label = next((label for label in MEMBER_LABELS if label in named), None)
     if label is None:
+        words = {t.lower_ for t in doc[start:end]}
+        if words & lex.head_objects and words & lex.national_words:
+            return Clue(RANK_RELATIVE, None, no_fallback=True)  # 'of the joint unit': tied to no one force
         return None
     places = places_in(idx, start, end)
-    force = body_force(idx, start, end) if label == OTHER else None
+    force = body_force(idx, start, end, label)
     force = force or (places[0].label if places else None)
     if force is None and (bodies := idx.bodies.within(start, end)):
         force = bodies[0].label
-    return Clue(RANK_RELATIVE, label, force=force)
+    return Clue(RANK_RELATIVE, label, force=force, local=local_body(idx, label, start, end))

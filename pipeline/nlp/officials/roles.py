@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
-from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, ORGANISATION_PRIORITY, OTHER, PCC, STAFF
+from pipeline.nlp.officials.lexicon import (
+    CHIEF_CONSTABLE,
+    DEPUTY_PCC,
+    FEDERATION,
+    ORGANISATION_PRIORITY,
+    OTHER,
+    PCC,
+    STAFF,
+)
 
+BODY_LABELS = (OTHER, FEDERATION)  # labels of the members of a body that may belong to one force
 OWNED_MODIFIER_DEPS = {"amod", "compound", "nmod", "punct"}  # words between an owner and the head it owns
 
 # Ranks of the clues to a person's role: the lowest rank wins.
@@ -38,6 +47,8 @@ class Clue:
     no_fallback: bool = False
     title: int | None = None  # start token of the title that gave the label
     former: bool = False  # a post the person held before ('a former Home Office minister'): below any current one
+    local: bool = False  # a post of a body of one force (a panel, an authority, a federation branch): may take the
+    # article's force like the roles of a force
 
 
 def place_clue(place: Phrase, rank: int) -> Clue:
@@ -54,14 +65,17 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
     if label is None:
         return None
     before = {t.lower_ for t in doc[max(lo, title.start - 3) : title.start]}
-    force = body_force(idx, lo, hi) if label == OTHER else None
+    force = body_force(idx, lo, hi, label) if label in BODY_LABELS else None
+    if not force and label in BODY_LABELS and title.label is None and (owner := owner_organisation(idx, title, lo)):
+        force = owned_body_force(idx, owner)  # 'The Scottish Police Federation's Fife branch ... Its secretary'
     if not force and not before & lex.former:
         if forces or owned:
             force = forces[0] if forces else owned
         elif bodies := idx.bodies.within(lo, hi):
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
     former = bool(before & lex.former)
-    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former)
+    local = title.label is None and local_body(idx, label, lo, hi)
+    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former, local=local)
 
 
 def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:
@@ -84,6 +98,24 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
     return title.label
 
 
+def local_body(idx: DocIndex, label: str, lo: int, hi: int) -> bool:
+    """A post of a body of one force named in doc[lo:hi]: a panel, an authority or a board ('Board chairman X'),
+    a federation or union branch ('the Aberdeen representative of Unison's police staff branch'); not a national
+    or regional one."""
+    if label == FEDERATION and not any(t.lower_ in idx.lex.branch_words for t in idx.doc[lo:hi]):
+        return False
+    return label in BODY_LABELS and not national(idx, lo, hi)
+
+
+def national(idx: DocIndex, lo: int, hi: int) -> bool:
+    """A national or regional post or body named in doc[lo:hi] ('national chairman', 'general secretary', 'regional
+    organiser', 'the Association of Chief Police Officers', 'the Police Federation of England and Wales')."""
+    doc, lex = idx.doc, idx.lex
+    if any(t.lower_ in lex.national_words for t in doc[lo:hi]):
+        return True
+    return any(doc[o.start : o.end].text.lower() in lex.national_organisations for o in idx.organisations.within(lo, hi))
+
+
 def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
     """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else for a
     definite title ('the Commissioner, Sir Mark Rowley') the article's."""
@@ -104,27 +136,42 @@ def owner_force(idx: DocIndex, title: Phrase) -> str | None:
     return idx.places[named[0]].label if named else None
 
 
+def owner_organisation(idx: DocIndex, head: Phrase, lo: int) -> Phrase | None:
+    """The organisation named last that 'its' or 'the union's' before a head refers to ('The Police Federation
+    said ... Its chair', 'the union's North-East regional organiser')."""
+    doc, lex = idx.doc, idx.lex
+    owner = head.start - 1
+    while owner > lo and head.start - owner <= 4 and doc[owner].dep_ in OWNED_MODIFIER_DEPS:
+        owner -= 1  # 'its North-East regional organiser'
+    if owner >= 1 and doc[owner].text in lex.possessives and doc[owner - 1].lower_ in lex.organisation_anaphors:
+        owner -= 1  # 'the union's regional organiser'
+    if owner < 0 or doc[owner].lower_ not in lex.organisation_pronouns | lex.organisation_anaphors:
+        return None
+    earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
+    return earlier[0] if earlier else None
+
+
+def owned_body_force(idx: DocIndex, organisation: Phrase) -> str | None:
+    """The force of the body an owner refers to: a place in the noun phrase the organisation heads or owns ('The
+    Scottish Police Federation's Fife branch'), else the organisation's own force."""
+    token = idx.doc[organisation.end - 1]
+    phrase = token.head if token.dep_ == "poss" else token
+    places = [p for p in places_in(idx, phrase.left_edge.i, phrase.i + 1) if not organisation.start <= p.start < organisation.end]
+    return places[0].label if places else organisation_force(idx, organisation)
+
+
 def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | None:
     """'chairman of the X Police Federation' is a federation official, 'Unison branch secretary' too, and
     'its chair' after the Federation is named; 'director of finance' of a force, or 'chief finance officer to
     the PCC', is police staff."""
-    doc = idx.doc
     named = {o.label for o in idx.organisations.within(lo, hi)}
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
     if label:
         return label
     if named:
         return None  # 'chairman of the fire authority': an organisation outside policing
-    owner = head.start - 1
-    while owner > lo and head.start - owner <= 4 and doc[owner].dep_ in OWNED_MODIFIER_DEPS:
-        owner -= 1  # 'its North-East regional organiser'
-    if owner >= 1 and doc[owner].text in idx.lex.possessives and doc[owner - 1].lower_ in idx.lex.organisation_anaphors:
-        owner -= 1  # 'the union's regional organiser'
-    pronouns = idx.lex.organisation_pronouns | idx.lex.organisation_anaphors
-    if owner >= 0 and doc[owner].lower_ in pronouns:  # 'The Police Federation said ... Its chair'
-        earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
-        if earlier:
-            return earlier[0].label
+    if (owner := owner_organisation(idx, head, lo)) is not None:
+        return owner.label
     if any(i in idx.forces for i in range(lo, hi)):
         return STAFF
     if any(t.label in {PCC, DEPUTY_PCC} for t in idx.titles.within(lo, hi) if t != head):
@@ -143,14 +190,15 @@ def places_in(idx: DocIndex, lo: int, hi: int) -> list[Phrase]:
     return out
 
 
-def body_force(idx: DocIndex, lo: int, hi: int) -> str | None:
-    """The force a panel, board or authority named in doc[lo:hi] oversees; 'the panel' looks back to the last
-    panel named with a force ('the Humberside police and crime panel')."""
+def body_force(idx: DocIndex, lo: int, hi: int, label: str = OTHER) -> str | None:
+    """The force a panel, board or authority (or a federation: ``label``) named in doc[lo:hi] belongs to; 'the
+    panel' looks back to the last panel named with a force ('the Humberside police and crime panel'), 'the
+    federation' to the last federation ('the Defence Police Federation')."""
     if bodies := idx.bodies.within(lo, hi):
         return bodies[0].label
     doc = idx.doc
     for organisation in idx.organisations.within(lo, hi):
-        if organisation.label != OTHER:
+        if organisation.label != label:
             continue
         head = doc[organisation.end - 1].lower_
         candidates = [organisation] + [o for o in idx.organisations.before(lo) if doc[o.end - 1].lower_ == head]
@@ -163,8 +211,8 @@ def body_force(idx: DocIndex, lo: int, hi: int) -> str | None:
 
 def organisation_force(idx: DocIndex, organisation: Phrase) -> str | None:
     """The force of an organisation: a body of a force that contains it, else a place just before it."""
-    for body in idx.bodies.before(organisation.end):
-        if body.start <= organisation.start:
+    for body in idx.bodies.within(max(0, organisation.start - 8), organisation.end):
+        if body.start <= organisation.start and body.end >= organisation.end:
             return body.label
     for i in range(organisation.start, max(organisation.start - 4, -1), -1):
         if i in idx.places:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.officials.index import Phrase, Sorted, is_title
+from pipeline.nlp.officials.index import Phrase, Sorted, inside_proper_noun, is_title
 from tests.nlp.officials.helpers import at, index_of
 
 PHRASES = [Phrase(5, 7, "b"), Phrase(0, 2, "a"), Phrase(9, 12, "c")]
@@ -29,6 +29,32 @@ class TestIsTitle:
         idx = index_of(nlp, text)
         start = at(idx, word)
         assert is_title(idx.doc, Phrase(start, start + 1, "police_officer"), idx.lex) is expected
+
+
+class TestInsideProperNoun:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("They met at Welwyn Garden City today.", "City", True),
+            ("Steve Kent, chair of the federation, spoke.", "Kent", True),
+            ("The Essex Fire Authority met.", "Essex", True),
+            ("They met in Essex today.", "Essex", False),
+            ("Kent PCC Matthew Scott spoke.", "Kent", False),  # before a title
+            ("Essex will merge.", "Essex", False),  # opens the sentence
+            ("In Essex, they merged.", "Essex", False),
+            ("The PCC for Devon & Cornwall Tony Hogg spoke.", "Cornwall", False),
+            ("He studied at Durham University.", "Durham", True),
+        ],
+    )
+    def test_area_name_inside_a_longer_proper_noun(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        start = at(idx, words)
+        titles = {i for t in idx.titles.items for i in range(t.start, t.end)}
+        assert inside_proper_noun(idx.doc, start, start + 1, titles, idx.lex.proper_noun_continuations) is expected
+
+    def test_not_a_place_of_the_index(self, nlp):
+        idx = index_of(nlp, "Commissioner Lloyd signed it at Welwyn Garden City.")
+        assert at(idx, "City") not in idx.places
 
 
 class TestRoleMatchers:

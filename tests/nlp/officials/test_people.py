@@ -115,6 +115,15 @@ class TestIntroduce:
         person = self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", force="Kent Police")])
         assert person.force is None
 
+    def test_a_body_of_one_force_takes_the_main_force_like_a_role_of_a_force(self, nlp):
+        text = "Jane Doe spoke.\n\nStaffordshire Police made arrests."
+        assert self.call(nlp, text, [Clue(RANK_APPOSITIVE, "other", local=True)]).force == "Staffordshire Police"
+        assert self.call(nlp, text, [Clue(RANK_APPOSITIVE, "other")]).force is None
+
+    def test_the_force_of_the_officials_own_sentence_before_the_main_force(self, nlp):
+        text = "Kent Police will merge. Kent Police said so. Jane Doe said Essex would save £2m."
+        assert self.call(nlp, text, [Clue(RANK_APPOSITIVE, "chief_constable")]).force == "Essex Police"
+
     @pytest.mark.parametrize(
         ("text", "force"),
         [
@@ -168,6 +177,7 @@ class TestPartner:
             ("Officers from Kent came.", "Kent", True),
             ("Kent and Essex will merge.", "Kent", True),
             ("It would cost Warwickshire £4m.", "Warwickshire", False),
+            ("Members of the Devon and Cornwall Police and Crime Panel voted.", "Police", False),  # not a list of places
         ],
     )
     def test_force_named_as_the_other_party(self, nlp, text, word, expected):

@@ -82,6 +82,24 @@ class TestAffiliation:
         found = affiliation(idx, at(idx, "of"), at(idx, ", said"))
         assert (found.rank, found.label, found.force) == (RANK_RELATIVE, label, force)
 
+    def test_a_joint_unit_ties_to_no_one_force(self, nlp):
+        idx = index_of(nlp, "Chief Inspector Michael Hodder, of the joint unit, said so.")
+        found = affiliation(idx, at(idx, "of"), at(idx, ", said"))
+        assert (found.label, found.force, found.no_fallback) == (None, None, True)
+
+    @pytest.mark.parametrize(
+        ("text", "local"),
+        [
+            ("Jane Hale, of the Cheshire branch of Unison, said so.", True),
+            ("Jane Hale, of Unison, said so.", False),  # no branch: maybe a national official
+            ("Jane Hale, of the police authority, said so.", True),
+            ("Jane Hale, of the Association of Chief Police Officers, said so.", False),
+        ],
+    )
+    def test_member_of_a_body_of_one_force_may_take_the_articles_force(self, nlp, text, local):
+        idx = index_of(nlp, text)
+        assert affiliation(idx, at(idx, "of"), at(idx, ", said")).local is local
+
     @pytest.mark.parametrize(
         "text",
         [

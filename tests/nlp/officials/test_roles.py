@@ -10,8 +10,11 @@ from pipeline.nlp.officials.roles import (
     clue,
     context_forces,
     has_former,
+    local_body,
     organisation_label,
+    owned_body_force,
     owner_force,
+    owner_organisation,
     places_in,
     premodifier,
     role_label,
@@ -132,6 +135,42 @@ class TestOrganisationLabel:
         assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
 
 
+class TestOwnerOrganisation:
+    def test_organisation_named_last_before_its(self, nlp):
+        idx = index_of(nlp, "The Scottish Police Federation's Fife branch was less upbeat. Its secretary spoke.")
+        owner = owner_organisation(idx, title(idx, "secretary"), at(idx, "Its"))
+        assert idx.doc[owner.start : owner.end].text == "Police Federation"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The Scottish Police Federation's Fife branch was less upbeat. Its secretary spoke.", "Fife Constabulary"),
+            ("The Scottish Police Federation was less upbeat. Its secretary spoke.", "Police Scotland"),
+        ],
+    )
+    def test_force_of_the_body_the_owner_refers_to(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        owner = owner_organisation(idx, title(idx, "secretary"), at(idx, "Its"))
+        assert owned_body_force(idx, owner) == expected
+
+
+class TestLocalBody:
+    @pytest.mark.parametrize(
+        ("text", "label", "expected"),
+        [
+            ("Board chairman Barry Gill spoke.", "other", True),
+            ("The chair of the regional collaboration board spoke.", "other", False),
+            ("The Aberdeen representative of Unison's police staff branch spoke.", "federation_representative", True),
+            ("Federation chairman Paul McKeen spoke.", "federation_representative", False),  # no branch
+            ("The national chairman of the federation spoke.", "federation_representative", False),
+            ("The president of ACPO spoke.", "other", False),
+        ],
+    )
+    def test_post_of_a_body_of_one_force(self, nlp, text, label, expected):
+        idx = index_of(nlp, text)
+        assert local_body(idx, label, 0, len(idx.doc)) is expected
+
+
 class TestPlacesIn:
     @pytest.mark.parametrize(
         ("text", "words", "expected"),
@@ -159,6 +198,11 @@ class TestBodyForce:
         idx = index_of(nlp, text)
         lo = at(idx, "She")
         assert body_force(idx, lo, len(idx.doc)) == expected
+
+    def test_the_federation_looks_back_to_the_last_federation_named(self, nlp):
+        idx = index_of(nlp, "The Defence Police Federation said no. She chairs the federation.")
+        assert body_force(idx, at(idx, "She"), len(idx.doc), "federation_representative") == "Ministry of Defence Police"
+
 
 
 class TestPremodifier:
