@@ -111,6 +111,14 @@ class LinkWords(Lexicon):
     conjunctions: list[str]
 
 
+class OwnerWords(Lexicon):
+    """Owners of a figure that make it no one force's (``pipeline.nlp.money_forces``)."""
+
+    national: list[str]
+    generic: list[str]
+    forceless_roles: list[str]
+
+
 class MoneyLexicon(Lexicon):
     """``models/money.json``: see its ``about`` for what each key does."""
 
@@ -127,8 +135,10 @@ class MoneyLexicon(Lexicon):
     hedges: HedgeCues
     periods: PeriodWords
     collective: list[str]
+    merged_force: list[str]
     force_nouns: list[str]
     national: list[str]
+    owners: OwnerWords
     crime_value: CrimeValue
     readings: ReadingWords
     links: LinkWords
