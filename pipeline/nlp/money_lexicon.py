@@ -101,6 +101,7 @@ class ReadingWords(Lexicon):
     pay_verbs: list[str]
     people: list[str]
     gap_after: list[str]
+    gap_modifiers: list[str]
     less_after: list[str]
 
 

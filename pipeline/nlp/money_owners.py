@@ -77,7 +77,7 @@ def national_owner(owner: Token, span: Span, mentions: list[Span], cues: OwnerCu
         n, seqs = len(phrase), (texts,) if any(w != w.lower() for w in phrase) else (lowers, lemmas)
         if any(tuple(seq[i : i + n]) == phrase for seq in seqs for i in range(len(seq) - n + 1)):
             return True
-    bare = not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in owner.children)
+    bare = not any(c.dep_ != "punct" for c in owner.children)  # 'Police', not 'Police in Kent' or 'the police'
     return bare and owner.tag_ in {"NNS", "NNPS"} and owner.lemma_.lower() in cues.generic_owners
 
 
