@@ -33,11 +33,12 @@ from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
-from pipeline.nlp.money_forces import ArticleForces, Figure, OwnerCues, figure_forces
+from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
 from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_to_their_verbs
+from pipeline.nlp.money_owners import OwnerCues
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
@@ -102,8 +103,9 @@ class MoneyFinder(Stage):
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
         kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
         items = []
-        for (amount, span, _, period, segment_start, last), kind in zip(found, kinds, strict=True):
-            forces, collaboration = figure_forces(Figure(span, segment_start, last, kind), article, self.owners)
+        for (amount, span, reading, period, segment_start, last), kind in zip(found, kinds, strict=True):
+            grant = kind == "other" and reading == (kind, True, 0)  # read from the grammar: a payer, a grant's level
+            forces, collaboration = figure_forces(Figure(span, segment_start, last, kind, grant), article, self.owners)
             hedged = is_hedged(doc.text[span.sent.start_char : amount.start], span.root, self.hedges)
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items

@@ -6,36 +6,20 @@ found about the article (force mentions, collaborations, officials, the ranked f
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.nlp.lexicon import Words
-from pipeline.nlp.money_lexicon import MoneyLexicon
-
-
-@dataclass(frozen=True)
-class OwnerCues:
-    """The words that say whose a figure is (``models/money.json`` and ``models/words.json``)."""
-
-    collective: frozenset[str]  # words that make a figure combined ('joint', 'both')
-    collective_phrases: tuple[str, ...]  # ... written with a space or hyphen ('between them', 'tri-force')
-    counts: dict[str, int]  # 'the two forces': number words of two or more
-    force_nouns: frozenset[str]  # 'the force', 'the constabulary', 'the service's budget'
-    speech_verbs: frozenset[str]
-    national: re.Pattern
-
-    @classmethod
-    def from_lexicon(cls, lexicon: MoneyLexicon, words: Words) -> OwnerCues:
-        return cls(
-            collective=frozenset(w for w in lexicon.collective if w.isalpha()),
-            collective_phrases=tuple(w for w in lexicon.collective if not w.isalpha()),
-            counts={w: n for w, n in words.number_words.items() if n >= 2},
-            force_nouns=frozenset(lexicon.force_nouns),
-            speech_verbs=frozenset(words.speech_verbs),
-            national=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.national) + r")\b", re.I),
-        )
+from pipeline.nlp.money_owners import (
+    OwnerCues,
+    follows_a_force,
+    last_official,
+    merged_force,
+    national_owner,
+    one_force,
+    owner_of,
+    personal_owner,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +40,7 @@ class Figure:
     segment_start: int  # token after the previous figure of the sentence (or the sentence start)
     last_in_sentence: bool
     kind: str
+    grant: bool = False  # money given to the police ('the Home Office contributed £300,000 towards the unit')
 
 
 def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tuple[list[str], int | None]:
@@ -76,18 +61,36 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
     speakers = unique([m.kb_id_ for m in in_segment if in_attribution(m, span, cues.speech_verbs)])
     segment = span.doc[figure.segment_start : span.end]
     collective, wanted = collective_count(segment, cues)
-    singular = names_one_force(segment, mentions, cues.force_nouns)
-    if not owners and not singular and cues.national.search(sent.text):
+    owner = owner_of(span)
+    its = owner is not None and any(c.dep_ == "poss" and c.lower_ == "its" for c in owner.children)  # 'its grant'
+    force_owner = owner is not None and one_force(owner, cues)  # 'his force had saved £50m from a budget of £300m'
+    singular = (
+        force_owner or (its and follows_a_force(sent, mentions, cues)) or names_one_force(segment, mentions, cues.force_nouns)
+    )
+    named_in_sentence = any(m.sent == sent for m in mentions)
+    if not owners and owner is not None and not named_in_sentence and national_owner(owner, span, mentions, cues):
+        return [], None  # 'the Department of Home Affairs has been allocated £52.7m', 'Police could save £1bn'
+    if not owners and not singular and not named_in_sentence and cues.national.search(sent.text):
         return [], None
     if owners and (not collective or len(owners) >= wanted):
         return owners, None
+    if not owners and not speakers and not singular and owner is not None and personal_owner(owner):
+        official = last_official(article.officials, span.doc.text, span.start_char)  # 'He has said his plans could save £4m'
+        if official is not None and (official.get("force") or official.get("role") in cues.forceless_roles):
+            return ([official["force"]] if official.get("force") else []), None
     collaborations = article.collaborations
+    if not owners and cues.merged_force.search(segment.text):  # 'the new force': the merger's, or all partners'
+        merged = merged_force(article.ranked, collaborations)
+        if merged is not None:
+            return [merged], None
+        collective = True
     if collective:
         chosen = choose_collaboration(collaborations, owners or speakers, span.start_char)
         if chosen is not None:
             return unique(owners + list(collaborations[chosen].get("forces") or [])), chosen
         return unique(owners + context_forces(article, sent, wanted, owners or speakers)), None
-    if singular or speakers or figure.kind == "other":  # "the force", "Gwent's finance director said ...", a precept
+    precept = figure.kind == "other" and not figure.grant  # a precept or salary is one force's; a grant its recipients'
+    if singular or speakers or precept:  # "the force", "Gwent's finance director said ..."
         return speakers or speaker_force(span, article.officials, cues.speech_verbs) or article.ranked[:1], None
     chosen = choose_collaboration(collaborations, speakers, span.start_char)
     if chosen is not None:

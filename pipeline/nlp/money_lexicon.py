@@ -101,6 +101,7 @@ class ReadingWords(Lexicon):
     pay_verbs: list[str]
     people: list[str]
     gap_after: list[str]
+    gap_modifiers: list[str]
     less_after: list[str]
 
 
@@ -109,6 +110,14 @@ class LinkWords(Lexicon):
 
     anaphors: list[str]
     conjunctions: list[str]
+
+
+class OwnerWords(Lexicon):
+    """Owners of a figure that make it no one force's (``pipeline.nlp.money_forces``)."""
+
+    national: list[str]
+    generic: list[str]
+    forceless_roles: list[str]
 
 
 class MoneyLexicon(Lexicon):
@@ -127,8 +136,10 @@ class MoneyLexicon(Lexicon):
     hedges: HedgeCues
     periods: PeriodWords
     collective: list[str]
+    merged_force: list[str]
     force_nouns: list[str]
     national: list[str]
+    owners: OwnerWords
     crime_value: CrimeValue
     readings: ReadingWords
     links: LinkWords

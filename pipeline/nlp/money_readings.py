@@ -44,6 +44,7 @@ class ReadingCues:
     pay_verbs: frozenset[str]
     people: frozenset[str]  # pronouns and nouns of a person paid ('he', 'officers')
     gap_after: re.Pattern
+    gap_modifiers: frozenset[str]  # 'unidentified savings', 'an unfunded pension bill'
     less_after: frozenset[str]  # what is less: 'less to spend', 'less funding'
 
     @classmethod
@@ -64,6 +65,7 @@ class ReadingCues:
             pay_verbs=frozenset(readings.pay_verbs),
             people=frozenset(readings.people),
             gap_after=re.compile(rf"^[^,;:]{{0,30}}?\b(?:{alternation(readings.gap_after)})\b", re.I),
+            gap_modifiers=frozenset(readings.gap_modifiers),
             less_after=frozenset(readings.less_after),
         )
 
@@ -96,9 +98,10 @@ def envelope_kind(span: Span, cues: ReadingCues) -> str | None:
         if span.root.head != verb:
             return None  # 'allocated £52.7m, an increase of £7.3m on last year'
         recipients = [c for c in verb.children if c.dep_ == "nsubjpass" and not overlaps(c, span)]
-        recipients += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"for", "to"}
-                       for p in c.children if p.dep_ == "pobj"]
-        if any(is_organisation(r, cues) for r in recipients):
+        objects = [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"for", "to"}
+                   for p in c.children if p.dep_ == "pobj"]
+        purposes = [p for p in objects if not is_organisation(p, cues) and not p.like_num]  # 'for a new HQ'
+        if not purposes and any(is_organisation(r, cues) for r in recipients + objects):
             return "budget"
         return None
     at_set = lemma(verb) in cues.set_verbs and any(t.lower_ == "at" for t in span.root.ancestors if t.i > verb.i)
@@ -145,10 +148,15 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
 
 
 def phrase_kind(span: Span, cues: ReadingCues) -> str | None:
-    """``funding_gap`` for '£12m is still to be found', ``budget_reduction`` for '£11m less to spend'."""
+    """``funding_gap`` for '£12m is still to be found' and '£11m of unidentified savings', ``budget_reduction`` for
+    '£11m less to spend'."""
     after = span.doc.text[span.end_char : span.sent.end_char]
     if cues.gap_after.search(after):
         return "funding_gap"
+    nouns = [*span, span.root.head] + [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    nouns += [p for n in nouns if n.lower_ == "of" for p in n.children if p.dep_ == "pobj"]
+    if any(c.dep_ == "amod" and c.lower_ in cues.gap_modifiers for n in nouns for c in n.children):
+        return "funding_gap"  # 'an unfunded £3m', '£11m of unidentified savings'
     tokens = [t for t in span.sent if t.i >= span.end][:4]
     if tokens and tokens[0].lower_ in {"less", "fewer"} and any(
         t.lower_ in cues.less_after or lemma(t) in cues.less_after for t in tokens[1:]

@@ -161,6 +161,9 @@ def read_date(phrase: str, prep: str, start: int, end: int, deadline: bool) -> P
     return Period(label, start, end, first, last)
 
 
+OPENING = re.compile(r"^\W*(?:\w+\W+){0,1}$")  # a calendar year spreads only from the sentence's start ('In 2005, ...')
+
+
 def assign_periods(
     text: str, amounts: list[Amount], periods: list[Period], clause_break: re.Pattern, max_gap: int,
     sentence_start: int = 0,
@@ -170,7 +173,8 @@ def assign_periods(
 
     A period in the sentence's first clause, before its first figure ("In the first year, ...", "The Met's
     budget for this year is £3.5bn, made up of £2.6bn ...") applies to every figure of the sentence that has
-    none of its own; not a word of a noun phrase ("an annual budget of £12m, and ... invested £750k").
+    none of its own; not a word of a noun phrase ("an annual budget of £12m, and ... invested £750k"), nor a
+    calendar year inside the clause ("joined the force in 2008 and ..., saving £65,000").
     """
     out: list[Period | None] = [None] * len(amounts)
     claimed: set[int] = set()
@@ -191,7 +195,8 @@ def assign_periods(
         if before:
             out[i] = before[-1][1]
     opening = [p for p in periods if p.end <= amounts[0].start and not p.modifier]
-    if opening and not clause_break.search(text[sentence_start : opening[-1].start]):
+    lead = text[sentence_start : opening[-1].start] if opening else ""
+    if opening and not clause_break.search(lead) and (not opening[-1].label.isdigit() or OPENING.match(lead)):
         out = [p if p is not None else opening[-1] for p in out]
     return out
 

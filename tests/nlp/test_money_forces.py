@@ -84,6 +84,53 @@ class TestFigureForces:
         collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
         assert figure_forces(alone(span), article(doc, collaborations), cues) == ([KENT, ESSEX], 0)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Department of Home Affairs has been allocated £52m.",
+            "Police could save £1bn without cutting patrols, watchdogs say.",
+            "Commissioners are currently paid £73,300 a year.",
+            "Nearly £3m has been saved by the committee in recent years.",
+        ],
+    )
+    def test_national_owners_have_no_force(self, nlp, cues, text):
+        doc, span = parse(nlp, text, next(w for w in text.split() if w.startswith("£")).rstrip(".,"))
+        assert figure_forces(alone(span), article(doc, ranked=[KENT]), cues) == ([], None)
+
+    def test_money_the_government_gives_is_its_recipients(self, nlp, cues):
+        doc, span = parse(nlp, "The Home Office has contributed £300,000 towards setting the unit up.", "£300,000")
+        collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
+        figure = Figure(span, span.sent.start, True, "other", grant=True)
+        assert figure_forces(figure, article(doc, collaborations, ranked=[KENT]), cues) == ([KENT, ESSEX], 0)
+
+    def test_he_is_the_official_named_last(self, nlp, cues):
+        text = "Charles Clarke proposed the mergers. He first offered £125m towards the cost."
+        doc, span = parse(nlp, text, "£125m")
+        officials = [{"name": "Charles Clarke", "role": "politician", "force": None, "start_char": 0}]
+        assert figure_forces(alone(span, "other"), article(doc, officials=officials, ranked=[KENT]), cues) == ([], None)
+
+    def test_its_after_a_sentence_about_the_force_is_that_force(self, nlp, cues):
+        text = "The force's budget has been set at £113m. Its government grant falls by £2.1m."
+        doc, span = parse(nlp, text, "£2.1m")
+        collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
+        facts = article(doc, collaborations, ranked=[KENT, ESSEX])
+        assert figure_forces(alone(span, "budget_reduction"), facts, cues) == ([KENT], None)
+
+    @pytest.mark.parametrize(
+        ("ranked", "forces"),
+        [([KENT, ESSEX], [KENT, ESSEX]), (["Police Scotland", KENT, ESSEX], ["Police Scotland"])],
+    )
+    def test_the_new_force_is_the_merged_one_if_it_exists(self, nlp, cues, ranked, forces):
+        doc, span = parse(nlp, "Setting up the new force would cost £7m.", "£7m")
+        collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
+        found, _ = figure_forces(alone(span, "spending"), article(doc, collaborations, ranked=ranked), cues)
+        assert found == forces
+
+    def test_each_force_is_every_partner(self, nlp, cues):
+        doc, span = parse(nlp, "The deal is expected to save each force £150,000 a year.", "£150,000")
+        collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
+        assert figure_forces(alone(span), article(doc, collaborations, ranked=[KENT]), cues) == ([KENT, ESSEX], 0)
+
     def test_each_figure_has_its_part_of_the_sentence(self, nlp, cues):
         text = "Kent Police has a gap of £4m, while Essex Police expects to save £2m."
         doc, second = parse(nlp, text, "£2m")

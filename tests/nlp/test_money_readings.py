@@ -76,6 +76,7 @@ class TestEnvelopeKind:
             ("The department has been allocated £52.7m for 2026-27.", "£52.7m", "budget"),
             ("The force's revenue spending had been set at £27.2m.", "£27.2m", "budget"),
             ("£5m has been earmarked for a new control room.", "£5m", None),  # for a thing, not a body: spending
+            ("£2m has been allocated to Kent Police for a new HQ.", "£2m", None),  # a body, but for a thing
             ("Spending on IT was £5m.", "£5m", None),  # spending on something
             ("The department has been allocated £52.7m, an increase of £7.3m.", "£7.3m", None),  # not the verb's
         ],
@@ -109,6 +110,9 @@ class TestPhraseKind:
         [
             ("Most of it is found, but £12m is still to be found.", "£12m", "funding_gap"),
             ("A further £7.3m of savings has yet to be identified.", "£7.3m", "funding_gap"),
+            ("Gwent Police has £11m of unidentified savings to find.", "£11m", "funding_gap"),
+            ("The force has an unfunded £3m pension bill.", "£3m", "funding_gap"),
+            ("The force must find savings of £5m, with £2m yet to find.", "£2m", "funding_gap"),
             ("The force has £11m less to spend in 2011-12.", "£11m", "budget_reduction"),
             ("The force has £11m less funding this year.", "£11m", "budget_reduction"),
             ("Wiltshire receives £100 a head less than the average.", "£100", None),

@@ -128,6 +128,19 @@ class TestAssignPeriods:
         periods = period_parser().find(text)
         assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == periods * 3
 
+    @pytest.mark.parametrize(
+        ("text", "label"),
+        [
+            ("In 2018 the force saved £2.", "2018"),  # a year that opens the sentence
+            ("Mr Watson joined the force in 2008 and took on the role, saving £6.", None),  # an event's year
+            ("The alliance has saved £4 since it began in 2015.", None),  # a since-clause
+        ],
+    )
+    def test_calendar_years(self, text, label):
+        periods = period_parser().stated_for(text)
+        (period,) = assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80)
+        assert (period.label if period else None) == label
+
     def test_a_fiscal_year_is_not_read_as_a_calendar_year(self):
         assert [p.label for p in period_parser().find("the budget in 2019/20")] == ["2019-20"]
 
