@@ -19,19 +19,30 @@ LIST_REACH = 2  # how many sentences after the announcing one may continue it as
 
 def continues_list(span: Span, previous: list[Span], announcing: set[int], labels: int,
                    lex: FunctionLexicon) -> Span | None:
-    """The announcing sentence the function's sentence continues as a list, if any: the sentence before
-    ends with a colon (bullets in between: that one is the list's lead), or the function's sentence
-    lists functions with an inclusion verb or 'among' ('It covers payroll and vehicles', 'Estates will
-    also be included', 'Administration, finance and HR are among the areas being examined'), or after a
-    colon of its own ('The first area under review is protective services: major investigations, ...').
-    ``labels``: how many function labels the sentence names."""
+    """The announcing sentence the function's sentence continues as a list, if any: a bullet or the
+    sentence after a colon continues the list's lead ('They cover three pieces of work:') when the lead
+    announces the arrangement or follows a sentence that does; a sentence that lists functions with an
+    inclusion verb or 'among' ('It covers payroll and vehicles', 'Estates will also be included',
+    'Administration, finance and HR are among the areas being examined'), or after a colon of its own
+    ('The first area under review is protective services: major investigations, ...'), continues an
+    announcing sentence just before it. ``labels``: how many function labels the sentence names."""
     sent = span.sent
     is_bullet = bullet(sent, lex) or bool(previous and bullet_mark(previous[-1], lex))
     previous = [s for s in previous if not bullet_mark(s, lex)]
     if is_bullet or (previous and ends_with_colon(previous[-1])):
-        return list_lead(previous, lex)
+        lead = list_lead(previous, lex)
+        if lead is None or lead.start in announcing:
+            return lead
+        if not ends_with_colon(lead):
+            return None
+        return announced(previous[: previous.index(lead) + 1], announcing)
     if not (listing(span, labels, lex) or colon_list(span, labels)):
         return None
+    return announced(previous, announcing)
+
+
+def announced(previous: list[Span], announcing: set[int]) -> Span | None:
+    """The last announcing sentence among the last ``LIST_REACH`` sentences."""
     return next((s for s in reversed(previous[-LIST_REACH:]) if s.start in announcing), None)
 
 

@@ -51,6 +51,7 @@ class TestContinuesList:
             (f"{ANNOUNCING} The new radios include maps for the control room and custody suites.", "custody suites"),
             (f"{ANNOUNCING} The chief said: \"Every pound we save on IT and the back office counts.\"", "IT"),
             (f"{ANNOUNCING} A man was held in a cell. Officers said custody and IT were busy.", "IT"),
+            (f"{ANNOUNCING} The force published its figures.\nBusiest teams\n- custody and IT", "IT"),
         ],
     )
     def test_not_a_list_of_the_arrangement(self, nlp, finder, lex, text, function):
