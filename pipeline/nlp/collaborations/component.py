@@ -27,7 +27,7 @@ from pipeline.nlp.collaborations.mentions import (
 )
 from pipeline.nlp.collaborations.merge import collaboration_type, merge
 from pipeline.nlp.collaborations.names import Name, find_names
-from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
+from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
 from pipeline.nlp.collaborations.split import pieces
@@ -97,7 +97,7 @@ class CollaborationFinder(Stage):
         forces_at = {i for m in article.mentions for i in range(m.start, m.end)}
         cue_roots = [
             (s, doc[s:e].root) for _, s, e in self.cue_matcher(doc)
-            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns)
+            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns, cues.owner_verbs)
         ]
         references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
         phrases = [(s, e) for _, s, e in self.named(doc)]
@@ -133,9 +133,11 @@ class CollaborationFinder(Stage):
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
         clauses = cue_clauses(span, kept, cue_roots)
+        forces_at = {i for m in mentions for i in range(m.start, m.end)}
+        the = any(definite(t, cues.definite_determiners, forces_at) for t in cue_roots)  # 'signed the memorandum'
         return [
             Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
-                 signals, after_with(p.where, p.members))
+                 signals, after_with(p.where, p.members), the)
             for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
         ]
 

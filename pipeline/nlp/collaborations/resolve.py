@@ -61,6 +61,7 @@ class Part:
     kind: str | None = None
     signals: frozenset[str] = frozenset()  # what its words say of the stage (``stage.part_signals``)
     with_topic: bool = False  # it names forces only after 'with': the article's force is the other side
+    definite: bool = False  # its cue is a definite noun phrase ('the memorandum', 'the shared service')
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,19 @@ def describe(
     for part in parts:
         scope = Scope(article.lists, tuple((c.start, frozenset(c.forces)) for c in found))
         candidate = collaboration_of(part, scope, article, successors, forward)
-        found = (*found, candidate) if candidate is not None else found
+        if candidate is not None and not restated(part, candidate, found):
+            found = (*found, candidate)
     return found
+
+
+def restated(part: Part, candidate: Candidate, found: Iterable[Candidate]) -> bool:
+    """A later mention of some of the forces of a collaboration described before, by a definite phrase
+    ('signed the memorandum ... alongside Bedfordshire and Cambridgeshire', 'the other three forces will
+    carry on with the shared service'): the same collaboration, not a new one."""
+    if not part.definite or part.names:
+        return False
+    forces = frozenset(candidate.forces)
+    return any(forces < frozenset(c.forces) for c in found)
 
 
 def collaboration_of(
