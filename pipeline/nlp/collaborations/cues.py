@@ -50,6 +50,7 @@ class CollaborationsFile(Lexicon):
     owner_words: list[str]
     owner_verbs: list[str]
     definite_determiners: list[str]
+    country_words: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class CollaborationCues:
     owner_words: frozenset[str]
     owner_verbs: frozenset[str]
     definite_determiners: frozenset[str]
+    country_words: dict[str, str]
     possessives: frozenset[str]
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
@@ -121,6 +123,7 @@ class CollaborationCues:
             owner_words=frozenset(lex.owner_words),
             owner_verbs=frozenset(lex.owner_verbs),
             definite_determiners=frozenset(lex.definite_determiners),
+            country_words=dict(lex.country_words),
             possessives=frozenset(words.possessives),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),

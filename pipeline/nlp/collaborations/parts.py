@@ -31,6 +31,23 @@ def split_sentence(sent: Span, breaks: frozenset[str]) -> list[Span]:
     return [doc[a:b] for a, b in pairwise(bounds) if b > a]
 
 
+def list_items(parts: Sequence[Span], cued: Sequence[bool]) -> list[bool]:
+    """Parts that are items of a list announced by a cued part before a colon in the same sentence ('three
+    combinations ...: Cumbria with Lancashire alone; Cumbria, Lancashire, Cheshire and Merseyside
+    together; and ...'): each item cut at ';' holds the announcement's cue."""
+    out = []
+    announced: int | None = None  # the sentence start of the latest cued part with a colon
+    for part, has_cue in zip(parts, cued, strict=True):
+        sent = part.sent.start
+        item = announced == sent and part[0].text == ";"
+        if (has_cue or item) and any(t.text == ":" for t in part):
+            announced = sent
+        elif announced != sent:
+            announced = None
+        out.append(item)
+    return out
+
+
 def describes(
     cue: Span, forces_at: set[int], join_verbs: frozenset[str], event_nouns: frozenset[str],
     owner_verbs: frozenset[str] = frozenset(),
