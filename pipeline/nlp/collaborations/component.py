@@ -21,13 +21,14 @@ from pipeline.nlp.collaborations.mentions import (
     Group,
     Mention,
     article_mentions,
+    country_forces,
     excluded_forces,
     list_groups,
     merger_successors,
 )
 from pipeline.nlp.collaborations.merge import collaboration_type, merge
 from pipeline.nlp.collaborations.names import Name, find_names
-from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
+from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, list_items, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
 from pipeline.nlp.collaborations.split import pieces
@@ -59,6 +60,8 @@ class CollaborationFinder(Stage):
         self.cues = cues = CollaborationCues.from_lexicons(lexicons[LEXICON_FILE], lexicons[WORDS_FILE])
         forces = lexicons[FORCES_FILE].forces
         self.successors = merger_successors(forces)
+        named = set(cues.country_words.values())  # 'Wales', 'Scotland'
+        self.countries = {c: f for c, f in country_forces(forces, self.successors).items() if c in named}
         self.areas = PhraseMatcher(nlp.vocab, attr="ORTH")
         for force in forces:
             if force.areas:
@@ -85,7 +88,8 @@ class CollaborationFinder(Stage):
             doc._.collaborations = []
             return doc
         ranked = doc._.ranked_forces or []
-        article = ArticleForces(mentions, list_groups(doc, mentions, self.cues.list_joiners), ranked[0] if ranked else None)
+        topic = ranked[0] if ranked else None
+        article = ArticleForces(mentions, list_groups(doc, mentions, self.cues.list_joiners), topic, self.countries)
         parts = [part for sent in content_sentences(doc) for part in split_sentence(sent, self.cues.clause_breaks)]
         candidates = describe(self._parts(doc, parts, article), article, self.successors, self.forward_sentences)
         doc._.collaborations = merge(doc, candidates, self.cues.type_words)
@@ -97,7 +101,7 @@ class CollaborationFinder(Stage):
         forces_at = {i for m in article.mentions for i in range(m.start, m.end)}
         cue_roots = [
             (s, doc[s:e].root) for _, s, e in self.cue_matcher(doc)
-            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns)
+            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns, cues.owner_verbs)
         ]
         references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
         phrases = [(s, e) for _, s, e in self.named(doc)]
@@ -113,10 +117,11 @@ class CollaborationFinder(Stage):
         cues_in = bucket(starts, cue_roots)
         mentions_in = bucket(starts, [(m.start, m) for m in article.mentions])
         references_in = bucket(starts, [(r.start, r) for r in references])
+        items = list_items(spans, [bool(c) for c in cues_in])  # '...: Cumbria with Lancashire; Cumbria, ...'
         return [
             part
             for i, span in enumerate(spans)
-            if cues_in[i] or names[i] or any(name in span.text for name in known)
+            if cues_in[i] or items[i] or names[i] or any(name in span.text for name in known)
             for part in self._part(span, names[i], mentions_in[i], cues_in[i], references_in[i], context)
         ]
 
@@ -133,9 +138,11 @@ class CollaborationFinder(Stage):
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
         clauses = cue_clauses(span, kept, cue_roots)
+        forces_at = {i for m in mentions for i in range(m.start, m.end)}
+        the = any(definite(t, cues.definite_determiners, forces_at) for t in cue_roots)  # 'signed the memorandum'
         return [
             Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
-                 signals, after_with(p.where, p.members))
+                 signals, after_with(p.where, p.members), the)
             for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
         ]
 

@@ -1,5 +1,5 @@
 """The lexicon of the collaborations stage: ``models/collaborations.json`` (its own cues) and the shared
-words of ``models/words.json`` it reads (list joiners, quote marks, speech verbs).
+words of ``models/words.json`` it reads (list joiners, quote marks, speech verbs, possessives).
 
 The files are validated by pydantic models when loaded (a missing or mistyped key is named with its
 file); the rules read the frozen ``CollaborationCues`` built from them, with sets for membership tests.
@@ -47,6 +47,10 @@ class CollaborationsFile(Lexicon):
     alone_phrases: list[str]
     group_openers: list[str]
     people_nouns: list[str]
+    owner_words: list[str]
+    owner_verbs: list[str]
+    definite_determiners: list[str]
+    country_words: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,11 @@ class CollaborationCues:
     alone_phrases: tuple[str, ...]
     group_openers: frozenset[str]
     people: frozenset[str]
+    owner_words: frozenset[str]
+    owner_verbs: frozenset[str]
+    definite_determiners: frozenset[str]
+    country_words: dict[str, str]
+    possessives: frozenset[str]
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
     speech_verbs: frozenset[str]
@@ -111,6 +120,11 @@ class CollaborationCues:
             alone_phrases=tuple(lex.alone_phrases),
             group_openers=frozenset(lex.group_openers),
             people=frozenset(lex.people_nouns),
+            owner_words=frozenset(lex.owner_words),
+            owner_verbs=frozenset(lex.owner_verbs),
+            definite_determiners=frozenset(lex.definite_determiners),
+            country_words=dict(lex.country_words),
+            possessives=frozenset(words.possessives),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),
             speech_verbs=frozenset(words.speech_verbs),

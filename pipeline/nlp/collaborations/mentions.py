@@ -28,9 +28,11 @@ Group = tuple[Mention, ...]
 
 
 class NotedForce(Protocol):
-    """A gazetteer force: its canonical name and its note ('merged into Police Scotland in 2013')."""
+    """A gazetteer force: its canonical name, kind, country and note ('merged into Police Scotland in 2013')."""
 
     name: str
+    kind: str
+    country: str
     note: str | None
 
 
@@ -96,3 +98,17 @@ def drop_successors(forces: list[str], successors: dict[str, str]) -> list[str]:
     merged_into = {successors[f] for f in forces if f in successors}
     kept = [f for f in forces if f not in merged_into]
     return kept if len(kept) >= 2 else forces
+
+
+def country_forces(forces: Iterable[NotedForce], successors: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Country -> the forces a merger of all its forces would join: its territorial forces (Wales: four), or,
+    where it has one, the former forces merged into it (Scotland: the eight before Police Scotland)."""
+    forces = list(forces)
+    out = {}
+    for country in dict.fromkeys(f.country for f in forces):
+        territorial = [f.name for f in forces if f.country == country and f.kind == "territorial"]
+        if len(territorial) == 1:
+            territorial = [f.name for f in forces if successors.get(f.name) == territorial[0]]
+        if len(territorial) >= 2:
+            out[country] = tuple(territorial)
+    return out

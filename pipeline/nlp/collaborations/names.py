@@ -2,7 +2,9 @@
 'TITAN, the regional organised crime unit', 'the counter-terrorism unit, WECTU,', 'a "tri-force"
 collaboration', 'strategic alliance'.
 
-The tokens of force mentions (``forces_at``) are never part of a name: 'Kent Police' is a partner.
+The tokens of force mentions (``forces_at``) are never part of a name: 'Kent Police' is a partner. A unit
+of one force ('the force's Organised Crime Unit', 'its Operation Galaxy team') and an event ('Operation
+Avara') are no collaboration names.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.collaborations.cues import CollaborationCues
 
@@ -49,7 +51,23 @@ def find_names(
             span = doc[start:end]
             out.append(Name(span.start_char, span.end_char, span.text.lower()))
     words = cues.not_name_words
-    return without_overlaps(n for n in out if not words.intersection(n.text.split()))
+    kept = (n for n in out if not words.intersection(n.text.split()) and not one_force_owns(doc, n, forces_at, cues))
+    return without_overlaps(n for n in kept if n.text.split()[0].lower() not in cues.event_nouns)
+
+
+def one_force_owns(doc: Doc, name: Name, forces_at: set[int], cues: CollaborationCues) -> bool:
+    """The name belongs to one force ('the force's Organised Crime Unit', 'its Operation Galaxy team',
+    'Humberside Police's Major Crime Unit'): a unit of its own, not a collaboration."""
+    span = doc.char_span(name.start_char, name.end_char, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in cues.owner_words:  # 'its'
+        return True
+    if before.text in cues.possessives and span.start >= 2:
+        owner = doc[span.start - 2]
+        return owner.lower_ in cues.owner_words or owner.i in forces_at
+    return False
 
 
 def headed_name(part: Span, head: Token, joiners: frozenset[str]) -> Name | None:

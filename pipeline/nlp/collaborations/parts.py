@@ -12,9 +12,10 @@ from itertools import pairwise
 from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 T = TypeVar("T")
+MEMBER_PREPOSITIONS = {"between", "of", "with"}  # 'the partnership between Kent and Essex'
 
 
 def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
@@ -30,13 +31,39 @@ def split_sentence(sent: Span, breaks: frozenset[str]) -> list[Span]:
     return [doc[a:b] for a, b in pairwise(bounds) if b > a]
 
 
-def describes(cue: Span, forces_at: set[int], join_verbs: frozenset[str], event_nouns: frozenset[str]) -> bool:
+def list_items(parts: Sequence[Span], cued: Sequence[bool]) -> list[bool]:
+    """Parts that are items of a list announced by a cued part before a colon in the same sentence ('three
+    combinations ...: Cumbria with Lancashire alone; Cumbria, Lancashire, Cheshire and Merseyside
+    together; and ...'): each item cut at ';' holds the announcement's cue."""
+    out = []
+    announced: int | None = None  # the sentence start of the latest cued part with a colon
+    for part, has_cue in zip(parts, cued, strict=True):
+        sent = part.sent.start
+        item = announced == sent and part[0].text == ";"
+        if (has_cue or item) and any(t.text == ":" for t in part):
+            announced = sent
+        elif announced != sent:
+            announced = None
+        out.append(item)
+    return out
+
+
+def describes(
+    cue: Span, forces_at: set[int], join_verbs: frozenset[str], event_nouns: frozenset[str],
+    owner_verbs: frozenset[str] = frozenset(),
+) -> bool:
     """The cue speaks of forces working together: not negated ('will not join'), a verb of ``join_verbs``
     only with an object that is no force ('joined the regional unit', not 'joins Essex Police': the
-    tokens of force mentions are ``forces_at``), not a modifier of one policing event ('a joint operation')."""
+    tokens of force mentions are ``forces_at``), a verb of ``owner_verbs`` not over what each side owns
+    ('take over the governance of their local fire services'), not a modifier of one policing event ('a
+    joint operation')."""
     root = cue.root
     if any(c.dep_ == "neg" for c in root.children):
         return False
+    if root.lemma_.lower() in owner_verbs:
+        owned = [t for c in root.children if c.dep_ == "dobj" for t in c.subtree if t.tag_ == "PRP$"]
+        if owned:
+            return False
     if root.lemma_.lower() in join_verbs:
         objects = [c for c in root.children if c.dep_ == "dobj"]
         return bool(objects) and not any(o.i in forces_at for o in objects)
@@ -52,3 +79,17 @@ def bucket(starts: Sequence[int], items: Iterable[tuple[int, T]]) -> list[list[T
         if index >= 0:
             out[index].append(value)
     return out
+
+
+def definite(cue: Token, determiners: frozenset[str], forces_at: set[int]) -> bool:
+    """The cue is a noun with a definite determiner ('the memorandum', 'this agreement') or qualifies one
+    ('the shared service', 'the joint unit'), and does not name its members itself ('the partnership
+    between South Yorkshire and Humberside', 'the merger of Cumbria and Lancashire': the tokens of force
+    mentions are ``forces_at``)."""
+    noun = cue.head if cue.dep_ in {"amod", "compound"} else cue
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPOSITIONS):
+        if any(t.i in forces_at for t in prep.subtree):
+            return False
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)

@@ -1,6 +1,6 @@
 """References to forces named elsewhere: 'the two forces', 'both forces', 'its three neighbours', 'the
-forces', 'the force', 'four of them', 'merge them'. Found by token patterns built from the lexicon; what they stand for
-is resolved in ``resolve``.
+forces', 'the force', 'four of them', 'merge them', 'one force for Wales'. Found by token patterns built
+from the lexicon; what they stand for is resolved in ``resolve``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.collaborations.cues import CollaborationCues
 
-# Matcher labels: a counted reference, 'the (...) forces', 'N of them', 'the force', 'merge them'
-COUNT, FORCES, SUBSET, FORCE, THEM = "COUNT", "FORCES", "SUBSET", "FORCE", "THEM"
+# Matcher labels: a counted reference, 'the (...) forces', 'N of them', 'the force', 'merge them', a country
+COUNT, FORCES, SUBSET, FORCE, THEM, COUNTRY = "COUNT", "FORCES", "SUBSET", "FORCE", "THEM", "COUNTRY"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Reference:
     after_with: bool = False  # 'shared with those three forces': the article's own force is the other side
     subset: bool = False  # 'four of them': that many of the forces named before
     pronoun: bool = False  # 'its plan to merge them with Essex': the latest forces named or described before
+    country: str | None = None  # 'one force for Wales', 'the four Welsh forces': the forces of that country
 
 
 def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dict]], str | None]]:
@@ -44,6 +45,16 @@ def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dic
     out.append((SUBSET, [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]], None))
     out.append((FORCE, [[{"LOWER": "the"}, {"LOWER": "force"}]], None))
     out.append((THEM, [[{"LOWER": "them", "DEP": "dobj"}]], None))
+    country = {"LOWER": {"IN": sorted(cues.country_words)}}
+    single = {"LOWER": {"IN": ["single", "one", "national", "all"]}}
+    police = {"LOWER": "police", "OP": "?"}
+    out.append((COUNTRY, [
+        [country, {"LOWER": {"IN": ["'s", "’s"]}}, police, {"LOWER": "forces"}],  # "merging Scotland's police forces"
+        [single, {"LOWER": "-", "OP": "?"}, country, police, {"LOWER": "force"}],  # 'a single Welsh force'
+        [single, police, {"LOWER": "force"}, {"LOWER": {"IN": ["for", "covering"]}},  # 'one force for all of Wales'
+         {"LOWER": {"IN": ["all", "the"]}, "OP": "?"}, {"LOWER": {"IN": ["of", "whole"]}, "OP": "?"},
+         {"LOWER": "of", "OP": "?"}, country],
+    ], "LONGEST"))
     return out
 
 
@@ -59,17 +70,21 @@ def after_with(span: Span) -> bool:
 
 
 def read_reference(
-    span: Span, label: str, numbers: dict[str, int], neighbour_nouns: frozenset[str], cue_verbs: frozenset[str] = frozenset()
+    span: Span, label: str, numbers: dict[str, int], neighbour_nouns: frozenset[str], cue_verbs: frozenset[str] = frozenset(),
+    countries: dict[str, str] | None = None,
 ) -> Reference | None:
     """The reference a pattern match stands for, or None: 'the force control room' is no reference, nor a
     count below two, nor 'them' as the object of a verb that is no cue (``cue_verbs``: 'told them')."""
     doc, start, end = span.doc, span.start, span.end
+    countries = countries or {}
     if label == FORCE:
         if end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}:  # 'the force control room'
             return None
         return Reference(start, end, 1, singular=True)
     if label == FORCES:
         return Reference(start, end, None, after_with=after_with(span))
+    if label == COUNTRY:
+        return Reference(start, end, None, country=next(countries[t.lower_] for t in span if t.lower_ in countries))
     if label == THEM:  # only the object of a collaboration verb: 'merge them', 'bring them together'
         verb = span.root.head
         return Reference(start, end, None, pronoun=True) if verb.lemma_.lower() in cue_verbs else None
@@ -79,11 +94,15 @@ def read_reference(
     if label == SUBSET:
         return Reference(start, end, count, subset=True)
     neighbours = span[-1].lower_ in neighbour_nouns
-    return Reference(start, end, count, neighbours=neighbours, after_with=after_with(span))
+    country = next((countries[t.lower_] for t in span if t.lower_ in countries), None)  # 'the four Welsh forces'
+    return Reference(start, end, count, neighbours=neighbours, after_with=after_with(span), country=country)
 
 
 def read_references(doc: Doc, matches: Iterable[tuple[str, int, int]], cues: CollaborationCues) -> tuple[Reference, ...]:
     """The references of the pattern ``matches`` (label, start, end), in text order."""
     verbs = frozenset(cues.cue_lemmas)
-    found = (read_reference(doc[start:end], label, cues.numbers, cues.neighbour_nouns, verbs) for label, start, end in matches)
+    found = (
+        read_reference(doc[start:end], label, cues.numbers, cues.neighbour_nouns, verbs, cues.country_words)
+        for label, start, end in matches
+    )
     return tuple(sorted((r for r in found if r is not None), key=lambda r: r.start))

@@ -8,8 +8,8 @@ it found) — or for a list named just after it. Nothing a later part says chang
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -29,6 +29,7 @@ class ArticleForces:
     mentions: tuple[Mention, ...]
     groups: tuple[Group, ...]  # the mentions that form one list
     topic: str | None  # the force the article is about: the most mentioned (doc._.ranked_forces[0])
+    countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # country -> the forces that could merge
 
     @property
     def lists(self) -> tuple[Positioned, ...]:
@@ -61,6 +62,7 @@ class Part:
     kind: str | None = None
     signals: frozenset[str] = frozenset()  # what its words say of the stage (``stage.part_signals``)
     with_topic: bool = False  # it names forces only after 'with': the article's force is the other side
+    definite: bool = False  # its cue is a definite noun phrase ('the memorandum', 'the shared service')
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,19 @@ def describe(
     for part in parts:
         scope = Scope(article.lists, tuple((c.start, frozenset(c.forces)) for c in found))
         candidate = collaboration_of(part, scope, article, successors, forward)
-        found = (*found, candidate) if candidate is not None else found
+        if candidate is not None and not restated(part, candidate, found):
+            found = (*found, candidate)
     return found
+
+
+def restated(part: Part, candidate: Candidate, found: Iterable[Candidate]) -> bool:
+    """A later mention of some of the forces of a collaboration described before, by a definite phrase
+    ('signed the memorandum ... alongside Bedfordshire and Cambridgeshire', 'the other three forces will
+    carry on with the shared service'): the same collaboration, not a new one."""
+    if not part.definite or part.names:
+        return False
+    forces = frozenset(candidate.forces)
+    return any(forces < frozenset(c.forces) for c in found)
 
 
 def collaboration_of(
@@ -111,6 +124,8 @@ def resolve(part: Part, scope: Scope, article: ArticleForces, forward: int = FOR
 def stands_for(ref: Reference, part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
     """The forces one reference of the part stands for (none when it cannot be resolved)."""
     named = set(part.forces)
+    if ref.country and ref.count is None:  # 'one force for all of Wales', "merging Scotland's police forces"
+        return list(article.countries.get(ref.country, ()))
     if ref.pronoun:  # 'its plan to merge them with Essex': the latest set before, with the forces named
         previous = [s for s in scope.before(ref.start) if len(s) >= 2 and not s & named]
         return sorted(previous[-1]) if previous else []
@@ -128,6 +143,9 @@ def stands_for(ref: Reference, part: Part, scope: Scope, article: ArticleForces,
         previous = [s for s in scope.before(ref.start) if len(s) >= 2 and named <= s]
         return sorted(previous[-1]) if previous else []
     found = antecedent(ref, part, scope, article, forward)
+    country = article.countries.get(ref.country or "", ())
+    if found is None and len(country) == ref.count:  # 'the four Welsh forces', with no list of four before
+        found = list(country)
     if found is None:
         return []
     own = [article.topic] if ref.after_with and not named and article.topic else []  # 'shared with its three neighbours'
