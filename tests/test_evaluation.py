@@ -23,7 +23,7 @@ CORPUS_FLOORS = {
 CORPUS_ATTRIBUTE_FLOORS = {"officials": 1.0, "job_concerns": 1.0, "functions": 0.95}  # functions: status
 SHARED_FLOORS = {
     "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 1.0, "job_concerns": 1.0,
-    "collaborations": 0.88,
+    "collaborations": 1.0,
 }
 
 
@@ -47,8 +47,8 @@ HOLDOUT = CORPUS / "holdout"
 # saw the development corpus: they measure how well the rules generalise. Floors are set below
 # the scores reached, as a guard against regressions that a tuned corpus would not show.
 HOLDOUT_FLOORS = {
-    "forces": 0.98, "officials": 0.93, "money": 0.93, "money_amounts": 0.97, "functions": 0.98, "job_concerns": 0.95,
-    "collaborations": 0.92,
+    "forces": 0.98, "officials": 0.99, "money": 0.99, "money_amounts": 0.99, "functions": 0.99, "job_concerns": 0.98,
+    "collaborations": 0.97,
 }
 
 
@@ -122,3 +122,28 @@ class TestFunctionStatus:
     def test_statuses_leave_excluded_out(self):
         items = [{"function": "hr", "status": "shared"}, {"function": "hr", "status": "excluded"}]
         assert statuses(items) == {"hr": {"shared"}}
+
+
+ROUND1 = CORPUS / "round1"
+# Round 1 (150 articles re-told from real reporting) was scored never-seen (macro F1 0.751), then joined
+# the development data: these floors guard what the accuracy work reached on it.
+ROUND1_FLOORS = {
+    "forces": 0.95, "officials": 0.92, "money": 0.90, "money_amounts": 0.98, "functions": 0.97, "job_concerns": 0.91,
+    "collaborations": 0.90,
+}
+
+
+@pytest.fixture(scope="module")
+def round1_report():
+    return evaluate(ROUND1)
+
+
+@pytest.mark.parametrize(("field", "floor"), sorted(ROUND1_FLOORS.items()))
+def test_round1_field_floor(round1_report, field, floor):
+    assert round1_report.totals[field].f1 >= floor, format_report(round1_report, details=False)
+
+
+def test_round1_attribute_floors(round1_report):
+    assert round1_report.totals["officials"].attribute_accuracy >= 0.95
+    assert round1_report.totals["job_concerns"].attribute_accuracy >= 0.90
+
