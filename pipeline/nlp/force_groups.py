@@ -49,7 +49,8 @@ def count_value(token: Token, cues: AreaCues) -> int | None:
 def counted_group(sent: Span, cues: AreaCues) -> bool:
     """The sentence names a counted group of forces: 'the two forces', 'all five forces', 'both constabularies'.
 
-    The count is two or more and definite ('one or two forces' names no group)."""
+    The count is two or more, definite ('one or two forces' names no group) and part of the force noun's
+    phrase ('saving £2m across the forces' counts none)."""
     doc = sent.doc
     for head in (t for t in sent if t.lower_ in cues.list_heads and t.lower_ != "force"):
         for i in range(max(sent.start, head.i - COUNT_WINDOW), head.i):
@@ -57,7 +58,7 @@ def counted_group(sent: Span, cues: AreaCues) -> bool:
             vague = (i > sent.start and doc[i - 1].lower_ in VAGUE_COUNT_LINKS) or (
                 i + 1 < head.i and doc[i + 1].lower_ in VAGUE_COUNT_LINKS
             )
-            if value is not None and value >= 2 and not vague:
+            if value is not None and value >= 2 and not vague and head.is_ancestor(doc[i]):
                 return True
     return False
 

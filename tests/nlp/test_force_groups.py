@@ -47,6 +47,8 @@ class TestCountedGroup:
             "Two or three forces could join Kent.",
             "The force said Kent and Essex would gain.",  # no count
             "Two officers from Kent and Essex were hurt.",  # officers are not forces
+            "Kent and Essex will save £2m across the forces.",  # the figure counts no forces
+            "In 2013 the forces in Kent and Essex merged their units.",
         ],
     )
     def test_no_counted_group(self, nlp, text):
