@@ -226,6 +226,11 @@ class TestOfficialFinder:
     def test_name_does_not_take_a_title(self, nlp, text):
         assert officials(nlp, text) == []
 
+    def test_a_surname_with_a_role_names_the_full_name_named_before(self, nlp):
+        text = ("The Home Office approved Roger Hirst's bid to run the fire service.\n\n"
+                "Mr Hirst, elected police and crime commissioner for Essex last year, will take over in October.")
+        assert officials(nlp, text) == [("Roger Hirst", "police_and_crime_commissioner", False, "Essex Police")]
+
     def test_title_of_someone_named_waits_for_no_one(self, nlp):
         text = "Kent's chief constable Alan Pugh spoke.\n\nThe chief constable said yes.\n\nJane Hart said no."
         assert [o[0] for o in officials(nlp, text)] == ["Alan Pugh"]

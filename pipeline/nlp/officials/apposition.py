@@ -74,10 +74,10 @@ def appositive(idx: DocIndex, start: int, end: int) -> list[Clue]:
     doc, lex = idx.doc, idx.lex
     clues: list[Clue] = []
     verbs = (t.i for t in doc[start:end] if t.pos_ in {"VERB", "AUX"} and t.i not in idx.title_at)
-    verb = next((i for i in verbs if doc[i].lower_ not in lex.acting), end)
+    verb = next((i for i in verbs if doc[i].lower_ not in lex.acting and doc[i].lower_ not in lex.role_verbs), end)
     title = None
     for part in [start] + [t.i + 1 for t in doc[start:verb] if t.lower_ == "and"]:  # '..., X lead and Kent's PCC'
-        title = title or role_head(idx, part, verb, frozenset())
+        title = title or role_head(idx, part, verb, lex.role_verbs)  # ', elected police and crime commissioner'
     found = clue(idx, title, start, end, RANK_APPOSITIVE) if title else None
     if found:
         clues.append(found)

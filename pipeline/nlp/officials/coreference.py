@@ -40,6 +40,12 @@ def heads_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS
 
 
+def stands_for_actor(token: Token) -> bool:
+    """The title is a clause's subject, the agent of a passive ('sent by the Home Secretary') or the owner of
+    what someone did ('the Home Secretary's demand')."""
+    return heads_subject(token) or token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
 def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
     """The title's phrase: the words before it that belong to it ('Derbyshire's police and crime commissioner',
     'Greater Manchester's first elected mayor') and the phrase of 'of/for' after it ('the chief constable of
@@ -58,21 +64,19 @@ def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
 def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue]]:
     """The titles of a sentence that wait for a name in the next ones (see the module docstring), each with
     its clue."""
-    doc, lex = idx.doc, idx.lex
+    doc = idx.doc
     out = []
     for title in idx.titles.within(sent.start, sent.end):
         root = doc[title.start : title.end].root
-        if title.start in used or not heads_subject(root) or root.tag_ in PLURAL_TAGS:
+        if title.start in used or not stands_for_actor(root) or root.tag_ in PLURAL_TAGS:
             continue
-        if title.end < sent.end and doc[title.end].text in lex.possessives:
-            continue  # 'the chief constable's office'
-        determiners = {c.lower_ for c in root.children if c.dep_ == "det"}
-        owned = any(c.dep_ == "poss" for c in root.children)
+        lo, hi = title_span(idx, title, sent)
+        determiners = {t.lower_ for t in doc[lo : title.start] if t.dep_ == "det"}
+        owned = any(t.dep_ == "poss" for t in doc[lo : title.start])
         if not (owned or determiners <= {"the"} or (lede and determiners <= {"a", "an"})):
             continue  # 'every chief constable', 'no commissioner', 'an elected mayor could ...'
         if not (owned or determiners):
             continue  # a bare title ('Chief Constable said') heads no definite phrase
-        lo, hi = title_span(idx, title, sent)
         found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
         if found is not None:
             out.append((title, found))

@@ -31,6 +31,8 @@ from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
 from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
 from pipeline.nlp.sentences import content_sentences
 
+LEDE_WORDS = 6  # a shorter line after the headline is a dateline or a byline, not the lede
+
 
 @dataclass(frozen=True)
 class Person:
@@ -107,6 +109,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     lede = lede_index(doc, sentences)
     used_before: frozenset[int] = frozenset()
     waiting: list[Waiting] = []
+    untitled: dict[str, str] = {}  # surname -> a full name that no clue made an official (yet)
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
             used_before = frozenset()
@@ -134,8 +137,11 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                         found = taken.clue
                         waiting.remove(taken)
                     clues += [found] if found else []
-                person = introduce(idx, name.hon_start, name.start, name.end, clues)
+                full = untitled.get(doc[name.start].text) if name.end - name.start == 1 else None
+                person = introduce(idx, name.hon_start, name.start, name.end, clues, full)
                 if person is None:
+                    if name.end - name.start >= 2 and not any(c.label for c in clues):
+                        untitled[doc[name.end - 1].text] = doc[name.start : name.end].text
                     continue
                 people.append(person)
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
@@ -159,8 +165,12 @@ def post_force(idx: DocIndex, found: Clue) -> str | None:
 
 
 def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
-    """The index of the article's first sentence after the headline."""
-    return next((k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end), None)
+    """The index of the article's first full sentence after the headline (not a dateline: 'Published: 2 July')."""
+    return next(
+        (k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end and s[-1].is_punct
+         and sum(t.is_alpha for t in s) >= LEDE_WORDS),
+        None,
+    )
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
@@ -181,15 +191,19 @@ def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Pe
     return None
 
 
-def introduce(idx: DocIndex, hon_start: int, start: int, end: int, clues: list[Clue]) -> Person | None:
+def introduce(
+    idx: DocIndex, hon_start: int, start: int, end: int, clues: list[Clue], full_name: str | None = None
+) -> Person | None:
     """A new official from the clues around their first mention; None when no clue gives a role. A single
-    name is a person only after a peer's title ('Lord Harrowby') or a title right before it ('PC Smith')."""
+    name is a person only after a peer's title ('Lord Harrowby') or a title right before it ('PC Smith'), or
+    when it is the surname of a ``full_name`` named before with no role ('approved Roger Hirst's bid' / 'Mr
+    Hirst, elected police and crime commissioner for Essex'): the person is named by the full name."""
     ranked = sorted(clues, key=lambda c: (c.former and c.label is not None, c.rank))
     best = next((c for c in ranked if c.label), None)
     if best is None or best.label is None:
         return None
     peer = has_honorific(idx, hon_start, start, idx.lex.peer_titles)
-    if end - start == 1 and not peer and best.rank != RANK_TITLE_BEFORE:
+    if end - start == 1 and not peer and best.rank != RANK_TITLE_BEFORE and full_name is None:
         return None
     located = next((c for c in ranked if c.force), None)
     force = located.force if located else None
@@ -197,7 +211,7 @@ def introduce(idx: DocIndex, hon_start: int, start: int, end: int, clues: list[C
         force = None
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
         force = sentence_force(idx, start, end) or idx.main_force
-    return Person(idx.doc[start:end].text, best.label, best.acting, force)
+    return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
 
 
 def sentence_force(idx: DocIndex, start: int, end: int) -> str | None:

@@ -22,6 +22,7 @@ from pipeline.nlp.officials.roles import (
 )
 
 PLURAL_TAGS = {"NNS", "NNPS"}
+MAX_LIST_OWNER = 8  # tokens of the 'of ...' phrase between a plural title and the names it lists
 
 
 def is_dash(idx: DocIndex, token: Token) -> bool:
@@ -88,8 +89,9 @@ class ListedNames:
 
 
 def listed_names(idx: DocIndex, sent: Span, runs: list[tuple[int, int]]) -> list[ListedNames]:
-    """'the three commissioners - A from X, B in Y and C in Z': each name after a plural title takes its role,
-    and the force of the place after the name. One list per plural title that is followed by a name."""
+    """'the three commissioners - A from X, B in Y and C in Z', 'The chief constables of the two forces, A of X and
+    B of Y': each name after a plural title takes its role, and the force of the place after the name. One list
+    per plural title that is followed by a name."""
     doc, lex = idx.doc, idx.lex
     run_end = dict(runs)
     out: list[ListedNames] = []
@@ -98,6 +100,9 @@ def listed_names(idx: DocIndex, sent: Span, runs: list[tuple[int, int]]) -> list
         if title.label is None or not (last.tag_ in PLURAL_TAGS or last.text.endswith("s")):
             continue
         i = title.end
+        if i < sent.end and doc[i].lower_ in lex.portfolio_prepositions:  # 'The chief constables of the two forces, A'
+            comma = next((k for k in range(i, min(sent.end, i + MAX_LIST_OWNER)) if doc[k].text == ","), None)
+            i = comma if comma is not None else i
         while i < sent.end and doc[i].text in lex.person_list_openers:
             i += 1
         while i < sent.end and doc[i].text in lex.honorifics:

@@ -34,6 +34,8 @@ class TestAfterName:
             ("Jane Doe, a Kent resident, spoke.", "Doe", [(RANK_PLACE, None, "Kent Police")]),
             ("Jane Doe, mother of PC John Doe, spoke.", "Doe", []),  # someone else's title
             ("Jane Doe, the former Kent chief constable, spoke.", "Doe", [(RANK_APPOSITIVE, "chief_constable", None)]),
+            ("Jane Doe, elected police and crime commissioner for Essex last year, spoke.", "Doe",
+             [(RANK_APPOSITIVE, "police_and_crime_commissioner", "Essex Police")]),  # a role verb opens it
         ],
     )
     def test_clues_after_the_name(self, nlp, text, last, expected):

@@ -9,6 +9,7 @@ from pipeline.nlp.officials.coreference import (
     can_take_title,
     main_clause,
     opens_speech,
+    stands_for_actor,
     still_waiting,
     title_span,
     unnamed_titles,
@@ -45,6 +46,8 @@ class TestUnnamedTitles:
              "police_and_crime_commissioner", "Derbyshire Constabulary"),
             ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police"),
             ("A former Gwent Police constable has been jailed.", True, "police_officer", None),  # the lede's subject
+            ("It was the best response to the Home Secretary's demand.", False, "politician", None),  # an owner
+            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None),  # an agent
         ],
     )
     def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force):
@@ -59,7 +62,6 @@ class TestUnnamedTitles:
             ("Every chief constable has been told.", True),
             ("The chief constables have been told.", True),  # more than one person
             ("He wrote to the chief constable.", True),  # not a subject
-            ("The chief constable's office said no.", True),  # owns another noun
             ("An elected mayor could replace the commissioners.", False),
         ],
     )
@@ -70,6 +72,21 @@ class TestUnnamedTitles:
     def test_not_a_title_that_named_someone(self, nlp):
         idx = index_of(nlp, "The chief constable said no.")
         assert unnamed_titles(idx, sentence(idx), frozenset({title(idx, "chief constable").start}), False) == []
+
+
+class TestStandsForActor:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("The chief constable said no.", "constable", True),
+            ("It answered the chief constable's demand.", "constable", True),
+            ("It was sent by the chief constable.", "constable", True),
+            ("She wrote to the chief constable.", "constable", False),
+        ],
+    )
+    def test_title_that_names_the_actor(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert stands_for_actor(idx.doc[at(idx, word)]) is expected
 
 
 class TestCanTakeTitle:

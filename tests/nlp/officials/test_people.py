@@ -12,12 +12,14 @@ from pipeline.nlp.officials.people import (
     Person,
     find_mentions,
     introduce,
+    lede_index,
     partner,
     resolve,
     sentence_clues,
     sentence_force,
 )
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.sentences import content_sentences
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -108,6 +110,13 @@ class TestIntroduce:
     def test_a_former_post_is_a_role_when_there_is_no_other(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", former=True)]).role == "politician"
 
+    def test_a_surname_of_a_full_name_named_before_is_that_person(self, nlp):
+        clues = [Clue(RANK_APPOSITIVE, "police_and_crime_commissioner")]
+        assert self.call(nlp, "Mr Hirst spoke.", clues, name="Hirst") is None
+        idx = index_of(nlp, "Mr Hirst spoke.")
+        start = at(idx, "Hirst")
+        assert introduce(idx, 0, start, start + 1, clues, "Roger Hirst").name == "Roger Hirst"
+
     def test_no_role_no_person(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_PLACE, None, force="Kent Police")]) is None
 
@@ -152,6 +161,13 @@ class TestIntroduce:
         start = at(idx, name)
         person = introduce(idx, 0, start, start + 1, [Clue(rank, "politician")])
         assert (person is not None) is expected
+
+
+class TestLedeIndex:
+    def test_first_full_sentence_after_the_headline(self, nlp):
+        idx = index_of(nlp, "Forces to merge\n\nPublished: 2 July 2004\n\nKent Police and Essex Police will merge next year.")
+        sentences = list(content_sentences(idx.doc))
+        assert sentences[lede_index(idx.doc, sentences)].text.startswith("Kent Police")
 
 
 class TestSentenceForce:

@@ -89,6 +89,8 @@ class TestListedNames:
              [("Jane", "Surrey Police"), ("Tim", "Sussex Police"), ("Sue", "Kent Police")]),
             ("The two commissioners, Lord Tim Bowles and Sue Marsh of the Met, signed.",
              [("Tim", None), ("Sue", "Metropolitan Police Service")]),
+            ("The commissioners of the two forces, Jane Kerr of Dorset and Tim Bowles of Devon and Cornwall, signed.",
+             [("Jane", "Dorset Police"), ("Tim", "Devon and Cornwall Police")]),  # 'of ...' before the list
         ],
     )
     def test_each_name_takes_the_plural_title_and_its_own_place(self, nlp, text, expected):
