@@ -107,14 +107,17 @@ def thing(span: Span, lex: FunctionLexicon) -> bool:
 
 
 def event(span: Span, lex: FunctionLexicon) -> bool:
-    """'the murder inquiry', 'a murder': one case, not the function of investigating them ('murder
-    investigation teams', 'investigating murders', 'the Murder Investigation Team' are)."""
+    """'the murder inquiry', 'a murder', 'the murders of two men': cases, not the function of investigating
+    them ('murder investigation teams', 'investigating murders', 'the Murder Investigation Team' are)."""
     head = span.root
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    if head.lemma_.lower() not in lex.event_nouns or head.tag_ != "NN" or head.is_title:
+    if head.lemma_.lower() not in lex.event_nouns or head.is_title:
         return False
-    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that"} for c in head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that", "these", "those"}
+                   for c in head.children)
+    of_whom = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return definite and (head.tag_ == "NN" or of_whom)
 
 
 def noun_after(span: Span) -> str:
