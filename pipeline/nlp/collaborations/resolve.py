@@ -9,13 +9,14 @@ it found) — or for a list named just after it. Nothing a later part says chang
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
 from pipeline.nlp.collaborations.mentions import Group, Mention, drop_successors
 from pipeline.nlp.collaborations.names import Name
 from pipeline.nlp.collaborations.references import Reference
+from pipeline.nlp.collaborations.stage import told_as_done
 
 FORWARD_SENTENCES = 3  # "Six forces ... run TITAN together" may name the six in the next sentences
 
@@ -88,7 +89,22 @@ def describe(
         candidate = collaboration_of(part, scope, article, successors, forward)
         if candidate is not None and not restated(part, candidate, found):
             found = (*found, candidate)
-    return found
+    return with_successor(found, successors)
+
+
+def with_successor(found: tuple[Candidate, ...], successors: dict[str, str]) -> tuple[Candidate, ...]:
+    """A merger told as done in one part names the force the members became ('Police Scotland took over
+    from ...'): the parts that name only the members ('the eight forces have become one') are the same
+    collaboration."""
+    sets = {frozenset(c.forces) for c in found}
+    out = []
+    for c in found:
+        became = {successors.get(f) for f in c.forces}
+        whole = frozenset(c.forces) | became if len(became) == 1 and None not in became else None
+        if whole is not None and whole in sets and whole != frozenset(c.forces):
+            c = replace(c, forces=(*c.forces, *became))
+        out.append(c)
+    return tuple(out)
 
 
 def restated(part: Part, candidate: Candidate, found: Iterable[Candidate]) -> bool:
@@ -105,9 +121,11 @@ def collaboration_of(
     part: Part, scope: Scope, article: ArticleForces, successors: dict[str, str], forward: int = FORWARD_SENTENCES
 ) -> Candidate | None:
     """The part's collaboration: its forces (named, or referred to, never excluded; the members of a
-    merger, not the force they became), if there are two or more."""
+    merger, and the force they became only when the part tells the merger as done: 'Police Scotland took
+    over from ...'), if there are two or more."""
     forces = [f for f in resolve(part, scope, article, forward) if f not in part.excluded]
-    forces = drop_successors(forces, successors)
+    if not told_as_done(part.signals):
+        forces = drop_successors(forces, successors)
     if len(forces) < 2:
         return None
     return Candidate(part.span.start, part.span.end, tuple(forces), part.names, part.kind, part.signals)

@@ -108,6 +108,12 @@ def part_signals(part: Span, matches: Iterable[tuple[str, int, int]], words: Sta
     return frozenset(found)
 
 
+def told_as_done(signals: frozenset[str]) -> bool:
+    """The part tells of something that has happened ('took over from', 'have shared since'), with no
+    word of a plan, a future or a hope."""
+    return EXISTING in signals and not signals & {FUTURE, TENTATIVE, PROPOSAL}
+
+
 def stage_of(signals: Iterable[frozenset[str]], merger: bool = False) -> str:
     """The stage of a collaboration from the signals of the parts that describe it; without any, a merger
     is proposed (a merger that happened is told in the past: 'took over from'), anything else operating."""
