@@ -103,9 +103,10 @@ class TestCollaborationFinder:
             {"Durham Constabulary", "Cleveland Police"},
         ]
 
-    def test_a_merger_lists_the_forces_that_merge(self, nlp):
+    def test_a_merger_lists_the_forces_that_merge_and_the_new_one_that_exists(self, nlp):
+        # section 8: a merger of many forces into one names the old forces, and the new one when it exists
         text = "Strathclyde Police, Tayside Police and Fife Constabulary merged into Police Scotland in 2013."
-        assert force_sets(nlp, text) == [{"Strathclyde Police", "Tayside Police", "Fife Constabulary"}]
+        assert force_sets(nlp, text) == [{"Strathclyde Police", "Tayside Police", "Fife Constabulary", "Police Scotland"}]
 
     def test_part_of_a_larger_collaboration_is_not_another_one(self, nlp):
         text = (
