@@ -129,6 +129,9 @@ class TestOfficialFinder:
             ("SPA chairman Vic Emory said the authority had a duty.", ("Vic Emory", "other", False, "Police Scotland")),
             ("Cllr Roger Phelps, chairman of Hereford and Worcester Fire Authority, spoke.",
              ("Roger Phelps", "politician", False, None)),
+            ("Susan Storr, the force's road safety officer, said Gwent Police would act.",
+             ("Susan Storr", "police_staff", False, "Gwent Police")),
+            ("The Conservative leader, Kemi Bade, said policing would suffer.", ("Kemi Bade", "politician", False, None)),
         ],
     )
     def test_reads_the_construction(self, nlp, text, expected):
@@ -207,6 +210,8 @@ class TestOfficialFinder:
              "The plan was floated last week.\n\nCouncils are split.\n\nThe idea is old.\n\n"
              "Angela Foster said she was not convinced.",  # a speaker opening a later paragraph takes the lede's title
              ("Angela Foster", "police_and_crime_commissioner", False, "Derbyshire Constabulary")),
+            ("A police officer who hid a colleague's drink-driving has been jailed, Police Scotland said.\n\n"
+             "David Carr was convicted of neglect of duty.", ("David Carr", "police_officer", False, "Police Scotland")),
             ("Essex's police and crime commissioner spoke.\n\nThe panel approved Julia Mulligan's proposal.",
              ("Julia Mulligan", "police_and_crime_commissioner", False, "Essex Police")),
         ],

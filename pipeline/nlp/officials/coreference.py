@@ -42,7 +42,10 @@ def heads_subject(token: Token) -> bool:
 
 def stands_for_actor(token: Token) -> bool:
     """The title is a clause's subject, the agent of a passive ('sent by the Home Secretary') or the owner of
-    what someone did ('the Home Secretary's demand')."""
+    what someone did ('the Home Secretary's demand'); a noun the parser made the root stands for the subject of
+    a sentence it could not parse ('A police officer who hid ... has been sent to prison')."""
+    if token.dep_ == "ROOT":
+        return token.pos_ in {"NOUN", "PROPN"}
     return heads_subject(token) or token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 

@@ -210,7 +210,7 @@ def introduce(
     if best.label == POLITICIAN:
         force = None
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
-        force = sentence_force(idx, start, end) or idx.main_force
+        force = sentence_force(idx, start, end) or idx.main_force or idx.place_force
     return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
 
 

@@ -82,6 +82,9 @@ class TestStandsForActor:
             ("It answered the chief constable's demand.", "constable", True),
             ("It was sent by the chief constable.", "constable", True),
             ("She wrote to the chief constable.", "constable", False),
+            ("A police officer who hid the fact that a colleague had been seen driving while apparently drunk has been "
+             "sent to prison for seven months.", "officer", True),  # the parser makes the noun the root
+            ("The chief constable said no.", "said", False),
         ],
     )
     def test_title_that_names_the_actor(self, nlp, text, word, expected):
