@@ -210,8 +210,9 @@ class TestOfficialFinder:
              "The plan was floated last week.\n\nCouncils are split.\n\nThe idea is old.\n\n"
              "Angela Foster said she was not convinced.",  # a speaker opening a later paragraph takes the lede's title
              ("Angela Foster", "police_and_crime_commissioner", False, "Derbyshire Constabulary")),
-            ("A police officer who hid a colleague's drink-driving has been jailed, Police Scotland said.\n\n"
-             "David Carr was convicted of neglect of duty.", ("David Carr", "police_officer", False, "Police Scotland")),
+            ("A police officer who hid a colleague's drink-driving has been jailed for seven months.\n\n"
+             "David Carr was convicted of neglect of duty, Police Scotland said.",
+             ("David Carr", "police_officer", False, "Police Scotland")),
             ("Essex's police and crime commissioner spoke.\n\nThe panel approved Julia Mulligan's proposal.",
              ("Julia Mulligan", "police_and_crime_commissioner", False, "Essex Police")),
         ],
@@ -224,6 +225,8 @@ class TestOfficialFinder:
         [
             "The chief constable said yes.\n\nJane Hart, a local resident, said no.",  # a clue of her own
             "Every chief constable has been told.\n\nJane Hart said no.",
+            "A police officer was injured in a crash in Leeds.\n\nJohn Smith, 25, was charged with dangerous driving.",
+            "The commissioner said the precept would rise.\n\nSarah Jones, 64, said it was too high.",  # an age
             "The chief constable said yes.\n\nThe plan was floated last week.\n\nCouncils are split.\n\n"
             "In Kent, Jane Hart will oversee it.",  # too far for anyone but a speaker opening the sentence
         ],

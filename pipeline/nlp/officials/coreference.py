@@ -3,7 +3,8 @@ person after ('Northern Ireland will lose 238 officers, the chief constable has 
 told a Policing Board seminar ...').
 
 A title is *waiting* when it heads a subject, names no one in its sentence, stands for one person (singular;
-definite, or the indefinite subject of the lede: 'A former Gwent Police constable who ... has been jailed')
+definite, or the indefinite subject of a lede that holds someone to account: 'A former Gwent Police constable
+who ... has been jailed')
 and is not the post of someone already named. A full name with no clue of its own that is a subject, or the
 possessor of an object ('approved Julia Mulligan's proposal'), with nothing set off after it but an age,
 takes the nearest waiting title of the two sentences before; a speaker who opens a later sentence ('Angelique
@@ -33,6 +34,7 @@ class Waiting:
     clue: Clue
     sentence: int
     lede: bool
+    indefinite: bool = False  # 'A former constable ... has been jailed': the name may come with an age
 
 
 def heads_subject(token: Token) -> bool:
@@ -64,9 +66,9 @@ def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
     return lo, hi
 
 
-def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue]]:
+def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue, bool]]:
     """The titles of a sentence that wait for a name in the next ones (see the module docstring), each with
-    its clue."""
+    its clue and whether it is indefinite."""
     doc = idx.doc
     out = []
     for title in idx.titles.within(sent.start, sent.end):
@@ -76,21 +78,32 @@ def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) 
         lo, hi = title_span(idx, title, sent)
         determiners = {t.lower_ for t in doc[lo : title.start] if t.dep_ == "det"}
         owned = any(t.dep_ == "poss" for t in doc[lo : title.start])
-        if not (owned or determiners <= {"the"} or (lede and determiners <= {"a", "an"})):
+        indefinite = bool(lede and determiners and determiners <= {"a", "an"} and accounted_for(idx, root))
+        if not (owned or determiners <= {"the"} or indefinite):
             continue  # 'every chief constable', 'no commissioner', 'an elected mayor could ...'
         if not (owned or determiners):
             continue  # a bare title ('Chief Constable said') heads no definite phrase
         found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
         if found is not None:
-            out.append((title, found))
+            out.append((title, found, indefinite))
     return out
 
 
-def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Span) -> bool:
+def accounted_for(idx: DocIndex, subject: Token) -> bool:
+    """The subject of the lede's main clause is held to account or appointed ('A former Gwent Police constable
+    ... has been jailed'): the one the next sentence names, not a victim ('A man has been charged after a police
+    officer was assaulted' / 'John Smith, 25, will appear in court')."""
+    verbs = idx.lex.accounting_verbs
+    if subject.dep_ == "ROOT":  # a sentence the parser could not read: any of its verbs
+        return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs for t in subject.sent)
+    return heads_subject(subject) and main_clause(idx, subject.head) and subject.head.lemma_.lower() in verbs
+
+
+def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Span, age: bool = False) -> bool:
     """A full name that may stand for a title of the sentences before: no title of its own, no entity label of
     a thing ('Hard Yards', 'Gleneagles Hotel'), the subject of the main clause or the possessor of its object
     ('approved Julia Mulligan's proposal', not 'Sir Michael Bichard's report found'), nothing set off after it
-    but an age ('Paul Chadwick, 51,')."""
+    but, where ``age`` allows (after an indefinite title), an age ('Paul Chadwick, 51,')."""
     doc, lex = idx.doc, idx.lex
     if end - start < 2 or any(t.ent_type_ in lex.not_person_entities for t in doc[start:end]):
         return False
@@ -100,17 +113,20 @@ def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Sp
     root = doc[start:end].root
     if not (heads_subject(root) or (root.dep_ == "poss" and root.head.dep_ == "dobj")):
         return False
-    if not main_clause(root.head if heads_subject(root) else root.head.head):
+    if not main_clause(idx, root.head if heads_subject(root) else root.head.head):
         return False  # 'the report examined how Ian Huntley came to be employed'
     if end < sent.end and (doc[end].text in lex.apposition_openers or doc[end].lower_ in lex.relative_pronouns):
-        return end + 1 < sent.end and doc[end + 1].like_num
+        return age and end + 1 < sent.end and doc[end + 1].like_num
     return True
 
 
-def main_clause(verb: Token) -> bool:
-    """The verb heads its sentence, or a clause joined to the one that does ('... and Lee Pollard was jailed')."""
+def main_clause(idx: DocIndex, verb: Token) -> bool:
+    """The verb heads its sentence, a clause joined to the one that does ('... and Lee Pollard was jailed'), or
+    the clause a source reports ('David Carr was convicted, Police Scotland said')."""
     while verb.dep_ == "conj":
         verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i:
+        return verb.head.lemma_.lower() in idx.lex.speech_verbs
     return verb.dep_ == "ROOT"
 
 

@@ -133,7 +133,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
                     speaker = opens_speech(idx, name.hon_start, name.end, sent)
                     taken = None if found else waiting_title(waiting, k, speaker)
-                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite):
                         found = taken.clue
                         waiting.remove(taken)
                     clues += [found] if found else []
@@ -149,7 +149,8 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
         used_before = used
         held = {(p.role, p.force) for p in people}
         waiting = still_waiting(waiting, k) + [
-            Waiting(title, found, k, k == lede) for title, found in unnamed_titles(idx, sent, used, k == lede)
+            Waiting(title, found, k, k == lede, indefinite)
+            for title, found, indefinite in unnamed_titles(idx, sent, used, k == lede)
             if (found.label, post_force(idx, found)) not in held
         ]
     return mentions

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.nlp.officials.coreference import (
     Waiting,
+    accounted_for,
     can_take_title,
     main_clause,
     opens_speech,
@@ -39,21 +40,22 @@ class TestTitleSpan:
 
 class TestUnnamedTitles:
     @pytest.mark.parametrize(
-        ("text", "lede", "label", "force"),
+        ("text", "lede", "label", "force", "indefinite"),
         [
-            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None),
+            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None, False),
             ("Derbyshire's police and crime commissioner has rejected the plan.", False,
-             "police_and_crime_commissioner", "Derbyshire Constabulary"),
-            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police"),
-            ("A former Gwent Police constable has been jailed.", True, "police_officer", None),  # the lede's subject
-            ("It was the best response to the Home Secretary's demand.", False, "politician", None),  # an owner
-            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None),  # an agent
+             "police_and_crime_commissioner", "Derbyshire Constabulary", False),
+            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police",
+             False),
+            ("A former Gwent Police constable has been jailed.", True, "police_officer", None, True),  # held to account
+            ("It was the best response to the Home Secretary's demand.", False, "politician", None, False),  # an owner
+            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None, False),
         ],
     )
-    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force):
+    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force, indefinite):
         idx = index_of(nlp, text)
-        [(_, found)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
-        assert (found.rank, found.label, found.force) == (RANK_ANTECEDENT, label, force)
+        [(_, found, indefinite_found)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
+        assert (found.rank, found.label, found.force, indefinite_found) == (RANK_ANTECEDENT, label, force, indefinite)
 
     @pytest.mark.parametrize(
         ("text", "lede"),
@@ -63,6 +65,8 @@ class TestUnnamedTitles:
             ("The chief constables have been told.", True),  # more than one person
             ("He wrote to the chief constable.", True),  # not a subject
             ("An elected mayor could replace the commissioners.", False),
+            ("A police officer was injured in a crash.", True),  # a victim, not held to account
+            ("A man has been charged after a police officer was assaulted.", True),  # not the main clause
         ],
     )
     def test_not_a_title_that_waits_for_a_name(self, nlp, text, lede):
@@ -94,17 +98,16 @@ class TestStandsForActor:
 
 class TestCanTakeTitle:
     @staticmethod
-    def call(nlp, text: str, name: str) -> bool:
+    def call(nlp, text: str, name: str, age: bool = False) -> bool:
         idx = index_of(nlp, text)
         start = at(idx, name)
         end = start + len(idx.doc.char_span(idx.doc[start].idx, idx.doc[start].idx + len(name)))
-        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1])
+        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1], age)
 
     @pytest.mark.parametrize(
         ("text", "name"),
         [
             ("George Hamilton told the board that cuts were coming.", "George Hamilton"),
-            ("Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick"),  # an age is no clue
             ("The panel approved Julia Mulligan's proposal.", "Julia Mulligan"),  # the possessor of the object
             ("In the letter, Simon Byrne said he was concerned.", "Simon Byrne"),
         ],
@@ -125,6 +128,24 @@ class TestCanTakeTitle:
     def test_a_name_that_does_not(self, nlp, text, name):
         assert self.call(nlp, text, name) is False
 
+    def test_an_age_only_after_an_indefinite_title(self, nlp):
+        assert self.call(nlp, "Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick", age=True) is True
+        assert self.call(nlp, "Sarah Jones, 64, said the rise was too high.", "Sarah Jones") is False
+
+
+class TestAccountedFor:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("A former Gwent Police constable has been jailed for 18 months.", "constable", True),
+            ("A police officer was injured in a crash.", "officer", False),
+            ("A new chief constable has been appointed.", "constable", True),
+        ],
+    )
+    def test_subject_held_to_account_or_appointed(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert accounted_for(idx, idx.doc[at(idx, word)]) is expected
+
 
 class TestMainClause:
     @pytest.mark.parametrize(
@@ -133,11 +154,13 @@ class TestMainClause:
             ("Sharon Patterson was jailed and Lee Pollard was fined.", "fined", True),
             ("Sharon Patterson was jailed.", "jailed", True),
             ("The report examined how Ian Huntley came to be employed.", "came", False),
+            ("David Carr was convicted of neglect, Police Scotland said.", "convicted", True),  # reported
+            ("David Carr thought he was convicted of neglect.", "convicted", False),
         ],
     )
     def test_verb_of_the_main_clause(self, nlp, text, verb, expected):
         idx = index_of(nlp, text)
-        assert main_clause(idx.doc[at(idx, verb)]) is expected
+        assert main_clause(idx, idx.doc[at(idx, verb)]) is expected
 
 
 class TestOpensSpeech:
