@@ -70,6 +70,7 @@ class RolesLexicon(Lexicon):
     not_name_entities: list[str]
     proper_noun_continuations: list[str]
     not_person_entities: list[str]
+    place_entities: list[str]
     name_characters: str
     name_hyphens: list[str]
     dashes: list[str]
@@ -139,6 +140,7 @@ class Roles:
     not_name_entities: frozenset[str]
     proper_noun_continuations: frozenset[str]
     not_person_entities: frozenset[str]
+    place_entities: frozenset[str]
     name_characters: str
     name_hyphens: frozenset[str]
     dashes: frozenset[str]

@@ -204,7 +204,8 @@ def introduce(
     if best is None or best.label is None:
         return None
     peer = has_honorific(idx, hon_start, start, idx.lex.peer_titles)
-    if end - start == 1 and not peer and best.rank != RANK_TITLE_BEFORE and full_name is None:
+    place = idx.doc[start].ent_type_ in idx.lex.place_entities  # 'the commissioner for Wiltshire, Swindon'
+    if end - start == 1 and not peer and full_name is None and (best.rank != RANK_TITLE_BEFORE or place):
         return None
     located = next((c for c in ranked if c.force), None)
     force = located.force if located else None

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 
 import pytest
+from spacy.tokens import Span
 
 from pipeline.nlp.officials.index import DocIndex, Sorted
 from pipeline.nlp.officials.people import (
@@ -109,6 +110,14 @@ class TestIntroduce:
 
     def test_a_former_post_is_a_role_when_there_is_no_other(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", former=True)]).role == "politician"
+
+    @pytest.mark.parametrize(("label", "expected"), [("GPE", None), ("PERSON", "Swindon")])
+    def test_a_single_word_spacy_tags_as_a_place_is_no_surname(self, nlp, label, expected):
+        idx = index_of(nlp, "Commissioner Swindon spoke.")
+        start = at(idx, "Swindon")
+        idx.doc.ents = [Span(idx.doc, start, start + 1, label=label)]
+        person = introduce(idx, start, start, start + 1, [Clue(RANK_TITLE_BEFORE, "police_and_crime_commissioner")])
+        assert (person and person.name) == expected
 
     def test_a_surname_of_a_full_name_named_before_is_that_person(self, nlp):
         clues = [Clue(RANK_APPOSITIVE, "police_and_crime_commissioner")]
