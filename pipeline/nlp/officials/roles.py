@@ -117,11 +117,13 @@ def national(idx: DocIndex, lo: int, hi: int) -> bool:
 
 
 def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
-    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else for a
-    definite title ('the Commissioner, Sir Mark Rowley') the article's."""
+    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else, unless
+    it is indefinite ('a commissioner'), the article's ('the Commissioner, Sir Mark Rowley', 'who has served as
+    interim mayor')."""
     if owned:
         return [owned]
-    if title.start > 0 and idx.doc[title.start - 1].lower_ == "the" and idx.main_force:
+    before = {t.lower_ for t in idx.doc[max(0, title.start - 3) : title.start]}
+    if idx.main_force and not before & idx.lex.indefinite_articles:
         return [idx.main_force]
     return []
 

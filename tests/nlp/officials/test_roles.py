@@ -81,6 +81,8 @@ class TestContextForces:
             ("The Metropolitan Police could shed 2,300 officers, the Commissioner has warned.", "Commissioner",
              ["Metropolitan Police Service"]),  # the article's force
             ("The Metropolitan Police could shed 2,300 officers, a commissioner has warned.", "commissioner", []),
+            ("Greater Manchester Police is busy. Tony Lloyd has served as interim mayor.", "mayor",
+             ["Greater Manchester Police"]),
         ],
     )
     def test_forces_a_title_with_none_of_its_own_is_read_with(self, nlp, text, words, expected):
