@@ -118,12 +118,13 @@ def national(idx: DocIndex, lo: int, hi: int) -> bool:
 
 def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
     """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else, unless
-    it is indefinite ('a commissioner'), the article's ('the Commissioner, Sir Mark Rowley', 'who has served as
+    it is indefinite ('a commissioner') or plural, the article's ('the Commissioner, Sir Mark Rowley', 'who has served as
     interim mayor')."""
     if owned:
         return [owned]
     before = {t.lower_ for t in idx.doc[max(0, title.start - 3) : title.start]}
-    if idx.main_force and not before & idx.lex.indefinite_articles:
+    plural = idx.doc[title.end - 1].tag_ in {"NNS", "NNPS"}  # 'the two commissioners' are no one force's chief
+    if idx.main_force and not before & idx.lex.indefinite_articles and not plural:
         return [idx.main_force]
     return []
 
