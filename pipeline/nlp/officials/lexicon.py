@@ -32,6 +32,7 @@ class RolesLexicon(Lexicon):
     abbreviations: dict[str, list[str]]
     short_abbreviations: list[str]
     heads: list[str]
+    staff_heads: list[str]
     organisations: dict[str, list[str]]
     not_policing_organisations: list[str]
     bodies_of_forces: dict[str, str]
@@ -105,6 +106,7 @@ class Roles:
     not_policing_organisations: frozenset[str]  # organisations whose heads hold no policing role
     bodies_of_forces: dict[str, str]  # phrase -> canonical force
     heads: frozenset[str]
+    staff_heads: frozenset[str]
     short_abbreviations: frozenset[str]
     mayor_pcc_forces: frozenset[str]
     commissioner_chief_constable_forces: frozenset[str]

@@ -169,6 +169,8 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     the PCC', is police staff."""
     named = {o.label for o in idx.organisations.within(lo, hi)}
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
+    if label == OTHER and idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads:
+        return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member
     if label:
         return label
     if named:

@@ -112,6 +112,7 @@ class TestOrganisationLabel:
             ("The president of the Association of Chief Police Officers spoke.", "president", "other"),
             ("The SPA chairman spoke.", "chairman", "other"),
             ("The leader of Bury Council spoke.", "leader", "politician"),
+            ("The chief executive of Kent Police Authority spoke.", "chief executive", "police_staff"),  # its staff
             ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
             ("The leader of the combined authority spoke.", "leader", None),
         ],
