@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue, clue, premodifier
 from pipeline.nlp.officials.titles import PLURAL_TAGS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LEDE_WORDS = 6  # a shorter line after the headline is a dateline or a byline, not the lede
 SENTENCES_WAITING = 2  # a title waits this many sentences for its name (the lede's waits for the article)
 
 
@@ -148,3 +149,12 @@ def waiting_title(waiting: Iterable[Waiting], sentence: int, speaker: bool) -> W
 def still_waiting(waiting: Iterable[Waiting], sentence: int) -> list[Waiting]:
     """The titles that still wait after sentence ``sentence``."""
     return [w for w in waiting if w.lede or sentence - w.sentence < SENTENCES_WAITING]
+
+
+def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
+    """The index of the article's first full sentence after the headline (not a dateline: 'Published: 2 July')."""
+    return next(
+        (k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end and s[-1].is_punct
+         and sum(t.is_alpha for t in s) >= LEDE_WORDS),
+        None,
+    )

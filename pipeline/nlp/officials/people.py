@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
-
-from pipeline.nlp.officials.apposition import after_name
+from pipeline.nlp.officials.attribution import post_force, sentence_force
+from pipeline.nlp.officials.clues import own_clues, sentence_clues
 from pipeline.nlp.officials.coreference import (
     Waiting,
     can_take_title,
+    lede_index,
     opens_speech,
     still_waiting,
     unnamed_titles,
@@ -24,14 +24,10 @@ from pipeline.nlp.officials.coreference import (
 )
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
-from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
-from pipeline.nlp.officials.predicates import predicate_clues
-from pipeline.nlp.officials.relations import counterpart, owned_head
-from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
-from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
+from pipeline.nlp.officials.names import has_honorific, title_case
+from pipeline.nlp.officials.roles import RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.officials.titles import antecedent
 from pipeline.nlp.sentences import content_sentences
-
-LEDE_WORDS = 6  # a shorter line after the headline is a dateline or a byline, not the lede
 
 
 @dataclass(frozen=True)
@@ -62,46 +58,9 @@ class Mention:
     text_start: int  # first honorific ("Mr Hogg"), else start
 
 
-@dataclass(frozen=True)
-class NameClues:
-    """A name run of a sentence with the clues its own words give."""
-
-    hon_start: int
-    start: int
-    end: int
-    listed: Clue | None  # from a plural title before a list of names; then the other clues are not read
-    before: Clue | None  # from a title before the name
-    after: tuple[Clue, ...]  # from the words after it and the verbs of its clauses
-
-    @property
-    def titles(self) -> set[int]:
-        """The titles these clues come from."""
-        return {c.title for c in (self.listed, self.before, *self.after) if c is not None and c.title is not None}
-
-
-def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozenset[int]]:
-    """The name runs of a sentence with their clues, and the titles of the sentence that gave a name a role
-    (a plural title gives one to the names after it even when they are too few to be a list)."""
-    runs = name_runs(idx, sent)
-    lists = listed_names(idx, sent, runs)
-    listed = {start: item for group in lists if len(group.items) >= 2 for start, item in group.items.items()}
-    used = {group.title.start for group in lists}
-    names = []
-    for start, end in runs:
-        hon_start = honorific_start(idx, start, sent.start)
-        if start in listed:
-            name = NameClues(hon_start, start, end, listed[start], None, ())
-        else:
-            after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
-            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), after)
-        used |= name.titles
-        names.append(name)
-    return names, frozenset(used)
-
-
 def find_mentions(idx: DocIndex) -> list[Mention]:
     """Every mention of an official, in text order."""
-    doc, lex = idx.doc, idx.lex
+    doc = idx.doc
     people: list[Person] = []
     mentions: list[Mention] = []
     posts: dict[int, tuple[str, str | None]] = {}  # token after a mention -> the (role, force) of its person
@@ -116,16 +75,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             continue
         names, used = sentence_clues(idx, sent)
         for name in names:
-            if name.listed:
-                clues = [name.listed]
-            else:
-                before = (
-                    name.before or successor(idx, name.hon_start, sent, posts)
-                    or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
-                )
-                clues = ([before] if before else []) + list(name.after)
-            if has_honorific(idx, name.hon_start, name.start, lex.councillor_honorifics):
-                clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
+            clues = own_clues(idx, name, sent, posts)
             person = resolve(idx, name.hon_start, name.start, name.end, people)
             if person is None:
                 if not any(c.label for c in clues) and name.end - name.start >= 2:
@@ -154,24 +104,6 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             if (found.label, post_force(idx, found)) not in held
         ]
     return mentions
-
-
-def post_force(idx: DocIndex, found: Clue) -> str | None:
-    """The force a person introduced by this clue alone would be tied to."""
-    if found.label == POLITICIAN:
-        return None
-    if found.force is None and found.label in idx.lex.fallback_roles and not found.no_fallback:
-        return idx.main_force
-    return found.force
-
-
-def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
-    """The index of the article's first full sentence after the headline (not a dateline: 'Published: 2 July')."""
-    return next(
-        (k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end and s[-1].is_punct
-         and sum(t.is_alpha for t in s) >= LEDE_WORDS),
-        None,
-    )
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
@@ -214,35 +146,3 @@ def introduce(
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
         force = sentence_force(idx, start, end) or idx.main_force or idx.place_force
     return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
-
-
-def sentence_force(idx: DocIndex, start: int, end: int) -> str | None:
-    """Where the article has no main force, the one force an official's own sentence speaks for ('Interim
-    chief constable X told the panel that leaving could cost Warwickshire £4m'): the only force or force area
-    named in it that is not a partner ('with West Mercia', 'from Kent') or another person's ('Kent PCC Y')."""
-    doc = idx.doc
-    sent = doc[start].sent
-    places = {idx.places[i] for i in range(sent.start, sent.end) if i in idx.places and not start <= i < end}
-    found = set()
-    for place in places:
-        near = range(max(sent.start, place.start - 2), min(sent.end, place.end + 2))
-        if any(i in idx.title_at for i in near) or partner(idx, doc[place.start : place.end].root):
-            continue
-        found.add(place.label)
-    return found.pop() if len(found) == 1 else None
-
-
-def partner(idx: DocIndex, token: Token) -> bool:
-    """A force named as the other party ('with West Mercia', 'from Kent') or with another ('Kent and Essex')."""
-    for _ in range(3):
-        place = idx.places.get(token.i)
-        conjuncts = [token.head] if token.dep_ == "conj" else []
-        conjuncts += [c for c in token.children if c.dep_ == "conj"]
-        if any(c.i in idx.places and idx.places[c.i] != place for c in conjuncts):
-            return True  # 'Kent and Essex', not 'the Devon and Cornwall Police and Crime Panel'
-        if token.dep_ == "pobj" and token.head.lower_ in idx.lex.partner_prepositions:
-            return True
-        if token.head.i == token.i or token.dep_ not in {"compound", "poss", "pobj", "nmod", "amod"}:
-            return False
-        token = token.head
-    return False

@@ -8,6 +8,7 @@ from pipeline.nlp.officials.coreference import (
     Waiting,
     accounted_for,
     can_take_title,
+    lede_index,
     main_clause,
     opens_speech,
     stands_for_actor,
@@ -18,6 +19,7 @@ from pipeline.nlp.officials.coreference import (
 )
 from pipeline.nlp.officials.index import Phrase
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue
+from pipeline.nlp.sentences import content_sentences
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -201,3 +203,10 @@ class TestStillWaiting:
     def test_titles_wait_two_sentences_and_the_ledes_for_the_article(self):
         lede, old, recent = waiting(0, lede=True), waiting(3), waiting(4)
         assert still_waiting([lede, old, recent], 5) == [lede, recent]
+
+
+class TestLedeIndex:
+    def test_first_full_sentence_after_the_headline(self, nlp):
+        idx = index_of(nlp, "Forces to merge\n\nPublished: 2 July 2004\n\nKent Police and Essex Police will merge next year.")
+        sentences = list(content_sentences(idx.doc))
+        assert sentences[lede_index(idx.doc, sentences)].text.startswith("Kent Police")
