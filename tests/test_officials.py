@@ -234,6 +234,10 @@ class TestOfficialFinder:
     def test_name_does_not_take_a_title(self, nlp, text):
         assert officials(nlp, text) == []
 
+    def test_a_title_opening_the_next_sentence_names_the_subject_before(self, nlp):
+        text = "Ken Livingstone has renewed his campaign for a single force.\n\nThe mayor argued that it would be cheaper."
+        assert officials(nlp, text) == [("Ken Livingstone", "politician", False, None)]
+
     def test_a_surname_with_a_role_names_the_full_name_named_before(self, nlp):
         text = ("The Home Office approved Roger Hirst's bid to run the fire service.\n\n"
                 "Mr Hirst, elected police and crime commissioner for Essex last year, will take over in October.")

@@ -131,6 +131,19 @@ def main_clause(idx: DocIndex, verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def names_the_subject_before(idx: DocIndex, title: Phrase) -> bool:
+    """A title that opens its sentence as the main clause's subject with 'the' ('The mayor argued ...'): the
+    person the sentence before named as its subject ('Ken Livingstone has renewed his campaign ...')."""
+    doc = idx.doc
+    root = doc[title.start : title.end].root
+    sent = root.sent
+    opener = next((t for t in sent if not t.is_space), None)
+    return (
+        opener is not None and opener.lower_ == "the" and opener.i == title.start - 1
+        and heads_subject(root) and main_clause(idx, root.head)
+    )
+
+
 def opens_speech(idx: DocIndex, hon_start: int, end: int, sent: Span) -> bool:
     """The name opens its sentence as the subject of a speech verb ('Angelique Foster said ...')."""
     root = idx.doc[hon_start:end].root

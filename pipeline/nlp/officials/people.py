@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.nlp.officials.attribution import post_force, sentence_force
-from pipeline.nlp.officials.clues import own_clues, sentence_clues
+from pipeline.nlp.officials.clues import NameClues, own_clues, sentence_clues
 from pipeline.nlp.officials.coreference import (
     Waiting,
     can_take_title,
     lede_index,
+    names_the_subject_before,
     opens_speech,
     still_waiting,
     unnamed_titles,
@@ -69,11 +70,13 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     used_before: frozenset[int] = frozenset()
     waiting: list[Waiting] = []
     untitled: dict[str, str] = {}  # surname -> a full name that no clue made an official (yet)
+    subjects: list[NameClues] = []  # full names of the sentence before, with no role, that may take a title
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
-            used_before = frozenset()
+            used_before, subjects = frozenset(), []
             continue
         names, used = sentence_clues(idx, sent)
+        named_before, subjects = subjects, []
         for name in names:
             clues = own_clues(idx, name, sent, posts)
             person = resolve(idx, name.hon_start, name.start, name.end, people)
@@ -92,18 +95,25 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                 if person is None:
                     if name.end - name.start >= 2 and not any(c.label for c in clues):
                         untitled[doc[name.end - 1].text] = doc[name.start : name.end].text
+                        if can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                            subjects.append(name)
                     continue
                 people.append(person)
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
             posts[name.end] = (person.role, person.force)
         used_before = used
         held = {(p.role, p.force) for p in people}
-        waiting = still_waiting(waiting, k) + [
-            Waiting(title, found, k, k == lede, indefinite)
-            for title, found, indefinite in unnamed_titles(idx, sent, used, k == lede)
-            if (found.label, post_force(idx, found)) not in held
-        ]
-    return mentions
+        fresh = [t for t in unnamed_titles(idx, sent, used, k == lede) if (t[1].label, post_force(idx, t[1])) not in held]
+        for title, found, indefinite in list(fresh):  # 'Ken Livingstone has renewed ...' / 'The mayor argued ...'
+            if named_before and not indefinite and names_the_subject_before(idx, title):
+                name = named_before.pop(0)
+                if person := introduce(idx, name.hon_start, name.start, name.end, [found]):
+                    people.append(person)
+                    mentions.append(Mention(person, name.start, name.end, name.hon_start))
+                    posts[name.end] = (person.role, person.force)
+                    fresh.remove((title, found, indefinite))
+        waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:

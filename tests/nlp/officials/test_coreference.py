@@ -10,6 +10,7 @@ from pipeline.nlp.officials.coreference import (
     can_take_title,
     lede_index,
     main_clause,
+    names_the_subject_before,
     opens_speech,
     stands_for_actor,
     still_waiting,
@@ -163,6 +164,21 @@ class TestMainClause:
     def test_verb_of_the_main_clause(self, nlp, text, verb, expected):
         idx = index_of(nlp, text)
         assert main_clause(idx, idx.doc[at(idx, verb)]) is expected
+
+
+class TestNamesTheSubjectBefore:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The mayor argued that it would be cheaper.", "mayor", True),
+            ("Later, the mayor argued that it would be cheaper.", "mayor", False),  # does not open the sentence
+            ("Kent's chief constable argued that it would be cheaper.", "chief constable", False),  # not 'the'
+            ("It was cheaper, as the mayor argued.", "mayor", False),
+        ],
+    )
+    def test_definite_subject_opening_the_sentence(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert names_the_subject_before(idx, title(idx, words)) is expected
 
 
 class TestOpensSpeech:
