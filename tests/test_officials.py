@@ -220,6 +220,12 @@ class TestOfficialFinder:
     def test_name_takes_the_unnamed_title_of_the_sentences_before(self, nlp, text, expected):
         assert officials(nlp, text) == [expected]
 
+    def test_a_counted_title_gives_its_role_to_as_many_names(self, nlp):
+        text = ("Two former Essex Police detectives have been jailed.\n\n"
+                "Sharon Pat, 49, was jailed for 18 months and Lee Poll, 47, for two years.")
+        assert officials(nlp, text) == [("Sharon Pat", "police_officer", False, "Essex Police"),
+                                        ("Lee Poll", "police_officer", False, "Essex Police")]
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -35,7 +35,12 @@ class Waiting:
     clue: Clue
     sentence: int
     lede: bool
-    indefinite: bool = False  # 'A former constable ... has been jailed': the name may come with an age
+    count: int = 0  # how many people an indefinite title stands for ('A former constable', 'Two detectives ...
+    # have been jailed'): their names may come with an age; 0 for a definite title
+
+    @property
+    def indefinite(self) -> bool:
+        return self.count > 0
 
 
 def heads_subject(token: Token) -> bool:
@@ -67,27 +72,39 @@ def title_span(idx: DocIndex, title: Phrase, sent: Span) -> tuple[int, int]:
     return lo, hi
 
 
-def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue, bool]]:
+def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) -> list[tuple[Phrase, Clue, int]]:
     """The titles of a sentence that wait for a name in the next ones (see the module docstring), each with
-    its clue and whether it is indefinite."""
+    its clue and how many people it stands for if it is indefinite (0 if definite)."""
     doc = idx.doc
     out = []
     for title in idx.titles.within(sent.start, sent.end):
         root = doc[title.start : title.end].root
-        if title.start in used or not stands_for_actor(root) or root.tag_ in PLURAL_TAGS:
+        if title.start in used or not stands_for_actor(root):
             continue
         lo, hi = title_span(idx, title, sent)
         determiners = {t.lower_ for t in doc[lo : title.start] if t.dep_ == "det"}
         owned = any(t.dep_ == "poss" for t in doc[lo : title.start])
-        indefinite = bool(lede and determiners and determiners <= {"a", "an"} and accounted_for(idx, root))
-        if not (owned or determiners <= {"the"} or indefinite):
-            continue  # 'every chief constable', 'no commissioner', 'an elected mayor could ...'
-        if not (owned or determiners):
-            continue  # a bare title ('Chief Constable said') heads no definite phrase
+        count = indefinite_count(idx, root, determiners) if lede and accounted_for(idx, root) else 0
+        if root.tag_ in PLURAL_TAGS and count < 2:
+            continue  # 'the chief constables': who of them?
+        if not (owned or count or (determiners and determiners <= {"the"})):
+            continue  # 'every chief constable', 'an elected mayor could ...', a bare 'Chief Constable said'
         found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
         if found is not None:
-            out.append((title, found, indefinite))
+            out.append((title, found, count))
     return out
+
+
+def indefinite_count(idx: DocIndex, root: Token, determiners: set[str]) -> int:
+    """How many people an indefinite title stands for: one ('A former constable'), or its number ('Two former
+    Essex Police detectives'); 0 if it is not indefinite."""
+    if determiners and determiners <= idx.lex.indefinite_articles:
+        return 1
+    numbers = [c for c in root.children if c.dep_ == "nummod"]
+    if not determiners and len(numbers) == 1:
+        text = numbers[0].lower_
+        return int(text) if text.isdigit() else idx.lex.number_words.get(text, 0)
+    return 0
 
 
 def accounted_for(idx: DocIndex, subject: Token) -> bool:
@@ -100,11 +117,12 @@ def accounted_for(idx: DocIndex, subject: Token) -> bool:
     return heads_subject(subject) and main_clause(idx, subject.head) and subject.head.lemma_.lower() in verbs
 
 
-def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Span, age: bool = False) -> bool:
+def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Span, indefinite: bool = False) -> bool:
     """A full name that may stand for a title of the sentences before: no title of its own, no entity label of
     a thing ('Hard Yards', 'Gleneagles Hotel'), the subject of the main clause or the possessor of its object
     ('approved Julia Mulligan's proposal', not 'Sir Michael Bichard's report found'), nothing set off after it
-    but, where ``age`` allows (after an indefinite title), an age ('Paul Chadwick, 51,')."""
+    but, after an ``indefinite`` title, an age ('Paul Chadwick, 51,'); after one, a name joined to such a subject
+    may take it too ('Sharon Patterson, 49, was jailed for 18 months and Lee Pollard, 47, for two years')."""
     doc, lex = idx.doc, idx.lex
     if end - start < 2 or any(t.ent_type_ in lex.not_person_entities for t in doc[start:end]):
         return False
@@ -112,12 +130,18 @@ def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Sp
     if before >= sent.start and before in idx.title_at:
         return False  # a title that gave no role: 'Interim chief executive Lynn Brown'
     root = doc[start:end].root
-    if not (heads_subject(root) or (root.dep_ == "poss" and root.head.dep_ == "dobj")):
+    if indefinite and root.dep_ == "conj" and heads_subject(root.head):
+        root = root.head  # 'John Smith, 34, and Jane Doe, 29, were sentenced'
+    if indefinite and root.dep_ == "conj" and root.head.pos_ in {"VERB", "AUX"}:
+        verb = root.head  # a subject whose verb is left out: '... was jailed and Lee Pollard, 47, for two years'
+    elif heads_subject(root) or (root.dep_ == "poss" and root.head.dep_ == "dobj"):
+        verb = root.head if heads_subject(root) else root.head.head
+    else:
         return False
-    if not main_clause(idx, root.head if heads_subject(root) else root.head.head):
+    if not main_clause(idx, verb):
         return False  # 'the report examined how Ian Huntley came to be employed'
     if end < sent.end and (doc[end].text in lex.apposition_openers or doc[end].lower_ in lex.relative_pronouns):
-        return age and end + 1 < sent.end and doc[end + 1].like_num
+        return indefinite and end + 1 < sent.end and doc[end + 1].like_num
     return True
 
 

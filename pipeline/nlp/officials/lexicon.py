@@ -171,6 +171,7 @@ class Roles:
     person_list_openers: frozenset[str]
     person_list_joiners: frozenset[str]
     person_place_prepositions: frozenset[str]
+    number_words: dict[str, int]
 
     @classmethod
     def of(cls, roles: RolesLexicon, words: Words) -> Roles:

@@ -9,7 +9,7 @@ introducing people then go name by name, in text order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.nlp.officials.attribution import post_force, sentence_force
 from pipeline.nlp.officials.clues import NameClues, own_clues, sentence_clues
@@ -89,6 +89,8 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite):
                         found = taken.clue
                         waiting.remove(taken)
+                        if taken.count > 1:  # 'Two former detectives ...': the next name takes it too
+                            waiting.append(replace(taken, count=taken.count - 1))
                     clues += [found] if found else []
                 full = untitled.get(doc[name.start].text) if name.end - name.start == 1 else None
                 person = introduce(idx, name.hon_start, name.start, name.end, clues, full)
@@ -104,14 +106,14 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
         used_before = used
         held = {(p.role, p.force) for p in people}
         fresh = [t for t in unnamed_titles(idx, sent, used, k == lede) if (t[1].label, post_force(idx, t[1])) not in held]
-        for title, found, indefinite in list(fresh):  # 'Ken Livingstone has renewed ...' / 'The mayor argued ...'
-            if named_before and not indefinite and names_the_subject_before(idx, title):
+        for title, found, count in list(fresh):  # 'Ken Livingstone has renewed ...' / 'The mayor argued ...'
+            if named_before and not count and names_the_subject_before(idx, title):
                 name = named_before.pop(0)
                 if person := introduce(idx, name.hon_start, name.start, name.end, [found]):
                     people.append(person)
                     mentions.append(Mention(person, name.start, name.end, name.hon_start))
                     posts[name.end] = (person.role, person.force)
-                    fresh.remove((title, found, indefinite))
+                    fresh.remove((title, found, count))
         waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
     return sorted(mentions, key=lambda m: m.start)
 

@@ -8,6 +8,7 @@ from pipeline.nlp.officials.coreference import (
     Waiting,
     accounted_for,
     can_take_title,
+    indefinite_count,
     lede_index,
     main_clause,
     names_the_subject_before,
@@ -43,22 +44,22 @@ class TestTitleSpan:
 
 class TestUnnamedTitles:
     @pytest.mark.parametrize(
-        ("text", "lede", "label", "force", "indefinite"),
+        ("text", "lede", "label", "force", "count"),
         [
-            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None, False),
+            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None, 0),
             ("Derbyshire's police and crime commissioner has rejected the plan.", False,
-             "police_and_crime_commissioner", "Derbyshire Constabulary", False),
-            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police",
-             False),
-            ("A former Gwent Police constable has been jailed.", True, "police_officer", None, True),  # held to account
-            ("It was the best response to the Home Secretary's demand.", False, "politician", None, False),  # an owner
-            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None, False),
+             "police_and_crime_commissioner", "Derbyshire Constabulary", 0),
+            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police", 0),
+            ("A former Gwent Police constable has been jailed.", True, "police_officer", None, 1),  # held to account
+            ("Two former Essex Police detectives have been jailed.", True, "police_officer", None, 2),
+            ("It was the best response to the Home Secretary's demand.", False, "politician", None, 0),  # an owner
+            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None, 0),
         ],
     )
-    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force, indefinite):
+    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force, count):
         idx = index_of(nlp, text)
-        [(_, found, indefinite_found)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
-        assert (found.rank, found.label, found.force, indefinite_found) == (RANK_ANTECEDENT, label, force, indefinite)
+        [(_, found, found_count)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
+        assert (found.rank, found.label, found.force, found_count) == (RANK_ANTECEDENT, label, force, count)
 
     @pytest.mark.parametrize(
         ("text", "lede"),
@@ -70,6 +71,8 @@ class TestUnnamedTitles:
             ("An elected mayor could replace the commissioners.", False),
             ("A police officer was injured in a crash.", True),  # a victim, not held to account
             ("A man has been charged after a police officer was assaulted.", True),  # not the main clause
+            ("Two police officers were injured in a crash.", True),
+            ("The police officers have been jailed.", True),  # several, but how many?
         ],
     )
     def test_not_a_title_that_waits_for_a_name(self, nlp, text, lede):
@@ -79,6 +82,24 @@ class TestUnnamedTitles:
     def test_not_a_title_that_named_someone(self, nlp):
         idx = index_of(nlp, "The chief constable said no.")
         assert unnamed_titles(idx, sentence(idx), frozenset({title(idx, "chief constable").start}), False) == []
+
+
+class TestIndefiniteCount:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("A former constable has been jailed.", "constable", 1),
+            ("Two former detectives have been jailed.", "detectives", 2),
+            ("3 detectives have been jailed.", "detectives", 3),
+            ("The detectives have been jailed.", "detectives", 0),
+            ("The constable has been jailed.", "constable", 0),
+        ],
+    )
+    def test_people_an_indefinite_title_stands_for(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        root = idx.doc[at(idx, word)]
+        determiners = {c.lower_ for c in root.children if c.dep_ == "det"}
+        assert indefinite_count(idx, root, determiners) == expected
 
 
 class TestStandsForActor:
@@ -101,11 +122,11 @@ class TestStandsForActor:
 
 class TestCanTakeTitle:
     @staticmethod
-    def call(nlp, text: str, name: str, age: bool = False) -> bool:
+    def call(nlp, text: str, name: str, indefinite: bool = False) -> bool:
         idx = index_of(nlp, text)
         start = at(idx, name)
         end = start + len(idx.doc.char_span(idx.doc[start].idx, idx.doc[start].idx + len(name)))
-        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1], age)
+        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1], indefinite)
 
     @pytest.mark.parametrize(
         ("text", "name"),
@@ -131,8 +152,19 @@ class TestCanTakeTitle:
     def test_a_name_that_does_not(self, nlp, text, name):
         assert self.call(nlp, text, name) is False
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("Sharon Patterson, 49, was jailed for 18 months and Lee Pollard, 47, for two years.", "Lee Pollard"),
+            ("John Smith, 34, and Jane Doe, 29, were sentenced at Leeds.", "Jane Doe"),
+        ],
+    )
+    def test_a_name_joined_to_a_subject_after_an_indefinite_title(self, nlp, text, name):
+        assert self.call(nlp, text, name, indefinite=True) is True
+        assert self.call(nlp, text, name) is False
+
     def test_an_age_only_after_an_indefinite_title(self, nlp):
-        assert self.call(nlp, "Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick", age=True) is True
+        assert self.call(nlp, "Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick", indefinite=True) is True
         assert self.call(nlp, "Sarah Jones, 64, said the rise was too high.", "Sarah Jones") is False
 
 
