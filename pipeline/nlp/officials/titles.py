@@ -56,6 +56,8 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
     lo = title.start
     while lo - 1 >= sent.start and title.start - lo < 6 and premodifier(idx, doc[lo - 1]):
         lo -= 1
+    if set_off:  # 'The force's road safety manager, X': the whole noun phrase the title heads
+        lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
     honorific_only = all(t.text in lex.honorifics for t in doc[title.start : title.end])
     return clue(idx, title, lo, context_end, RANK_HONORIFIC if honorific_only else RANK_TITLE_BEFORE)
 

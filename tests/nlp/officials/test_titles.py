@@ -38,6 +38,7 @@ class TestTitleBefore:
             ("Acting Chief Constable for Dorset Police, Jo Farrell, spoke.", "Jo", "chief_constable", "Dorset Police", True),
             ("Minister for Crime and Policing Kit Malt spoke.", "Kit", "politician", None, False),
             ("The former Kent chief constable Jane Doe spoke.", "Jane", "chief_constable", None, False),
+            ("The force's road safety manager, Jane Doe, spoke.", "Jane", "police_staff", None, False),  # the phrase
         ],
     )
     def test_title_before_the_name(self, nlp, text, name, label, force, acting):
