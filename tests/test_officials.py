@@ -132,6 +132,8 @@ class TestOfficialFinder:
             ("Susan Storr, the force's road safety officer, said Gwent Police would act.",
              ("Susan Storr", "police_staff", False, "Gwent Police")),
             ("The Conservative leader, Kemi Bade, said policing would suffer.", ("Kemi Bade", "politician", False, None)),
+            ("Chief officer Robin Smyth told the States of Jersey Police panel that savings were found.",
+             ("Robin Smyth", "chief_constable", False, "States of Jersey Police")),
         ],
     )
     def test_reads_the_construction(self, nlp, text, expected):

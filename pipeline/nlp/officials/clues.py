@@ -52,7 +52,8 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
             name = NameClues(hon_start, start, end, listed[start], None, ())
         else:
             after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
-            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), after)
+            before = title_before(idx, hon_start, sent, single=end - start == 1)
+            name = NameClues(hon_start, start, end, None, before, after)
         used |= name.titles
         names.append(name)
     return names, frozenset(used)

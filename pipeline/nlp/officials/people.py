@@ -95,7 +95,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                 full = untitled.get(doc[name.start].text) if name.end - name.start == 1 else None
                 person = introduce(idx, name.hon_start, name.start, name.end, clues, full)
                 if person is None:
-                    if name.end - name.start >= 2 and not any(c.label for c in clues):
+                    if name.end - name.start >= 2 and not any(c.label for c in clues) and person_like(idx, name):
                         untitled[doc[name.end - 1].text] = doc[name.start : name.end].text
                         if can_take_title(idx, name.hon_start, name.start, name.end, sent):
                             subjects.append(name)
@@ -116,6 +116,12 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     fresh.remove((title, found, count))
         waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def person_like(idx: DocIndex, name: NameClues) -> bool:
+    """A name with no place in it and no entity label of a thing ('the Guernsey Border Agency' is none)."""
+    tokens = range(name.start, name.end)
+    return not any(i in idx.places or idx.doc[i].ent_type_ in idx.lex.not_person_entities for i in tokens)
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:

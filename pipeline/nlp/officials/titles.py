@@ -30,8 +30,9 @@ def is_dash(idx: DocIndex, token: Token) -> bool:
     return token.text in idx.lex.dashes or (token.text == "-" and token.i > 0 and bool(token.nbor(-1).whitespace_))
 
 
-def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
-    """'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe', 'PCC for Kent Jane Doe'."""
+def title_before(idx: DocIndex, hon_start: int, sent: Span, single: bool = False) -> Clue | None:
+    """'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe', 'PCC for Kent Jane Doe'. A ``single``
+    word after a title's place or brief is part of it, not a surname ('the chief officer of the Border Agency')."""
     doc, lex = idx.doc, idx.lex
     i = hon_start - 1
     set_off = i >= sent.start and (doc[i].text == "," or is_dash(idx, doc[i]))
@@ -39,7 +40,7 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
     if i < sent.start:
         return None
     title, context_end = idx.title_ending.get(i + 1), i + 1
-    if title is None:  # 'PCC for Devon & Cornwall Tony Hogg', 'Minister for Crime and Policing Kit Malt'
+    if title is None and not single:  # 'PCC for Devon & Cornwall Tony Hogg', 'Minister for Crime and Policing Kit Malt'
         k = i
         while k >= sent.start and i - k < 8 and (
             portfolio_word(idx, doc[k]) or (set_off and doc[k].text[:1].isupper())  # 'Mayor of Hull, X'

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 import pytest
 from spacy.tokens import Span
 
+from pipeline.nlp.officials.clues import sentence_clues
 from pipeline.nlp.officials.index import DocIndex, Sorted
-from pipeline.nlp.officials.people import Person, find_mentions, introduce, resolve
+from pipeline.nlp.officials.people import Person, find_mentions, introduce, person_like, resolve
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
-from tests.nlp.officials.helpers import at, index_of
+from tests.nlp.officials.helpers import at, index_of, sentence
 
 
 def snapshot(idx: DocIndex) -> dict:
@@ -57,6 +58,18 @@ class TestResolve:
         idx = index_of(nlp, text)
         start = at(idx, name)
         assert resolve(idx, 0, start, start + len(name.split()), [KENT_PCC]) is None
+
+
+class TestPersonLike:
+    @pytest.mark.parametrize(
+        ("text", "name", "expected"),
+        [("Roger Hirst spoke.", "Roger Hirst", True), ("The Guernsey Border Agency spoke.", "Guernsey Border", False)],
+    )
+    def test_a_name_with_no_place_in_it(self, nlp, text, name, expected):
+        idx = index_of(nlp, text)
+        names, _ = sentence_clues(idx, sentence(idx))
+        found = next(n for n in names if n.start == at(idx, name))
+        assert person_like(idx, found) is expected
 
 
 class TestIntroduce:

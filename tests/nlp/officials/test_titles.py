@@ -49,6 +49,12 @@ class TestTitleBefore:
         idx = index_of(nlp, "Chief Constable Jane Doe spoke.")
         assert title_before(idx, at(idx, "Jane"), sentence(idx)).title == at(idx, "Chief")
 
+    def test_a_single_word_after_a_titles_brief_is_part_of_it(self, nlp):
+        idx = index_of(nlp, "The chief officer of the Border Agency said so.")
+        assert title_before(idx, at(idx, "Border"), sentence(idx), single=True) is None
+        idx = index_of(nlp, "The PCC for Kent Tony Hogg said so.")
+        assert title_before(idx, at(idx, "Tony"), sentence(idx)).label == "police_and_crime_commissioner"
+
     def test_an_honorific_title_ranks_low(self, nlp):
         assert before(nlp, "Councillor for Kent Jane Doe spoke.", "Jane").rank == RANK_HONORIFIC
 
