@@ -117,6 +117,8 @@ class TestOfficialFinder:
             ("Baroness Williams, the Home Office minister, said the bill would pass.",
              ("Williams", "politician", False, None)),
             ("Hull MP Karl Turner said he was worried about Humberside Police.", ("Karl Turner", "politician", False, None)),
+            ("Mike Rumbles MSP said the plan was wrong.", ("Mike Rumbles", "politician", False, None)),
+            ("John Smyth, a civil servant at the Home Office, said so.", ("John Smyth", "other", False, None)),
             # channel islands' members are politicians; party spokesmen too
             ("Deputy Mary Lowe told the States the review was needed.", ("Mary Lowe", "politician", False, None)),
             ("Senator Kris Moore said she had concerns.", ("Kris Moore", "politician", False, None)),
