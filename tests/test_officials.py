@@ -92,6 +92,9 @@ class TestOfficialFinder:
              ("Tom Hart", "chief_constable", True, "Kent Police")),
             ("Cllr Ann Davies, who chairs the Gwent Police and Crime Panel, asked for figures.",
              ("Ann Davies", "other", False, "Gwent Police")),
+            ("Conservative councillor Ann Davies, who chairs the Gwent Police and Crime Panel, asked for figures.",
+             ("Ann Davies", "other", False, "Gwent Police")),  # a panel's chair, not a councillor
+            ("Ulster Unionist Mike Nesbit said the warning should not be ignored.", ("Mike Nesbit", "politician", False, None)),
             # lexicon roles and abbreviations
             ("Gwent PCC Gareth Lloyd said the deal was sound.",
              ("Gareth Lloyd", "police_and_crime_commissioner", False, "Gwent Police")),

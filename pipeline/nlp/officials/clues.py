@@ -18,7 +18,7 @@ from pipeline.nlp.officials.names import has_honorific, honorific_start, name_ru
 from pipeline.nlp.officials.predicates import predicate_clues
 from pipeline.nlp.officials.relations import counterpart, owned_head
 from pipeline.nlp.officials.roles import RANK_HONORIFIC, Clue
-from pipeline.nlp.officials.titles import listed_names, successor, title_before
+from pipeline.nlp.officials.titles import listed_names, party_before, successor, title_before
 
 
 @dataclass(frozen=True)
@@ -73,4 +73,6 @@ def own_clues(idx: DocIndex, name: NameClues, sent: Span, posts: Mapping[int, tu
         clues = ([before] if before else []) + list(name.after)
     if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics):
         clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
+    elif party := party_before(idx, name.hon_start, sent):
+        clues.append(party)
     return clues

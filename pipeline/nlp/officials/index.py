@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.officials.lexicon import Roles
+from pipeline.nlp.officials.lexicon import POLITICIAN, Roles
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class RoleMatchers:
                 self.phrases.add(f"{kind}|{label}", [nlp.make_doc(phrase)])
         self.phrases.add("H|", [nlp.make_doc(h) for h in sorted(lex.heads)])
         self.phrases.add("O|", [nlp.make_doc(o) for o in sorted(lex.not_policing_organisations)])
+        self.phrases.add(f"O|{POLITICIAN}", [nlp.make_doc(p) for p in sorted(lex.parties)])
         for form, label in lex.abbreviations.items():
             self.exact.add(f"T|{label}", [nlp.make_doc(form)])
         for force, names in areas.items():

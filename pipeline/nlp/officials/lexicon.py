@@ -36,6 +36,7 @@ class RolesLexicon(Lexicon):
     staff_heads: list[str]
     organisations: dict[str, list[str]]
     not_policing_organisations: list[str]
+    parties: list[str]
     bodies_of_forces: dict[str, str]
     mayor_pcc_forces: list[str]
     commissioner_chief_constable_forces: list[str]
@@ -105,6 +106,7 @@ class Roles:
     abbreviations: dict[str, str]
     organisations: dict[str, str]  # phrase -> the label it gives a head
     not_policing_organisations: frozenset[str]  # organisations whose heads hold no policing role
+    parties: frozenset[str]
     bodies_of_forces: dict[str, str]  # phrase -> canonical force
     heads: frozenset[str]
     staff_heads: frozenset[str]

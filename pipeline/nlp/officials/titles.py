@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.roles import (
     RANK_ANTECEDENT,
     RANK_APPOSITIVE,
@@ -59,8 +60,23 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span, single: bool = False
         lo -= 1
     if set_off:  # 'The force's road safety manager, X': the whole noun phrase the title heads
         lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
-    honorific_only = all(t.text in lex.honorifics for t in doc[title.start : title.end])
+    honorific_only = all(t.text.title() in lex.honorifics for t in doc[title.start : title.end])  # 'councillor'
     return clue(idx, title, lo, context_end, RANK_HONORIFIC if honorific_only else RANK_TITLE_BEFORE)
+
+
+def party_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
+    """A party named right before the name ('Ulster Unionist Mike Nesbitt', 'Labour's Jane Doe'): a politician,
+    unless a clue of higher rank says otherwise."""
+    doc = idx.doc
+    i = hon_start - 1
+    if i > sent.start and doc[i].text in idx.lex.possessives:
+        i -= 1
+    if i < sent.start:
+        return None
+    named = idx.organisations.before(i + 1)
+    if named and named[0].end == i + 1 and doc[named[0].start : named[0].end].text.lower() in idx.lex.parties:
+        return Clue(RANK_HONORIFIC, POLITICIAN)
+    return None
 
 
 def portfolio_word(idx: DocIndex, token: Token) -> bool:

@@ -6,7 +6,14 @@ import pytest
 
 from pipeline.nlp.officials.names import honorific_start, name_runs
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, RANK_APPOSITIVE, RANK_HONORIFIC, RANK_TITLE_BEFORE
-from pipeline.nlp.officials.titles import antecedent, is_dash, listed_names, successor, title_before
+from pipeline.nlp.officials.titles import (
+    antecedent,
+    is_dash,
+    listed_names,
+    party_before,
+    successor,
+    title_before,
+)
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -55,8 +62,9 @@ class TestTitleBefore:
         idx = index_of(nlp, "The PCC for Kent Tony Hogg said so.")
         assert title_before(idx, at(idx, "Tony"), sentence(idx)).label == "police_and_crime_commissioner"
 
-    def test_an_honorific_title_ranks_low(self, nlp):
-        assert before(nlp, "Councillor for Kent Jane Doe spoke.", "Jane").rank == RANK_HONORIFIC
+    @pytest.mark.parametrize("text", ["Councillor for Kent Jane Doe spoke.", "Labour councillor Jane Doe spoke."])
+    def test_an_honorific_title_ranks_low(self, nlp, text):
+        assert before(nlp, text, "Jane").rank == RANK_HONORIFIC
 
     @pytest.mark.parametrize(
         ("text", "name"),
@@ -86,6 +94,22 @@ class TestSuccessor:
     def test_only_after_a_possessive_successor(self, nlp):
         idx = index_of(nlp, "Mr Clarke's deputy, John Reid, dropped them.")
         assert successor(idx, at(idx, "John"), sentence(idx), {2: ("politician", None)}) is None
+
+
+class TestPartyBefore:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Ulster Unionist Jane Doe spoke.", "politician"),
+            ("Labour's Jane Doe spoke.", "politician"),
+            ("The council's Jane Doe spoke.", None),  # a council is no party
+            ("Kent Police's Jane Doe spoke.", None),
+        ],
+    )
+    def test_party_named_right_before_the_name(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        found = party_before(idx, at(idx, "Jane"), sentence(idx))
+        assert (found and (found.rank, found.label)) == ((RANK_HONORIFIC, expected) if expected else None)
 
 
 class TestListedNames:
