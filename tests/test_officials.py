@@ -256,6 +256,12 @@ class TestOfficialFinder:
                 "Mr Hirst, elected police and crime commissioner for Essex last year, will take over in October.")
         assert officials(nlp, text) == [("Roger Hirst", "police_and_crime_commissioner", False, "Essex Police")]
 
+    def test_title_of_someone_named_since_waits_for_no_one(self, nlp):
+        text = ("Northern Ireland will lose 238 officers, the chief constable has said.\n\nThe cuts were announced.\n\n"
+                "Officers are worried.\n\nChief Constable George Hamil told the board that cuts were coming.\n\n"
+                "John Smyth said the cuts were a disgrace.")
+        assert [o[0] for o in officials(nlp, text)] == ["George Hamil"]
+
     def test_title_of_someone_named_waits_for_no_one(self, nlp):
         text = "Kent's chief constable Alan Pugh spoke.\n\nThe chief constable said yes.\n\nJane Hart said no."
         assert [o[0] for o in officials(nlp, text)] == ["Alan Pugh"]

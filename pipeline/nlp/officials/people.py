@@ -86,6 +86,9 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
                     speaker = opens_speech(idx, name.hon_start, name.end, sent)
                     taken = None if found else waiting_title(waiting, k, speaker)
+                    if taken and not taken.indefinite and held_since(idx, taken.clue, people):
+                        waiting.remove(taken)  # someone named since holds the post: 'Chief Constable George Hamilton'
+                        taken = None
                     if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite):
                         found = taken.clue
                         waiting.remove(taken)
@@ -104,8 +107,8 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
             posts[name.end] = (person.role, person.force)
         used_before = used
-        held = {(p.role, p.force) for p in people}
-        fresh = [t for t in unnamed_titles(idx, sent, used, k == lede) if (t[1].label, post_force(idx, t[1])) not in held]
+        titles = unnamed_titles(idx, sent, used, k == lede)  # an indefinite one is someone new: 'A former constable'
+        fresh = [t for t in titles if t[2] or not held_since(idx, t[1], people)]
         for title, found, count in list(fresh):  # 'Ken Livingstone has renewed ...' / 'The mayor argued ...'
             if named_before and not count and names_the_subject_before(idx, title):
                 name = named_before.pop(0)
@@ -116,6 +119,13 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     fresh.remove((title, found, count))
         waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def held_since(idx: DocIndex, found: Clue, people: list[Person]) -> bool:
+    """Someone introduced holds the post a waiting title names (the same role, in the same force where both are
+    known)."""
+    force = post_force(idx, found)
+    return any(p.role == found.label and (p.force == force or None in (p.force, force)) for p in people)
 
 
 def person_like(idx: DocIndex, name: NameClues) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.officials.clues import sentence_clues
 from pipeline.nlp.officials.index import DocIndex, Sorted
-from pipeline.nlp.officials.people import Person, find_mentions, introduce, person_like, resolve
+from pipeline.nlp.officials.people import Person, find_mentions, held_since, introduce, person_like, resolve
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
 from tests.nlp.officials.helpers import at, index_of, sentence
 
@@ -58,6 +58,21 @@ class TestResolve:
         idx = index_of(nlp, text)
         start = at(idx, name)
         assert resolve(idx, 0, start, start + len(name.split()), [KENT_PCC]) is None
+
+
+class TestHeldSince:
+    @pytest.mark.parametrize(
+        ("clue", "expected"),
+        [
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner"), True),  # no force known: the role decides
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner", force="Kent Police"), True),
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner", force="Essex Police"), False),
+            (Clue(RANK_APPOSITIVE, "chief_constable"), False),
+        ],
+    )
+    def test_someone_introduced_holds_the_post(self, nlp, clue, expected):
+        idx = index_of(nlp, "Jane Doe spoke.")
+        assert held_since(idx, clue, [KENT_PCC]) is expected
 
 
 class TestPersonLike:
