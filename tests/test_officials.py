@@ -33,6 +33,7 @@ class TestLoadLexicon:
         labels = {*lexicon.titles.values(), *lexicon.abbreviations.values(), *lexicon.organisations.values()}
         assert labels <= set(ROLES)
         assert lexicon.fallback_roles <= set(ROLES)
+        assert {*lexicon.deputy_roles, *lexicon.deputy_roles.values()} <= set(ROLES)
 
     def test_bodies_are_tied_to_canonical_forces(self):
         canonical = {f.name for f in load_gazetteer().forces}
@@ -185,6 +186,10 @@ class TestOfficialFinder:
              "John Dwyer, agreed too.", ("John Dwyer", "police_and_crime_commissioner", False, "Cheshire Constabulary")),
             ("The alliance is led by Mike Bull, chairman of Devon and Cornwall Police Authority. His vice-chairman, "
              "Brian Preston, said so.", ("Brian Preston", "other", False, "Devon and Cornwall Police")),
+            ("Paddy Tipp, the police and crime commissioner for Nottinghamshire, spoke. Mr Tipp's deputy, Emma Food, "
+             "said so.", ("Emma Food", "deputy_police_and_crime_commissioner", False, "Nottinghamshire Police")),
+            ("Chief Constable Sara Glen of Hampshire spoke. Her deputy, Ben Snugg, said so.",
+             ("Ben Snugg", "deputy_chief_constable", False, "Hampshire Constabulary")),
             ("Stephen Tova, of the Devon and Cornwall Police Federation, said it was hard.",
              ("Stephen Tova", "federation_representative", False, "Devon and Cornwall Police")),
             ("The union Unison fought it. Peter Chap, the union's North-East regional organiser, said it was good.",

@@ -16,7 +16,7 @@ from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs
 from pipeline.nlp.officials.predicates import predicate_clues
-from pipeline.nlp.officials.relations import counterpart, owned_head
+from pipeline.nlp.officials.relations import counterpart, deputy, owned_head
 from pipeline.nlp.officials.roles import RANK_HONORIFIC, Clue
 from pipeline.nlp.officials.titles import listed_names, party_before, successor, title_before
 
@@ -69,6 +69,7 @@ def own_clues(idx: DocIndex, name: NameClues, sent: Span, posts: Mapping[int, tu
         before = (
             name.before or successor(idx, name.hon_start, sent, posts)
             or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
+            or deputy(idx, name.hon_start, sent, posts)
         )
         clues = ([before] if before else []) + list(name.after)
     if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics):

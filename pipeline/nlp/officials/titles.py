@@ -53,6 +53,8 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span, single: bool = False
             owned = title is not None and title.start > 0 and doc[title.start - 1].lower_ in lex.organisation_pronouns
             if title is not None and title.label is None and doc[k].lower_ in lex.head_place_prepositions and not owned:
                 title = None  # 'branch secretary in Kent, X': of which organisation?
+    if title is None and set_off:  # 'The force's head of finance, X': the title whose 'of' phrase ends here
+        title = title_of_phrase(idx, doc[i])
     if title is None:
         return None
     lo = title.start
@@ -62,6 +64,14 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span, single: bool = False
         lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
     honorific_only = all(t.text.title() in lex.honorifics for t in doc[title.start : title.end])  # 'councillor'
     return clue(idx, title, lo, context_end, RANK_HONORIFIC if honorific_only else RANK_TITLE_BEFORE)
+
+
+def title_of_phrase(idx: DocIndex, token: Token) -> Phrase | None:
+    """The title whose 'of/for' phrase ends with ``token`` ('head of finance', 'head of the unit')."""
+    if token.dep_ != "pobj" or token.head.lower_ not in idx.lex.portfolio_prepositions or token.right_edge.i != token.i:
+        return None
+    title = idx.title_at.get(token.head.head.i)
+    return title if title is not None and token.head.head.i == title.end - 1 else None
 
 
 def party_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:

@@ -13,6 +13,7 @@ from pipeline.nlp.officials.titles import (
     party_before,
     successor,
     title_before,
+    title_of_phrase,
 )
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
@@ -94,6 +95,20 @@ class TestSuccessor:
     def test_only_after_a_possessive_successor(self, nlp):
         idx = index_of(nlp, "Mr Clarke's deputy, John Reid, dropped them.")
         assert successor(idx, at(idx, "John"), sentence(idx), {2: ("politician", None)}) is None
+
+
+class TestTitleOfPhrase:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [("The force's head of finance, Jo Dee, spoke.", "finance", "head"),
+         ("The head of the unit, Jo Dee, spoke.", "unit", "head"),
+         ("The chief constable of Kent Police, Jo Dee, spoke.", "Police", "chief constable"),
+         ("She spoke of finance, Jo Dee said.", "finance", None)],
+    )
+    def test_title_whose_of_phrase_ends_at_the_word(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        found = title_of_phrase(idx, idx.doc[at(idx, word)])
+        assert (found and idx.doc[found.start : found.end].text) == expected
 
 
 class TestPartyBefore:
