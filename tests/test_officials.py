@@ -33,6 +33,7 @@ class TestLoadLexicon:
         labels = {*lexicon.titles.values(), *lexicon.abbreviations.values(), *lexicon.organisations.values()}
         assert labels <= set(ROLES)
         assert lexicon.fallback_roles <= set(ROLES)
+        assert {*lexicon.deputy_roles, *lexicon.deputy_roles.values()} <= set(ROLES)
 
     def test_bodies_are_tied_to_canonical_forces(self):
         canonical = {f.name for f in load_gazetteer().forces}
@@ -92,6 +93,9 @@ class TestOfficialFinder:
              ("Tom Hart", "chief_constable", True, "Kent Police")),
             ("Cllr Ann Davies, who chairs the Gwent Police and Crime Panel, asked for figures.",
              ("Ann Davies", "other", False, "Gwent Police")),
+            ("Conservative councillor Ann Davies, who chairs the Gwent Police and Crime Panel, asked for figures.",
+             ("Ann Davies", "other", False, "Gwent Police")),  # a panel's chair, not a councillor
+            ("Ulster Unionist Mike Nesbit said the warning should not be ignored.", ("Mike Nesbit", "politician", False, None)),
             # lexicon roles and abbreviations
             ("Gwent PCC Gareth Lloyd said the deal was sound.",
              ("Gareth Lloyd", "police_and_crime_commissioner", False, "Gwent Police")),
@@ -117,6 +121,8 @@ class TestOfficialFinder:
             ("Baroness Williams, the Home Office minister, said the bill would pass.",
              ("Williams", "politician", False, None)),
             ("Hull MP Karl Turner said he was worried about Humberside Police.", ("Karl Turner", "politician", False, None)),
+            ("Mike Rumbles MSP said the plan was wrong.", ("Mike Rumbles", "politician", False, None)),
+            ("John Smyth, a civil servant at the Home Office, said so.", ("John Smyth", "other", False, None)),
             # channel islands' members are politicians; party spokesmen too
             ("Deputy Mary Lowe told the States the review was needed.", ("Mary Lowe", "politician", False, None)),
             ("Senator Kris Moore said she had concerns.", ("Kris Moore", "politician", False, None)),
@@ -129,6 +135,11 @@ class TestOfficialFinder:
             ("SPA chairman Vic Emory said the authority had a duty.", ("Vic Emory", "other", False, "Police Scotland")),
             ("Cllr Roger Phelps, chairman of Hereford and Worcester Fire Authority, spoke.",
              ("Roger Phelps", "politician", False, None)),
+            ("Susan Storr, the force's road safety officer, said Gwent Police would act.",
+             ("Susan Storr", "police_staff", False, "Gwent Police")),
+            ("The Conservative leader, Kemi Bade, said policing would suffer.", ("Kemi Bade", "politician", False, None)),
+            ("Chief officer Robin Smyth told the States of Jersey Police panel that savings were found.",
+             ("Robin Smyth", "chief_constable", False, "States of Jersey Police")),
         ],
     )
     def test_reads_the_construction(self, nlp, text, expected):
@@ -175,6 +186,10 @@ class TestOfficialFinder:
              "John Dwyer, agreed too.", ("John Dwyer", "police_and_crime_commissioner", False, "Cheshire Constabulary")),
             ("The alliance is led by Mike Bull, chairman of Devon and Cornwall Police Authority. His vice-chairman, "
              "Brian Preston, said so.", ("Brian Preston", "other", False, "Devon and Cornwall Police")),
+            ("Paddy Tipp, the police and crime commissioner for Nottinghamshire, spoke. Mr Tipp's deputy, Emma Food, "
+             "said so.", ("Emma Food", "deputy_police_and_crime_commissioner", False, "Nottinghamshire Police")),
+            ("Chief Constable Sara Glen of Hampshire spoke. Her deputy, Ben Snugg, said so.",
+             ("Ben Snugg", "deputy_chief_constable", False, "Hampshire Constabulary")),
             ("Stephen Tova, of the Devon and Cornwall Police Federation, said it was hard.",
              ("Stephen Tova", "federation_representative", False, "Devon and Cornwall Police")),
             ("The union Unison fought it. Peter Chap, the union's North-East regional organiser, said it was good.",
@@ -207,6 +222,9 @@ class TestOfficialFinder:
              "The plan was floated last week.\n\nCouncils are split.\n\nThe idea is old.\n\n"
              "Angela Foster said she was not convinced.",  # a speaker opening a later paragraph takes the lede's title
              ("Angela Foster", "police_and_crime_commissioner", False, "Derbyshire Constabulary")),
+            ("A police officer who hid a colleague's drink-driving has been jailed for seven months.\n\n"
+             "David Carr was convicted of neglect of duty, Police Scotland said.",
+             ("David Carr", "police_officer", False, "Police Scotland")),
             ("Essex's police and crime commissioner spoke.\n\nThe panel approved Julia Mulligan's proposal.",
              ("Julia Mulligan", "police_and_crime_commissioner", False, "Essex Police")),
         ],
@@ -214,11 +232,19 @@ class TestOfficialFinder:
     def test_name_takes_the_unnamed_title_of_the_sentences_before(self, nlp, text, expected):
         assert officials(nlp, text) == [expected]
 
+    def test_a_counted_title_gives_its_role_to_as_many_names(self, nlp):
+        text = ("Two former Essex Police detectives have been jailed.\n\n"
+                "Sharon Pat, 49, was jailed for 18 months and Lee Poll, 47, for two years.")
+        assert officials(nlp, text) == [("Sharon Pat", "police_officer", False, "Essex Police"),
+                                        ("Lee Poll", "police_officer", False, "Essex Police")]
+
     @pytest.mark.parametrize(
         "text",
         [
             "The chief constable said yes.\n\nJane Hart, a local resident, said no.",  # a clue of her own
             "Every chief constable has been told.\n\nJane Hart said no.",
+            "A police officer was injured in a crash in Leeds.\n\nJohn Smith, 25, was charged with dangerous driving.",
+            "The commissioner said the precept would rise.\n\nSarah Jones, 64, said it was too high.",  # an age
             "The chief constable said yes.\n\nThe plan was floated last week.\n\nCouncils are split.\n\n"
             "In Kent, Jane Hart will oversee it.",  # too far for anyone but a speaker opening the sentence
         ],
@@ -226,10 +252,20 @@ class TestOfficialFinder:
     def test_name_does_not_take_a_title(self, nlp, text):
         assert officials(nlp, text) == []
 
+    def test_a_title_opening_the_next_sentence_names_the_subject_before(self, nlp):
+        text = "Ken Livingstone has renewed his campaign for a single force.\n\nThe mayor argued that it would be cheaper."
+        assert officials(nlp, text) == [("Ken Livingstone", "politician", False, None)]
+
     def test_a_surname_with_a_role_names_the_full_name_named_before(self, nlp):
         text = ("The Home Office approved Roger Hirst's bid to run the fire service.\n\n"
                 "Mr Hirst, elected police and crime commissioner for Essex last year, will take over in October.")
         assert officials(nlp, text) == [("Roger Hirst", "police_and_crime_commissioner", False, "Essex Police")]
+
+    def test_title_of_someone_named_since_waits_for_no_one(self, nlp):
+        text = ("Northern Ireland will lose 238 officers, the chief constable has said.\n\nThe cuts were announced.\n\n"
+                "Officers are worried.\n\nChief Constable George Hamil told the board that cuts were coming.\n\n"
+                "John Smyth said the cuts were a disgrace.")
+        assert [o[0] for o in officials(nlp, text)] == ["George Hamil"]
 
     def test_title_of_someone_named_waits_for_no_one(self, nlp):
         text = "Kent's chief constable Alan Pugh spoke.\n\nThe chief constable said yes.\n\nJane Hart said no."

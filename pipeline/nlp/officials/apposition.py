@@ -29,9 +29,12 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss", "case", "det", "a
 
 
 def after_name(idx: DocIndex, end: int, sent: Span) -> list[Clue]:
-    """The clues in the words after a name that ends at ``end``."""
+    """The clues in the words after a name that ends at ``end``: a title written after it ('Karl Turner MP'),
+    'of/from/at' with a force or a body, an appositive, a relative clause."""
     doc, lex = idx.doc, idx.lex
     clues: list[Clue] = []
+    if postnominal(idx, end, sent):  # 'Karl Turner MP', 'Jane Hutt AM'
+        clues.append(Clue(RANK_APPOSITIVE, lex.abbreviations[doc[end].text], title=end))
     if end < sent.end and doc[end].lower_ in lex.affiliation_prepositions:
         k = end + 1 + (end + 1 < sent.end and doc[end + 1].lower_ == "the")
         if k in idx.places and idx.places[k].start == k:
@@ -52,6 +55,17 @@ def after_name(idx: DocIndex, end: int, sent: Span) -> list[Clue]:
     if stop + 1 < sent.end and doc[stop].text == "," and doc[stop + 1].lower_ in lex.relative_pronouns:
         clues += relative(idx, stop + 1, segment_end(idx, stop + 1, sent))
     return clues
+
+
+def postnominal(idx: DocIndex, end: int, sent: Span) -> bool:
+    """A title written after the name that ends at ``end`` ('Karl Turner MP'), not one before the next name ('North
+    East Herts MP Oliver Heald': the run before it is a constituency)."""
+    doc = idx.doc
+    if end >= sent.end or doc[end].text not in idx.lex.postnominal_titles:
+        return False
+    if end + 1 < sent.end and name_token(idx, doc[end + 1]):
+        return False
+    return not any(i in idx.places for i in range(max(sent.start, end - 3), end))
 
 
 def segment_end(idx: DocIndex, start: int, sent: Span) -> int:

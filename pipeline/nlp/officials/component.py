@@ -6,21 +6,27 @@ titles, organisations and cue words are data, in ``models/roles.json``:
 - a title before the name: "Herts chief constable Andy Bliss", "Acting Chief Constable for
   Cleveland Police, Iain Spittal", "Durham Constabulary's Deputy Chief Constable, Michael Banks";
   a plural title before a list: "the three commissioners - A from X, B in Y and C in Z";
-  "Mr Clarke's successor, John Reid"; a paragraph-opening speaker with no title of their own takes
-  the one unnamed title of the sentence before (``titles``);
+  a party right before it: "Ulster Unionist X" (``titles``);
 - an appositive after it: "Julia Mulligan, the Police and Crime Commissioner for North Yorkshire",
   "X, chairman of the Devon & Cornwall Police Federation"; a relative clause: "X, who chairs the
-  panel" (``apposition``); a head's label comes from the organisation named with it (``roles``);
+  panel"; a title after it: "Karl Turner MP" (``apposition``); a head's label comes from the
+  organisation named with it (``roles``);
+- the verbs of its clauses: "X remains chief constable of Essex Police", "appointed X as deputy
+  mayor for policing and crime", "who has led the force since 2001" (``predicates``);
+- another person or body: "Mr Clarke's successor, John Reid", "his Cumbria counterpart, X", "his
+  vice-chairman, X", "X, of the Police Federation" (``titles``, ``relations``);
+- a title of the sentences before that named no one: "..., the chief constable has said." /
+  "George Hamilton told ..." (``coreference``);
 - later references ("Mr Hogg", "Lord X", "Sir Richard", the full name again) resolve to the person
   already introduced: role, force and acting come from the introduction (``people``).
 
 Force: the force in the role phrase, else one named after the name, else one in a relative clause,
-else the force of the panel or board a chair chairs, else the article's main force
-(``doc._.main_force``, from the context component) for roles that serve one force; where the
-article has no main force, the one force the official's own sentence speaks for, not a partner.
-Politicians, inspectors, federation officials and heads of joint units get no fallback force.
-This stage reads the force mentions; it never adds one (the forces stage finds the areas that
-officials' titles name).
+else the force of the body a chair chairs or a member belongs to, else the one force the official's
+own sentence speaks for (not a partner), else the article's main force (``doc._.main_force``, from
+the context component), else the force the article names most by name or area, for roles that serve
+one force (``attribution``). Politicians, inspectors, national or regional officials and heads of
+joint units get no fallback force. This stage reads the force mentions; it never adds one (the
+forces stage finds the areas that officials' titles name).
 """
 
 from __future__ import annotations

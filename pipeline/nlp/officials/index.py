@@ -7,7 +7,8 @@ function of the index and its arguments.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.officials.lexicon import Roles
+from pipeline.nlp.officials.lexicon import POLITICIAN, Roles
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class DocIndex:
     blocked: frozenset[int]  # tokens that cannot be part of a name
     organisation_tokens: frozenset[int]
     main_force: str | None  # the article's main force (doc._.main_force)
+    place_force: str | None = None  # the force whose mentions and areas the article names most, by a clear margin
 
 
 class RoleMatchers:
@@ -86,6 +88,7 @@ class RoleMatchers:
                 self.phrases.add(f"{kind}|{label}", [nlp.make_doc(phrase)])
         self.phrases.add("H|", [nlp.make_doc(h) for h in sorted(lex.heads)])
         self.phrases.add("O|", [nlp.make_doc(o) for o in sorted(lex.not_policing_organisations)])
+        self.phrases.add(f"O|{POLITICIAN}", [nlp.make_doc(p) for p in sorted(lex.parties)])
         for form, label in lex.abbreviations.items():
             self.exact.add(f"T|{label}", [nlp.make_doc(form)])
         for force, names in areas.items():
@@ -132,8 +135,16 @@ class RoleMatchers:
             bodies=Sorted([Phrase(s.start, s.end, s.kb_id_) for s in found["B"]]), places=places,
             forces=frozenset(forces), blocked=frozenset(forces) | {i for t in titles for i in range(t.start, t.end)}
             | organisation_tokens,
-            organisation_tokens=organisation_tokens, main_force=main_force,
+            organisation_tokens=organisation_tokens, main_force=main_force, place_force=dominant(places.values()),
         )
+
+
+def dominant(places: Iterable[Phrase]) -> str | None:
+    """The force named, by its name or its area, at least twice as often as any other."""
+    ranked = Counter(p.label for p in set(places)).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def inside_proper_noun(doc: Doc, start: int, end: int, titles: set[int], continuations: frozenset[str]) -> bool:

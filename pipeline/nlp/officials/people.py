@@ -9,14 +9,15 @@ introducing people then go name by name, in text order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
-
-from pipeline.nlp.officials.apposition import after_name
+from pipeline.nlp.officials.attribution import post_force, sentence_force
+from pipeline.nlp.officials.clues import NameClues, own_clues, sentence_clues
 from pipeline.nlp.officials.coreference import (
     Waiting,
     can_take_title,
+    lede_index,
+    names_the_subject_before,
     opens_speech,
     still_waiting,
     unnamed_titles,
@@ -24,14 +25,10 @@ from pipeline.nlp.officials.coreference import (
 )
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import POLITICIAN
-from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs, title_case
-from pipeline.nlp.officials.predicates import predicate_clues
-from pipeline.nlp.officials.relations import counterpart, owned_head
-from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_TITLE_BEFORE, Clue
-from pipeline.nlp.officials.titles import antecedent, listed_names, successor, title_before
+from pipeline.nlp.officials.names import has_honorific, title_case
+from pipeline.nlp.officials.roles import RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.officials.titles import antecedent
 from pipeline.nlp.sentences import content_sentences
-
-LEDE_WORDS = 6  # a shorter line after the headline is a dateline or a byline, not the lede
 
 
 @dataclass(frozen=True)
@@ -62,46 +59,9 @@ class Mention:
     text_start: int  # first honorific ("Mr Hogg"), else start
 
 
-@dataclass(frozen=True)
-class NameClues:
-    """A name run of a sentence with the clues its own words give."""
-
-    hon_start: int
-    start: int
-    end: int
-    listed: Clue | None  # from a plural title before a list of names; then the other clues are not read
-    before: Clue | None  # from a title before the name
-    after: tuple[Clue, ...]  # from the words after it and the verbs of its clauses
-
-    @property
-    def titles(self) -> set[int]:
-        """The titles these clues come from."""
-        return {c.title for c in (self.listed, self.before, *self.after) if c is not None and c.title is not None}
-
-
-def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozenset[int]]:
-    """The name runs of a sentence with their clues, and the titles of the sentence that gave a name a role
-    (a plural title gives one to the names after it even when they are too few to be a list)."""
-    runs = name_runs(idx, sent)
-    lists = listed_names(idx, sent, runs)
-    listed = {start: item for group in lists if len(group.items) >= 2 for start, item in group.items.items()}
-    used = {group.title.start for group in lists}
-    names = []
-    for start, end in runs:
-        hon_start = honorific_start(idx, start, sent.start)
-        if start in listed:
-            name = NameClues(hon_start, start, end, listed[start], None, ())
-        else:
-            after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
-            name = NameClues(hon_start, start, end, None, title_before(idx, hon_start, sent), after)
-        used |= name.titles
-        names.append(name)
-    return names, frozenset(used)
-
-
 def find_mentions(idx: DocIndex) -> list[Mention]:
     """Every mention of an official, in text order."""
-    doc, lex = idx.doc, idx.lex
+    doc = idx.doc
     people: list[Person] = []
     mentions: list[Mention] = []
     posts: dict[int, tuple[str, str | None]] = {}  # token after a mention -> the (role, force) of its person
@@ -110,22 +70,15 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     used_before: frozenset[int] = frozenset()
     waiting: list[Waiting] = []
     untitled: dict[str, str] = {}  # surname -> a full name that no clue made an official (yet)
+    subjects: list[NameClues] = []  # full names of the sentence before, with no role, that may take a title
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
-            used_before = frozenset()
+            used_before, subjects = frozenset(), []
             continue
         names, used = sentence_clues(idx, sent)
+        named_before, subjects = subjects, []
         for name in names:
-            if name.listed:
-                clues = [name.listed]
-            else:
-                before = (
-                    name.before or successor(idx, name.hon_start, sent, posts)
-                    or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
-                )
-                clues = ([before] if before else []) + list(name.after)
-            if has_honorific(idx, name.hon_start, name.start, lex.councillor_honorifics):
-                clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
+            clues = own_clues(idx, name, sent, posts)
             person = resolve(idx, name.hon_start, name.start, name.end, people)
             if person is None:
                 if not any(c.label for c in clues) and name.end - name.start >= 2:
@@ -133,44 +86,52 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
                     speaker = opens_speech(idx, name.hon_start, name.end, sent)
                     taken = None if found else waiting_title(waiting, k, speaker)
-                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                    if taken and not taken.indefinite and held_since(idx, taken.clue, people):
+                        waiting.remove(taken)  # someone named since holds the post: 'Chief Constable George Hamilton'
+                        taken = None
+                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite):
                         found = taken.clue
                         waiting.remove(taken)
+                        if taken.count > 1:  # 'Two former detectives ...': the next name takes it too
+                            waiting.append(replace(taken, count=taken.count - 1))
                     clues += [found] if found else []
                 full = untitled.get(doc[name.start].text) if name.end - name.start == 1 else None
                 person = introduce(idx, name.hon_start, name.start, name.end, clues, full)
                 if person is None:
-                    if name.end - name.start >= 2 and not any(c.label for c in clues):
+                    if name.end - name.start >= 2 and not any(c.label for c in clues) and person_like(idx, name):
                         untitled[doc[name.end - 1].text] = doc[name.start : name.end].text
+                        if can_take_title(idx, name.hon_start, name.start, name.end, sent):
+                            subjects.append(name)
                     continue
                 people.append(person)
             mentions.append(Mention(person, name.start, name.end, name.hon_start))
             posts[name.end] = (person.role, person.force)
         used_before = used
-        held = {(p.role, p.force) for p in people}
-        waiting = still_waiting(waiting, k) + [
-            Waiting(title, found, k, k == lede) for title, found in unnamed_titles(idx, sent, used, k == lede)
-            if (found.label, post_force(idx, found)) not in held
-        ]
-    return mentions
+        titles = unnamed_titles(idx, sent, used, k == lede)  # an indefinite one is someone new: 'A former constable'
+        fresh = [t for t in titles if t[2] or not held_since(idx, t[1], people)]
+        for title, found, count in list(fresh):  # 'Ken Livingstone has renewed ...' / 'The mayor argued ...'
+            if named_before and not count and names_the_subject_before(idx, title):
+                name = named_before.pop(0)
+                if person := introduce(idx, name.hon_start, name.start, name.end, [found]):
+                    people.append(person)
+                    mentions.append(Mention(person, name.start, name.end, name.hon_start))
+                    posts[name.end] = (person.role, person.force)
+                    fresh.remove((title, found, count))
+        waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
+    return sorted(mentions, key=lambda m: m.start)
 
 
-def post_force(idx: DocIndex, found: Clue) -> str | None:
-    """The force a person introduced by this clue alone would be tied to."""
-    if found.label == POLITICIAN:
-        return None
-    if found.force is None and found.label in idx.lex.fallback_roles and not found.no_fallback:
-        return idx.main_force
-    return found.force
+def held_since(idx: DocIndex, found: Clue, people: list[Person]) -> bool:
+    """Someone introduced holds the post a waiting title names (the same role, in the same force where both are
+    known)."""
+    force = post_force(idx, found)
+    return any(p.role == found.label and (p.force == force or None in (p.force, force)) for p in people)
 
 
-def lede_index(doc: Doc, sentences: list[Span]) -> int | None:
-    """The index of the article's first full sentence after the headline (not a dateline: 'Published: 2 July')."""
-    return next(
-        (k for k, s in enumerate(sentences) if s.start_char >= doc._.headline_end and s[-1].is_punct
-         and sum(t.is_alpha for t in s) >= LEDE_WORDS),
-        None,
-    )
+def person_like(idx: DocIndex, name: NameClues) -> bool:
+    """A name with no place in it and no entity label of a thing ('the Guernsey Border Agency' is none)."""
+    tokens = range(name.start, name.end)
+    return not any(i in idx.places or idx.doc[i].ent_type_ in idx.lex.not_person_entities for i in tokens)
 
 
 def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
@@ -203,44 +164,13 @@ def introduce(
     if best is None or best.label is None:
         return None
     peer = has_honorific(idx, hon_start, start, idx.lex.peer_titles)
-    if end - start == 1 and not peer and best.rank != RANK_TITLE_BEFORE and full_name is None:
+    place = idx.doc[start].ent_type_ in idx.lex.place_entities  # 'the commissioner for Wiltshire, Swindon'
+    if end - start == 1 and not peer and full_name is None and (best.rank != RANK_TITLE_BEFORE or place):
         return None
     located = next((c for c in ranked if c.force), None)
     force = located.force if located else None
     if best.label == POLITICIAN:
         force = None
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
-        force = sentence_force(idx, start, end) or idx.main_force
+        force = sentence_force(idx, start, end) or idx.main_force or idx.place_force
     return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
-
-
-def sentence_force(idx: DocIndex, start: int, end: int) -> str | None:
-    """Where the article has no main force, the one force an official's own sentence speaks for ('Interim
-    chief constable X told the panel that leaving could cost Warwickshire £4m'): the only force or force area
-    named in it that is not a partner ('with West Mercia', 'from Kent') or another person's ('Kent PCC Y')."""
-    doc = idx.doc
-    sent = doc[start].sent
-    places = {idx.places[i] for i in range(sent.start, sent.end) if i in idx.places and not start <= i < end}
-    found = set()
-    for place in places:
-        near = range(max(sent.start, place.start - 2), min(sent.end, place.end + 2))
-        if any(i in idx.title_at for i in near) or partner(idx, doc[place.start : place.end].root):
-            continue
-        found.add(place.label)
-    return found.pop() if len(found) == 1 else None
-
-
-def partner(idx: DocIndex, token: Token) -> bool:
-    """A force named as the other party ('with West Mercia', 'from Kent') or with another ('Kent and Essex')."""
-    for _ in range(3):
-        place = idx.places.get(token.i)
-        conjuncts = [token.head] if token.dep_ == "conj" else []
-        conjuncts += [c for c in token.children if c.dep_ == "conj"]
-        if any(c.i in idx.places and idx.places[c.i] != place for c in conjuncts):
-            return True  # 'Kent and Essex', not 'the Devon and Cornwall Police and Crime Panel'
-        if token.dep_ == "pobj" and token.head.lower_ in idx.lex.partner_prepositions:
-            return True
-        if token.head.i == token.i or token.dep_ not in {"compound", "poss", "pobj", "nmod", "amod"}:
-            return False
-        token = token.head
-    return False

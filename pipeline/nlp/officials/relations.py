@@ -45,6 +45,25 @@ def counterpart(idx: DocIndex, hon_start: int, sent: Span, posts: Posts) -> Clue
     return Clue(RANK_APPOSITIVE, post[0], force=area.label if area else None, no_fallback=True)
 
 
+def deputy(idx: DocIndex, hon_start: int, sent: Span, posts: Posts) -> Clue | None:
+    """'Mr Tipping's deputy, Emma Foody', 'Her deputy, Ben Snuggs': the deputy of the official named (a deputy
+    PCC, a deputy chief constable), in the same force."""
+    doc, lex = idx.doc, idx.lex
+    i = hon_start - 1
+    if i >= sent.start and doc[i].text == ",":
+        i -= 1
+    if i - 1 < sent.start or doc[i].lower_ not in lex.deputy_words:
+        return None
+    if doc[i - 1].text in lex.possessives:
+        post = posts.get(i - 1)
+    elif doc[i - 1].lower_ in lex.person_pronouns:
+        post = last_post(posts, hon_start)
+    else:
+        return None
+    role = lex.deputy_roles.get(post[0]) if post else None
+    return Clue(RANK_APPOSITIVE, role, force=post[1]) if post and role else None
+
+
 def owned_head(idx: DocIndex, hon_start: int, sent: Span, posts: Posts) -> Clue | None:
     """'His vice-chairman, Brian Preston': a head owned by the official named last, who holds a post of a body
     ('chairman of Devon and Cornwall Police Authority'), is a post of that body, in its force."""

@@ -117,11 +117,14 @@ def national(idx: DocIndex, lo: int, hi: int) -> bool:
 
 
 def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
-    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else for a
-    definite title ('the Commissioner, Sir Mark Rowley') the article's."""
+    """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else, unless
+    it is indefinite ('a commissioner') or plural, the article's ('the Commissioner, Sir Mark Rowley', 'who has served as
+    interim mayor')."""
     if owned:
         return [owned]
-    if title.start > 0 and idx.doc[title.start - 1].lower_ == "the" and idx.main_force:
+    before = {t.lower_ for t in idx.doc[max(0, title.start - 3) : title.start]}
+    plural = idx.doc[title.end - 1].tag_ in {"NNS", "NNPS"}  # 'the two commissioners' are no one force's chief
+    if idx.main_force and not before & idx.lex.indefinite_articles and not plural:
         return [idx.main_force]
     return []
 
@@ -166,6 +169,8 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     the PCC', is police staff."""
     named = {o.label for o in idx.organisations.within(lo, hi)}
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
+    if label == OTHER and idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads:
+        return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member
     if label:
         return label
     if named:

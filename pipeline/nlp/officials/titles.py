@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.roles import (
     RANK_ANTECEDENT,
     RANK_APPOSITIVE,
@@ -30,8 +31,9 @@ def is_dash(idx: DocIndex, token: Token) -> bool:
     return token.text in idx.lex.dashes or (token.text == "-" and token.i > 0 and bool(token.nbor(-1).whitespace_))
 
 
-def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
-    """'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe', 'PCC for Kent Jane Doe'."""
+def title_before(idx: DocIndex, hon_start: int, sent: Span, single: bool = False) -> Clue | None:
+    """'Chief Constable Jane Doe', 'Kent's chief constable, Sir Jane Doe', 'PCC for Kent Jane Doe'. A ``single``
+    word after a title's place or brief is part of it, not a surname ('the chief officer of the Border Agency')."""
     doc, lex = idx.doc, idx.lex
     i = hon_start - 1
     set_off = i >= sent.start and (doc[i].text == "," or is_dash(idx, doc[i]))
@@ -39,7 +41,7 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
     if i < sent.start:
         return None
     title, context_end = idx.title_ending.get(i + 1), i + 1
-    if title is None:  # 'PCC for Devon & Cornwall Tony Hogg', 'Minister for Crime and Policing Kit Malt'
+    if title is None and not single:  # 'PCC for Devon & Cornwall Tony Hogg', 'Minister for Crime and Policing Kit Malt'
         k = i
         while k >= sent.start and i - k < 8 and (
             portfolio_word(idx, doc[k]) or (set_off and doc[k].text[:1].isupper())  # 'Mayor of Hull, X'
@@ -51,13 +53,40 @@ def title_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
             owned = title is not None and title.start > 0 and doc[title.start - 1].lower_ in lex.organisation_pronouns
             if title is not None and title.label is None and doc[k].lower_ in lex.head_place_prepositions and not owned:
                 title = None  # 'branch secretary in Kent, X': of which organisation?
+    if title is None and set_off:  # 'The force's head of finance, X': the title whose 'of' phrase ends here
+        title = title_of_phrase(idx, doc[i])
     if title is None:
         return None
     lo = title.start
     while lo - 1 >= sent.start and title.start - lo < 6 and premodifier(idx, doc[lo - 1]):
         lo -= 1
-    honorific_only = all(t.text in lex.honorifics for t in doc[title.start : title.end])
+    if set_off:  # 'The force's road safety manager, X': the whole noun phrase the title heads
+        lo = max(sent.start, min(lo, doc[title.start : title.end].root.left_edge.i))
+    honorific_only = all(t.text.title() in lex.honorifics for t in doc[title.start : title.end])  # 'councillor'
     return clue(idx, title, lo, context_end, RANK_HONORIFIC if honorific_only else RANK_TITLE_BEFORE)
+
+
+def title_of_phrase(idx: DocIndex, token: Token) -> Phrase | None:
+    """The title whose 'of/for' phrase ends with ``token`` ('head of finance', 'head of the unit')."""
+    if token.dep_ != "pobj" or token.head.lower_ not in idx.lex.portfolio_prepositions or token.right_edge.i != token.i:
+        return None
+    title = idx.title_at.get(token.head.head.i)
+    return title if title is not None and token.head.head.i == title.end - 1 else None
+
+
+def party_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
+    """A party named right before the name ('Ulster Unionist Mike Nesbitt', 'Labour's Jane Doe'): a politician,
+    unless a clue of higher rank says otherwise."""
+    doc = idx.doc
+    i = hon_start - 1
+    if i > sent.start and doc[i].text in idx.lex.possessives:
+        i -= 1
+    if i < sent.start:
+        return None
+    named = idx.organisations.before(i + 1)
+    if named and named[0].end == i + 1 and doc[named[0].start : named[0].end].text.lower() in idx.lex.parties:
+        return Clue(RANK_HONORIFIC, POLITICIAN)
+    return None
 
 
 def portfolio_word(idx: DocIndex, token: Token) -> bool:

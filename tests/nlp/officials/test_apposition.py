@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.officials.apposition import after_name, lead_in, role_head, segment_end
+from pipeline.nlp.officials.apposition import after_name, lead_in, postnominal, role_head, segment_end
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_HEADS_UNIT, RANK_PLACE, RANK_RELATIVE
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
@@ -13,6 +13,21 @@ def clues(nlp, text: str, last_name_word: str) -> list[tuple]:
     idx = index_of(nlp, text)
     found = after_name(idx, at(idx, last_name_word) + 1, sentence(idx))
     return [(c.rank, c.label, c.force) for c in found]
+
+
+class TestPostnominal:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("Karl Turner MP said so.", "Turner", True),
+            ("Jane Hutt AM said so.", "Hutt", True),
+            ("North East Herts MP Oliver Heald said so.", "Herts", False),  # a constituency before a title
+            ("They met Karl Turner at noon.", "Turner", False),
+        ],
+    )
+    def test_title_written_after_the_name(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert postnominal(idx, at(idx, word) + 1, sentence(idx)) is expected
 
 
 class TestAfterName:
@@ -34,6 +49,7 @@ class TestAfterName:
             ("Jane Doe, a Kent resident, spoke.", "Doe", [(RANK_PLACE, None, "Kent Police")]),
             ("Jane Doe, mother of PC John Doe, spoke.", "Doe", []),  # someone else's title
             ("Jane Doe, the former Kent chief constable, spoke.", "Doe", [(RANK_APPOSITIVE, "chief_constable", None)]),
+            ("Jane Doe MSP spoke.", "Doe", [(RANK_APPOSITIVE, "politician", None)]),  # a title after the name
             ("Jane Doe, elected police and crime commissioner for Essex last year, spoke.", "Doe",
              [(RANK_APPOSITIVE, "police_and_crime_commissioner", "Essex Police")]),  # a role verb opens it
         ],

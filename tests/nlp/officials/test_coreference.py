@@ -6,8 +6,12 @@ import pytest
 
 from pipeline.nlp.officials.coreference import (
     Waiting,
+    accounted_for,
     can_take_title,
+    indefinite_count,
+    lede_index,
     main_clause,
+    names_the_subject_before,
     opens_speech,
     stands_for_actor,
     still_waiting,
@@ -17,6 +21,7 @@ from pipeline.nlp.officials.coreference import (
 )
 from pipeline.nlp.officials.index import Phrase
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue
+from pipeline.nlp.sentences import content_sentences
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -39,21 +44,22 @@ class TestTitleSpan:
 
 class TestUnnamedTitles:
     @pytest.mark.parametrize(
-        ("text", "lede", "label", "force"),
+        ("text", "lede", "label", "force", "count"),
         [
-            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None),
+            ("Kent will lose 200 officers, the chief constable has said.", False, "chief_constable", None, 0),
             ("Derbyshire's police and crime commissioner has rejected the plan.", False,
-             "police_and_crime_commissioner", "Derbyshire Constabulary"),
-            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police"),
-            ("A former Gwent Police constable has been jailed.", True, "police_officer", None),  # the lede's subject
-            ("It was the best response to the Home Secretary's demand.", False, "politician", None),  # an owner
-            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None),  # an agent
+             "police_and_crime_commissioner", "Derbyshire Constabulary", 0),
+            ("The chief constable of Humberside Police was suspended.", False, "chief_constable", "Humberside Police", 0),
+            ("A former Gwent Police constable has been jailed.", True, "police_officer", None, 1),  # held to account
+            ("Two former Essex Police detectives have been jailed.", True, "police_officer", None, 2),
+            ("It was the best response to the Home Secretary's demand.", False, "politician", None, 0),  # an owner
+            ("Options were sent by the Home Secretary to chief constables.", False, "politician", None, 0),
         ],
     )
-    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force):
+    def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force, count):
         idx = index_of(nlp, text)
-        [(_, found)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
-        assert (found.rank, found.label, found.force) == (RANK_ANTECEDENT, label, force)
+        [(_, found, found_count)] = unnamed_titles(idx, sentence(idx), frozenset(), lede)
+        assert (found.rank, found.label, found.force, found_count) == (RANK_ANTECEDENT, label, force, count)
 
     @pytest.mark.parametrize(
         ("text", "lede"),
@@ -63,6 +69,10 @@ class TestUnnamedTitles:
             ("The chief constables have been told.", True),  # more than one person
             ("He wrote to the chief constable.", True),  # not a subject
             ("An elected mayor could replace the commissioners.", False),
+            ("A police officer was injured in a crash.", True),  # a victim, not held to account
+            ("A man has been charged after a police officer was assaulted.", True),  # not the main clause
+            ("Two police officers were injured in a crash.", True),
+            ("The police officers have been jailed.", True),  # several, but how many?
         ],
     )
     def test_not_a_title_that_waits_for_a_name(self, nlp, text, lede):
@@ -74,6 +84,24 @@ class TestUnnamedTitles:
         assert unnamed_titles(idx, sentence(idx), frozenset({title(idx, "chief constable").start}), False) == []
 
 
+class TestIndefiniteCount:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("A former constable has been jailed.", "constable", 1),
+            ("Two former detectives have been jailed.", "detectives", 2),
+            ("3 detectives have been jailed.", "detectives", 3),
+            ("The detectives have been jailed.", "detectives", 0),
+            ("The constable has been jailed.", "constable", 0),
+        ],
+    )
+    def test_people_an_indefinite_title_stands_for(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        root = idx.doc[at(idx, word)]
+        determiners = {c.lower_ for c in root.children if c.dep_ == "det"}
+        assert indefinite_count(idx, root, determiners) == expected
+
+
 class TestStandsForActor:
     @pytest.mark.parametrize(
         ("text", "word", "expected"),
@@ -82,6 +110,9 @@ class TestStandsForActor:
             ("It answered the chief constable's demand.", "constable", True),
             ("It was sent by the chief constable.", "constable", True),
             ("She wrote to the chief constable.", "constable", False),
+            ("A police officer who hid the fact that a colleague had been seen driving while apparently drunk has been "
+             "sent to prison for seven months.", "officer", True),  # the parser makes the noun the root
+            ("The chief constable said no.", "said", False),
         ],
     )
     def test_title_that_names_the_actor(self, nlp, text, word, expected):
@@ -91,17 +122,16 @@ class TestStandsForActor:
 
 class TestCanTakeTitle:
     @staticmethod
-    def call(nlp, text: str, name: str) -> bool:
+    def call(nlp, text: str, name: str, indefinite: bool = False) -> bool:
         idx = index_of(nlp, text)
         start = at(idx, name)
         end = start + len(idx.doc.char_span(idx.doc[start].idx, idx.doc[start].idx + len(name)))
-        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1])
+        return can_take_title(idx, start, start, end, list(idx.doc.sents)[-1], indefinite)
 
     @pytest.mark.parametrize(
         ("text", "name"),
         [
             ("George Hamilton told the board that cuts were coming.", "George Hamilton"),
-            ("Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick"),  # an age is no clue
             ("The panel approved Julia Mulligan's proposal.", "Julia Mulligan"),  # the possessor of the object
             ("In the letter, Simon Byrne said he was concerned.", "Simon Byrne"),
         ],
@@ -122,6 +152,35 @@ class TestCanTakeTitle:
     def test_a_name_that_does_not(self, nlp, text, name):
         assert self.call(nlp, text, name) is False
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("Sharon Patterson, 49, was jailed for 18 months and Lee Pollard, 47, for two years.", "Lee Pollard"),
+            ("John Smith, 34, and Jane Doe, 29, were sentenced at Leeds.", "Jane Doe"),
+        ],
+    )
+    def test_a_name_joined_to_a_subject_after_an_indefinite_title(self, nlp, text, name):
+        assert self.call(nlp, text, name, indefinite=True) is True
+        assert self.call(nlp, text, name) is False
+
+    def test_an_age_only_after_an_indefinite_title(self, nlp):
+        assert self.call(nlp, "Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick", indefinite=True) is True
+        assert self.call(nlp, "Sarah Jones, 64, said the rise was too high.", "Sarah Jones") is False
+
+
+class TestAccountedFor:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("A former Gwent Police constable has been jailed for 18 months.", "constable", True),
+            ("A police officer was injured in a crash.", "officer", False),
+            ("A new chief constable has been appointed.", "constable", True),
+        ],
+    )
+    def test_subject_held_to_account_or_appointed(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        assert accounted_for(idx, idx.doc[at(idx, word)]) is expected
+
 
 class TestMainClause:
     @pytest.mark.parametrize(
@@ -130,11 +189,28 @@ class TestMainClause:
             ("Sharon Patterson was jailed and Lee Pollard was fined.", "fined", True),
             ("Sharon Patterson was jailed.", "jailed", True),
             ("The report examined how Ian Huntley came to be employed.", "came", False),
+            ("David Carr was convicted of neglect, Police Scotland said.", "convicted", True),  # reported
+            ("David Carr thought he was convicted of neglect.", "convicted", False),
         ],
     )
     def test_verb_of_the_main_clause(self, nlp, text, verb, expected):
         idx = index_of(nlp, text)
-        assert main_clause(idx.doc[at(idx, verb)]) is expected
+        assert main_clause(idx, idx.doc[at(idx, verb)]) is expected
+
+
+class TestNamesTheSubjectBefore:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("The mayor argued that it would be cheaper.", "mayor", True),
+            ("Later, the mayor argued that it would be cheaper.", "mayor", False),  # does not open the sentence
+            ("Kent's chief constable argued that it would be cheaper.", "chief constable", False),  # not 'the'
+            ("It was cheaper, as the mayor argued.", "mayor", False),
+        ],
+    )
+    def test_definite_subject_opening_the_sentence(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert names_the_subject_before(idx, title(idx, words)) is expected
 
 
 class TestOpensSpeech:
@@ -175,3 +251,10 @@ class TestStillWaiting:
     def test_titles_wait_two_sentences_and_the_ledes_for_the_article(self):
         lede, old, recent = waiting(0, lede=True), waiting(3), waiting(4)
         assert still_waiting([lede, old, recent], 5) == [lede, recent]
+
+
+class TestLedeIndex:
+    def test_first_full_sentence_after_the_headline(self, nlp):
+        idx = index_of(nlp, "Forces to merge\n\nPublished: 2 July 2004\n\nKent Police and Essex Police will merge next year.")
+        sentences = list(content_sentences(idx.doc))
+        assert sentences[lede_index(idx.doc, sentences)].text.startswith("Kent Police")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.officials.index import Phrase, Sorted, inside_proper_noun, is_title
+from pipeline.nlp.officials.index import Phrase, Sorted, dominant, inside_proper_noun, is_title
 from tests.nlp.officials.helpers import at, index_of
 
 PHRASES = [Phrase(5, 7, "b"), Phrase(0, 2, "a"), Phrase(9, 12, "c")]
@@ -29,6 +29,24 @@ class TestIsTitle:
         idx = index_of(nlp, text)
         start = at(idx, word)
         assert is_title(idx.doc, Phrase(start, start + 1, "police_officer"), idx.lex) is expected
+
+
+class TestDominant:
+    @pytest.mark.parametrize(
+        ("places", "expected"),
+        [
+            ([Phrase(0, 1, "Kent"), Phrase(5, 6, "Kent"), Phrase(9, 10, "Essex")], "Kent"),
+            ([Phrase(0, 1, "Kent"), Phrase(9, 10, "Essex")], None),  # no clear margin
+            ([Phrase(0, 2, "Kent"), Phrase(0, 2, "Kent"), Phrase(9, 10, "Essex")], None),  # one phrase counts once
+            ([], None),
+        ],
+    )
+    def test_force_named_twice_as_often_as_any_other(self, places, expected):
+        assert dominant(places) == expected
+
+    def test_areas_count(self, nlp):
+        idx = index_of(nlp, "Drivers failed tests in Dyfed-Powys. Dyfed-Powys Police ran them. North Wales Police too.")
+        assert (idx.main_force, idx.place_force) == (None, "Dyfed-Powys Police")
 
 
 class TestInsideProperNoun:

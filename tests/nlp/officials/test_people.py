@@ -6,21 +6,13 @@ import dataclasses
 from collections.abc import Mapping
 
 import pytest
+from spacy.tokens import Span
 
+from pipeline.nlp.officials.clues import sentence_clues
 from pipeline.nlp.officials.index import DocIndex, Sorted
-from pipeline.nlp.officials.people import (
-    Person,
-    find_mentions,
-    introduce,
-    lede_index,
-    partner,
-    resolve,
-    sentence_clues,
-    sentence_force,
-)
+from pipeline.nlp.officials.people import Person, find_mentions, held_since, introduce, person_like, resolve
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
-from pipeline.nlp.sentences import content_sentences
-from tests.nlp.officials.helpers import at, index_of, sentence, title
+from tests.nlp.officials.helpers import at, index_of, sentence
 
 
 def snapshot(idx: DocIndex) -> dict:
@@ -35,37 +27,13 @@ def snapshot(idx: DocIndex) -> dict:
 KENT_PCC = Person("Tony Hale", "police_and_crime_commissioner", False, "Kent Police")
 
 
-class TestSentenceClues:
-    def test_titles_that_gave_a_name_its_role(self, nlp):
-        idx = index_of(nlp, "Kent's chief constable Jane Doe met the Met's commissioner.")
-        names, used = sentence_clues(idx, sentence(idx))
-        assert [idx.doc[n.start : n.end].text for n in names] == ["Jane Doe"]
-        assert used == {title(idx, "chief constable").start}  # not the Met's commissioner: no one is named by it
-
-    def test_used_titles_do_not_depend_on_the_order_of_the_names(self, nlp):
-        idx = index_of(nlp, "The Met's commissioner met Kent's chief constable Jane Doe.")
-        _, used = sentence_clues(idx, sentence(idx))
-        assert used == {title(idx, "chief constable").start}
-
-    def test_a_plural_title_before_one_name_is_used(self, nlp):
-        idx = index_of(nlp, "The commissioners - Jane Kerr - signed.")
-        names, used = sentence_clues(idx, sentence(idx))
-        assert used == {title(idx, "commissioners").start}
-        assert names[0].listed is None  # one name is no list: it reads its own clues
-
-    def test_listed_names_read_no_other_clue(self, nlp):
-        idx = index_of(nlp, "The two commissioners - Jane Kerr from Surrey and Tim Bowles, the PCC for Kent - signed.")
-        names, _ = sentence_clues(idx, sentence(idx))
-        assert [(n.listed.force, n.before, n.after) for n in names] == [("Surrey Police", None, ()), (None, None, ())]
-
+class TestFindMentions:
     def test_the_index_is_not_changed(self, nlp):
         idx = index_of(nlp, "Kent's chief constable Jane Doe spoke.\n\nSir Tom Hale said so.")
         before = snapshot(idx)
         find_mentions(idx)
         assert snapshot(idx) == before
 
-
-class TestFindMentions:
     def test_later_references_point_to_the_first_introduction(self, nlp):
         idx = index_of(nlp, "Tony Hale, the PCC for Kent, spoke first. Mr Hale added that costs would fall.")
         first, later = find_mentions(idx)
@@ -92,6 +60,33 @@ class TestResolve:
         assert resolve(idx, 0, start, start + len(name.split()), [KENT_PCC]) is None
 
 
+class TestHeldSince:
+    @pytest.mark.parametrize(
+        ("clue", "expected"),
+        [
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner"), True),  # no force known: the role decides
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner", force="Kent Police"), True),
+            (Clue(RANK_APPOSITIVE, "police_and_crime_commissioner", force="Essex Police"), False),
+            (Clue(RANK_APPOSITIVE, "chief_constable"), False),
+        ],
+    )
+    def test_someone_introduced_holds_the_post(self, nlp, clue, expected):
+        idx = index_of(nlp, "Jane Doe spoke.")
+        assert held_since(idx, clue, [KENT_PCC]) is expected
+
+
+class TestPersonLike:
+    @pytest.mark.parametrize(
+        ("text", "name", "expected"),
+        [("Roger Hirst spoke.", "Roger Hirst", True), ("The Guernsey Border Agency spoke.", "Guernsey Border", False)],
+    )
+    def test_a_name_with_no_place_in_it(self, nlp, text, name, expected):
+        idx = index_of(nlp, text)
+        names, _ = sentence_clues(idx, sentence(idx))
+        found = next(n for n in names if n.start == at(idx, name))
+        assert person_like(idx, found) is expected
+
+
 class TestIntroduce:
     def call(self, nlp, text, clues, name="Jane Doe"):
         idx = index_of(nlp, text)
@@ -109,6 +104,14 @@ class TestIntroduce:
 
     def test_a_former_post_is_a_role_when_there_is_no_other(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_APPOSITIVE, "politician", former=True)]).role == "politician"
+
+    @pytest.mark.parametrize(("label", "expected"), [("GPE", None), ("PERSON", "Swindon")])
+    def test_a_single_word_spacy_tags_as_a_place_is_no_surname(self, nlp, label, expected):
+        idx = index_of(nlp, "Commissioner Swindon spoke.")
+        start = at(idx, "Swindon")
+        idx.doc.ents = [Span(idx.doc, start, start + 1, label=label)]
+        person = introduce(idx, start, start, start + 1, [Clue(RANK_TITLE_BEFORE, "police_and_crime_commissioner")])
+        assert (person and person.name) == expected
 
     def test_a_surname_of_a_full_name_named_before_is_that_person(self, nlp):
         clues = [Clue(RANK_APPOSITIVE, "police_and_crime_commissioner")]
@@ -161,41 +164,3 @@ class TestIntroduce:
         start = at(idx, name)
         person = introduce(idx, 0, start, start + 1, [Clue(rank, "politician")])
         assert (person is not None) is expected
-
-
-class TestLedeIndex:
-    def test_first_full_sentence_after_the_headline(self, nlp):
-        idx = index_of(nlp, "Forces to merge\n\nPublished: 2 July 2004\n\nKent Police and Essex Police will merge next year.")
-        sentences = list(content_sentences(idx.doc))
-        assert sentences[lede_index(idx.doc, sentences)].text.startswith("Kent Police")
-
-
-class TestSentenceForce:
-    @pytest.mark.parametrize(
-        ("text", "expected"),
-        [
-            ("Jane Doe told the panel that leaving could cost Warwickshire £4m.", "Warwickshire Police"),
-            ("Jane Doe said the merger with Kent would save Essex £4m.", "Essex Police"),
-            ("Jane Doe said Kent and Essex would save £2m.", None),
-            ("Jane Doe and Essex PCC Tom Hale met.", None),  # another person's force
-        ],
-    )
-    def test_the_one_force_the_sentence_speaks_for(self, nlp, text, expected):
-        idx = index_of(nlp, text)
-        assert sentence_force(idx, 0, 2) == expected
-
-
-class TestPartner:
-    @pytest.mark.parametrize(
-        ("text", "word", "expected"),
-        [
-            ("They work with West Mercia.", "Mercia", True),
-            ("Officers from Kent came.", "Kent", True),
-            ("Kent and Essex will merge.", "Kent", True),
-            ("It would cost Warwickshire £4m.", "Warwickshire", False),
-            ("Members of the Devon and Cornwall Police and Crime Panel voted.", "Police", False),  # not a list of places
-        ],
-    )
-    def test_force_named_as_the_other_party(self, nlp, text, word, expected):
-        idx = index_of(nlp, text)
-        assert partner(idx, idx.doc[at(idx, word)]) is expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.officials.relations import affiliation, counterpart, last_post, owned_head
+from pipeline.nlp.officials.relations import affiliation, counterpart, deputy, last_post, owned_head
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE
 from tests.nlp.officials.helpers import at, index_of, sentence
 
@@ -44,6 +44,23 @@ class TestCounterpart:
     def test_no_counterpart(self, nlp, text, posts):
         idx = index_of(nlp, text)
         assert counterpart(idx, at(idx, "John"), sentence(idx), posts) is None
+
+
+class TestDeputy:
+    @pytest.mark.parametrize(
+        ("text", "posts_at", "post", "expected"),
+        [
+            ("Mr Hale's deputy, Jo Dee, spoke.", "'s", PCC, "deputy_police_and_crime_commissioner"),
+            ("Her deputy, Jo Dee, spoke.", None, ("chief_constable", "Kent Police"), "deputy_chief_constable"),
+            ("Her deputy, Jo Dee, spoke.", None, CHAIR, None),  # no deputy role for a chair
+            ("The deputy, Jo Dee, spoke.", None, PCC, None),  # owned by no one named
+        ],
+    )
+    def test_deputy_of_the_official_named(self, nlp, text, posts_at, post, expected):
+        idx = index_of(nlp, text)
+        posts = {at(idx, posts_at) if posts_at else 0: post}
+        found = deputy(idx, at(idx, "Jo"), sentence(idx), posts)
+        assert (found and (found.label, found.force)) == ((expected, post[1]) if expected else None)
 
 
 class TestOwnedHead:

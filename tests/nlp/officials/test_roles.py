@@ -81,6 +81,8 @@ class TestContextForces:
             ("The Metropolitan Police could shed 2,300 officers, the Commissioner has warned.", "Commissioner",
              ["Metropolitan Police Service"]),  # the article's force
             ("The Metropolitan Police could shed 2,300 officers, a commissioner has warned.", "commissioner", []),
+            ("Greater Manchester Police is busy. Tony Lloyd has served as interim mayor.", "mayor",
+             ["Greater Manchester Police"]),
         ],
     )
     def test_forces_a_title_with_none_of_its_own_is_read_with(self, nlp, text, words, expected):
@@ -110,6 +112,7 @@ class TestOrganisationLabel:
             ("The president of the Association of Chief Police Officers spoke.", "president", "other"),
             ("The SPA chairman spoke.", "chairman", "other"),
             ("The leader of Bury Council spoke.", "leader", "politician"),
+            ("The chief executive of Kent Police Authority spoke.", "chief executive", "police_staff"),  # its staff
             ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
             ("The leader of the combined authority spoke.", "leader", None),
         ],

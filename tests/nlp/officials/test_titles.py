@@ -6,7 +6,15 @@ import pytest
 
 from pipeline.nlp.officials.names import honorific_start, name_runs
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, RANK_APPOSITIVE, RANK_HONORIFIC, RANK_TITLE_BEFORE
-from pipeline.nlp.officials.titles import antecedent, is_dash, listed_names, successor, title_before
+from pipeline.nlp.officials.titles import (
+    antecedent,
+    is_dash,
+    listed_names,
+    party_before,
+    successor,
+    title_before,
+    title_of_phrase,
+)
 from tests.nlp.officials.helpers import at, index_of, sentence, title
 
 
@@ -38,6 +46,7 @@ class TestTitleBefore:
             ("Acting Chief Constable for Dorset Police, Jo Farrell, spoke.", "Jo", "chief_constable", "Dorset Police", True),
             ("Minister for Crime and Policing Kit Malt spoke.", "Kit", "politician", None, False),
             ("The former Kent chief constable Jane Doe spoke.", "Jane", "chief_constable", None, False),
+            ("The force's road safety manager, Jane Doe, spoke.", "Jane", "police_staff", None, False),  # the phrase
         ],
     )
     def test_title_before_the_name(self, nlp, text, name, label, force, acting):
@@ -48,8 +57,15 @@ class TestTitleBefore:
         idx = index_of(nlp, "Chief Constable Jane Doe spoke.")
         assert title_before(idx, at(idx, "Jane"), sentence(idx)).title == at(idx, "Chief")
 
-    def test_an_honorific_title_ranks_low(self, nlp):
-        assert before(nlp, "Councillor for Kent Jane Doe spoke.", "Jane").rank == RANK_HONORIFIC
+    def test_a_single_word_after_a_titles_brief_is_part_of_it(self, nlp):
+        idx = index_of(nlp, "The chief officer of the Border Agency said so.")
+        assert title_before(idx, at(idx, "Border"), sentence(idx), single=True) is None
+        idx = index_of(nlp, "The PCC for Kent Tony Hogg said so.")
+        assert title_before(idx, at(idx, "Tony"), sentence(idx)).label == "police_and_crime_commissioner"
+
+    @pytest.mark.parametrize("text", ["Councillor for Kent Jane Doe spoke.", "Labour councillor Jane Doe spoke."])
+    def test_an_honorific_title_ranks_low(self, nlp, text):
+        assert before(nlp, text, "Jane").rank == RANK_HONORIFIC
 
     @pytest.mark.parametrize(
         ("text", "name"),
@@ -79,6 +95,36 @@ class TestSuccessor:
     def test_only_after_a_possessive_successor(self, nlp):
         idx = index_of(nlp, "Mr Clarke's deputy, John Reid, dropped them.")
         assert successor(idx, at(idx, "John"), sentence(idx), {2: ("politician", None)}) is None
+
+
+class TestTitleOfPhrase:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [("The force's head of finance, Jo Dee, spoke.", "finance", "head"),
+         ("The head of the unit, Jo Dee, spoke.", "unit", "head"),
+         ("The chief constable of Kent Police, Jo Dee, spoke.", "Police", "chief constable"),
+         ("She spoke of finance, Jo Dee said.", "finance", None)],
+    )
+    def test_title_whose_of_phrase_ends_at_the_word(self, nlp, text, word, expected):
+        idx = index_of(nlp, text)
+        found = title_of_phrase(idx, idx.doc[at(idx, word)])
+        assert (found and idx.doc[found.start : found.end].text) == expected
+
+
+class TestPartyBefore:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Ulster Unionist Jane Doe spoke.", "politician"),
+            ("Labour's Jane Doe spoke.", "politician"),
+            ("The council's Jane Doe spoke.", None),  # a council is no party
+            ("Kent Police's Jane Doe spoke.", None),
+        ],
+    )
+    def test_party_named_right_before_the_name(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        found = party_before(idx, at(idx, "Jane"), sentence(idx))
+        assert (found and (found.rank, found.label)) == ((RANK_HONORIFIC, expected) if expected else None)
 
 
 class TestListedNames:
