@@ -49,7 +49,7 @@ HOLDOUT = CORPUS / "holdout"
 # saw the development corpus: they measure how well the rules generalise. Floors are set below
 # the scores reached, as a guard against regressions that a tuned corpus would not show.
 HOLDOUT_FLOORS = {
-    "forces": 0.98, "officials": 0.93, "money": 0.93, "money_amounts": 0.97, "functions": 0.95, "job_concerns": 0.95,
+    "forces": 0.98, "officials": 0.93, "money": 0.98, "money_amounts": 0.98, "functions": 0.95, "job_concerns": 0.95,
     "collaborations": 0.92,
 }
 

@@ -90,7 +90,7 @@ class TestFigureForces:
             "The Department of Home Affairs has been allocated £52m.",
             "Police could save £1bn without cutting patrols, watchdogs say.",
             "Commissioners are currently paid £73,300 a year.",
-            "Nearly £3m has been saved by the committee in recent years.",
+            "Nearly £3m has been saved by the Treasury in recent years.",
         ],
     )
     def test_national_owners_have_no_force(self, nlp, cues, text):
