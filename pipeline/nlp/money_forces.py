@@ -19,6 +19,7 @@ from pipeline.nlp.money_owners import (
     one_force,
     owner_of,
     personal_owner,
+    speaker_of,
 )
 
 
@@ -68,7 +69,8 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
         force_owner or (its and follows_a_force(sent, mentions, cues)) or names_one_force(segment, mentions, cues.force_nouns)
     )
     named_in_sentence = any(m.sent == sent for m in mentions)
-    if not owners and owner is not None and not named_in_sentence and national_owner(owner, span, mentions, cues):
+    owners_said = [o for o in (owner, speaker_of(span, cues.speech_verbs)) if o is not None]  # '..., the watchdogs say'
+    if not owners and not named_in_sentence and any(national_owner(o, span, mentions, cues) for o in owners_said):
         return [], None  # 'the Department of Home Affairs has been allocated £52.7m', 'Police could save £1bn'
     if not owners and not singular and not named_in_sentence and cues.national.search(sent.text):
         return [], None

@@ -62,6 +62,18 @@ def owner_of(span: Span) -> Token | None:
     return None if owner is None or span.start <= owner.i < span.end else owner
 
 
+def speaker_of(span: Span, speech_verbs: frozenset[str]) -> Token | None:
+    """Who says the figure: the subject of the speech verb above it, or beside it ('... could save £100m, the
+    watchdogs say')."""
+    above = list(span.root.ancestors)
+    beside = [c for t in above for c in t.children if c.dep_ == "parataxis"]
+    verbs = [t for t in above + beside if t.lemma_.lower() in speech_verbs]
+    if not verbs and span.sent.root.lemma_.lower() in speech_verbs:
+        verbs = [span.sent.root]
+    subjects = [c for v in verbs[:1] for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
 def national_owner(owner: Token, span: Span, mentions: list[Span], cues: OwnerCues) -> bool:
     """The government, a Department, a committee or watchdogs own it, or police in general ('Police could save
     £1bn', 'Commissioners are paid ...': a bare plural that names no force); not money the government gives, which

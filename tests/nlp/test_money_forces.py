@@ -91,6 +91,7 @@ class TestFigureForces:
             "Police could save £1bn without cutting patrols, watchdogs say.",
             "Commissioners are currently paid £73,300 a year.",
             "Nearly £3m has been saved by the Treasury in recent years.",
+            "Smarter buying could save around £100m, the watchdogs say.",
         ],
     )
     def test_national_owners_have_no_force(self, nlp, cues, text):
