@@ -80,7 +80,7 @@ def national_owner(owner: Token, span: Span, mentions: list[Span], cues: OwnerCu
     is its recipient's ('the Home Office has contributed £300,000 towards the unit'), nor 'its government grant'."""
     named = {t.i for m in mentions for t in m}
     verb = governing_verb(span.root)
-    gives = verb is not None and verb.lemma_.lower() in cues.giving_verbs
+    gives = verb is not None and verb.lemma_.lower() in cues.giving_verbs and owner.dep_ == "nsubj"  # not 'was given'
     if owner.i in named or gives or any(c.dep_ == "poss" for c in owner.children):
         return False
     words = [t for t in owner.subtree if t.dep_ in {"compound", "pobj", "prep"} or t == owner][:6]

@@ -69,7 +69,7 @@ class TestNationalOwner:
     @pytest.mark.parametrize(
         ("text", "written", "national"),
         [
-            ("The Department of Home Affairs has been allocated £52.7m.", "£52.7m", True),
+            ("The Department of Home Affairs has been allocated £52.7m.", "£52.7m", True),  # given to it: its own
             ("The merged department is expected to save £1.5m.", "£1.5m", False),  # a force's department
             ("Police could save £1bn.", "£1bn", True),  # police in general
             ("The police could save £1bn.", "£1bn", False),
