@@ -37,7 +37,7 @@ from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
 from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
-from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_to_their_verbs
+from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_over_lists, periods_to_their_verbs
 from pipeline.nlp.money_owners import OwnerCues
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
@@ -87,7 +87,7 @@ class MoneyFinder(Stage):
             assigned = assign_periods(
                 doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap, sent.start_char
             )
-            assigned = periods_to_their_verbs([s for _, s in group], assigned)
+            assigned = periods_over_lists([s for _, s in group], periods_to_their_verbs([s for _, s in group], assigned))
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
                 reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]

@@ -19,6 +19,7 @@ from pipeline.nlp.money_owners import (
     one_force,
     owner_of,
     personal_owner,
+    speaker_of,
 )
 
 
@@ -54,21 +55,26 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
     """
     span, mentions = figure.span, article.mentions
     sent = span.sent
-    before = [m for m in mentions if m.end > figure.segment_start and m.start < span.start]
+    located = [m for m in mentions if located_at(span.end, m)]  # '£163 for Essex Police'
+    before = [m for m in mentions if m.end > figure.segment_start and m.start < span.start
+              and not (figure.segment_start > sent.start and located_at(figure.segment_start, m))]  # the figure before's
     after = [m for m in mentions if figure.last_in_sentence and span.end <= m.start < sent.end]
-    in_segment = before or after
+    owner = owner_of(span)
+    subject = [m for m in before if owner is not None and owner.left_edge.i <= m.start and m.end <= owner.right_edge.i + 1
+               and m.end <= span.start]  # the forces of the subject: 'Kent (and Essex) saved £5m in ...'
+    in_segment = subject or located or before or after
     owners = unique([m.kb_id_ for m in in_segment if not in_attribution(m, span, cues.speech_verbs)])
     speakers = unique([m.kb_id_ for m in in_segment if in_attribution(m, span, cues.speech_verbs)])
     segment = span.doc[figure.segment_start : span.end]
     collective, wanted = collective_count(segment, cues)
-    owner = owner_of(span)
     its = owner is not None and any(c.dep_ == "poss" and c.lower_ == "its" for c in owner.children)  # 'its grant'
     force_owner = owner is not None and one_force(owner, cues)  # 'his force had saved £50m from a budget of £300m'
     singular = (
         force_owner or (its and follows_a_force(sent, mentions, cues)) or names_one_force(segment, mentions, cues.force_nouns)
     )
     named_in_sentence = any(m.sent == sent for m in mentions)
-    if not owners and owner is not None and not named_in_sentence and national_owner(owner, span, mentions, cues):
+    owners_said = [o for o in (owner, speaker_of(span, cues.speech_verbs)) if o is not None]  # '..., the watchdogs say'
+    if not owners and not named_in_sentence and any(national_owner(o, span, mentions, cues) for o in owners_said):
         return [], None  # 'the Department of Home Affairs has been allocated £52.7m', 'Police could save £1bn'
     if not owners and not singular and not named_in_sentence and cues.national.search(sent.text):
         return [], None
@@ -96,6 +102,16 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
     if chosen is not None:
         return list(collaborations[chosen].get("forces") or []), chosen
     return speakers or context_forces(article, sent, 1), None
+
+
+def located_at(end: int, mention: Span) -> bool:
+    """The force named just after a figure ending at token ``end`` in a phrase of place: '£115 in Sussex', '£163 for
+    Essex Police', '£200 in the Kent Police area'."""
+    between = [t.lower_ for t in mention.doc[end : mention.start]]
+    return bool(between) and between[0] in LOCATIVES and all(w in LOCATIVES | {"the"} for w in between) and len(between) <= 2
+
+
+LOCATIVES = {"in", "for", "at"}
 
 
 def in_attribution(mention: Span, figure: Span, speech_verbs: frozenset[str]) -> bool:

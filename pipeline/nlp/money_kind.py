@@ -125,8 +125,8 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
     readings = cues.readings
     return (
         level_kind(span, readings, kind_of)
-        or envelope_kind(span, readings)
         or payer_kind(span, readings)
+        or envelope_kind(span, readings)
         or phrase_kind(span, readings)
     )
 

@@ -95,3 +95,27 @@ def governed_directly(span: Span, verb: Token) -> bool:
         if tok.i != verb.i and tok.pos_ in {"NOUN", "PROPN"}:
             return False
     return True
+
+
+def periods_over_lists(spans: list[Span], periods: list[Period | None]) -> list[Period | None]:
+    """A period after the last figure of a list of figures is every listed figure's ('Kent must save £5m, Essex £3m
+    and Suffolk £2m over four years'): the figures before it with none of their own, joined to it by commas or
+    'and' and names, with no verb or other noun between them."""
+    out = list(periods)
+    for i in range(len(spans) - 1, 0, -1):
+        period = out[i]
+        if period is None or period.start < spans[i].end_char:
+            continue
+        j = i - 1
+        while j >= 0 and out[j] is None and in_a_list(spans[j], spans[j + 1]):
+            out[j] = period
+            j -= 1
+    return out
+
+
+def in_a_list(previous: Span, span: Span) -> bool:
+    """Two figures listed one after the other: only punctuation, 'and', names and 'each' between them."""
+    between = list(span.doc[previous.end : span.start])
+    joined = any(t.lower_ in {",", "and"} for t in between)
+    return joined and all(t.pos_ in {"PUNCT", "CCONJ", "PROPN"} or t.lower_ in {"each", "the"} for t in between)
+

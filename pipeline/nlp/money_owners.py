@@ -62,13 +62,25 @@ def owner_of(span: Span) -> Token | None:
     return None if owner is None or span.start <= owner.i < span.end else owner
 
 
+def speaker_of(span: Span, speech_verbs: frozenset[str]) -> Token | None:
+    """Who says the figure: the subject of the speech verb above it, or beside it ('... could save £100m, the
+    watchdogs say')."""
+    above = list(span.root.ancestors)
+    beside = [c for t in above for c in t.children if c.dep_ == "parataxis"]
+    verbs = [t for t in above + beside if t.lemma_.lower() in speech_verbs]
+    if not verbs and span.sent.root.lemma_.lower() in speech_verbs:
+        verbs = [span.sent.root]
+    subjects = [c for v in verbs[:1] for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
 def national_owner(owner: Token, span: Span, mentions: list[Span], cues: OwnerCues) -> bool:
     """The government, a Department, a committee or watchdogs own it, or police in general ('Police could save
     £1bn', 'Commissioners are paid ...': a bare plural that names no force); not money the government gives, which
     is its recipient's ('the Home Office has contributed £300,000 towards the unit'), nor 'its government grant'."""
     named = {t.i for m in mentions for t in m}
     verb = governing_verb(span.root)
-    gives = verb is not None and verb.lemma_.lower() in cues.giving_verbs
+    gives = verb is not None and verb.lemma_.lower() in cues.giving_verbs and owner.dep_ == "nsubj"  # not 'was given'
     if owner.i in named or gives or any(c.dep_ == "poss" for c in owner.children):
         return False
     words = [t for t in owner.subtree if t.dep_ in {"compound", "pobj", "prep"} or t == owner][:6]

@@ -16,6 +16,7 @@ from pipeline.nlp.money_forces import (
     context_forces,
     figure_forces,
     in_attribution,
+    located_at,
     names_one_force,
     speaker_force,
     unique,
@@ -91,6 +92,7 @@ class TestFigureForces:
             "Police could save £1bn without cutting patrols, watchdogs say.",
             "Commissioners are currently paid £73,300 a year.",
             "Nearly £3m has been saved by the Treasury in recent years.",
+            "Smarter buying could save around £100m, the watchdogs say.",
         ],
     )
     def test_national_owners_have_no_force(self, nlp, cues, text):
@@ -131,6 +133,18 @@ class TestFigureForces:
         collaborations = [{"forces": [KENT, ESSEX], "start_char": 0}]
         assert figure_forces(alone(span), article(doc, collaborations, ranked=[KENT]), cues) == ([KENT, ESSEX], 0)
 
+    def test_the_force_named_just_after_a_figure_owns_it(self, nlp, cues):
+        text = "Funding per head is £115 for Kent Police against £163 for Essex Police."
+        doc, second = parse(nlp, text, "£163")
+        _, first = parse(nlp, text, "£115")
+        facts = article(doc)
+        assert figure_forces(Figure(first, first.sent.start, False, "other"), facts, cues) == ([KENT], None)
+        assert figure_forces(Figure(second, first.end, True, "other"), facts, cues) == ([ESSEX], None)
+
+    def test_the_subject_force_before_a_place(self, nlp, cues):
+        doc, span = parse(nlp, "Kent Police has saved £5m in Essex Police's area.", "£5m")
+        assert figure_forces(alone(span), article(doc), cues) == ([KENT], None)
+
     def test_each_figure_has_its_part_of_the_sentence(self, nlp, cues):
         text = "Kent Police has a gap of £4m, while Essex Police expects to save £2m."
         doc, second = parse(nlp, text, "£2m")
@@ -138,6 +152,18 @@ class TestFigureForces:
         facts = article(doc)
         assert figure_forces(Figure(first, first.sent.start, False, "funding_gap"), facts, cues) == ([KENT], None)
         assert figure_forces(Figure(second, first.end, True, "savings"), facts, cues) == ([ESSEX], None)
+
+
+class TestLocatedAt:
+    @pytest.mark.parametrize(
+        ("text", "located"),
+        [("It is £115 in Kent Police's area.", True), ("It is £115 for Kent Police.", True),
+         ("It is £115 and Kent Police agrees.", False), ("It is £115 more than in Kent Police.", False)],
+    )
+    def test_a_phrase_of_place_just_after(self, nlp, text, located):
+        doc, span = parse(nlp, text, "£115")
+        (mention,) = force_mentions(doc)
+        assert located_at(span.end, mention) is located
 
 
 class TestInAttribution:

@@ -10,8 +10,10 @@ from pipeline.nlp.money_links import (
     LinkCues,
     frame_word,
     governed_directly,
+    in_a_list,
     is_gapped,
     is_share,
+    periods_over_lists,
     periods_to_their_verbs,
 )
 from pipeline.nlp.periods import period_parser
@@ -86,3 +88,32 @@ class TestPeriodsToTheirVerbs:
         figures = spans(nlp, text, "£2m", "£3m")
         (period,) = period_parser().find(text)
         assert periods_to_their_verbs(figures, [None, period]) == [None, period]
+
+
+class TestPeriodsOverLists:
+    def test_the_period_after_a_list_is_every_listed_figures(self, nlp):
+        text = "Kent Police must save £5m, Essex Police £3m and Suffolk Constabulary £2m over the next four years."
+        figures = spans(nlp, text, "£5m", "£3m", "£2m")
+        (period,) = period_parser().find(text)
+        assert periods_over_lists(figures, [None, None, period]) == [period] * 3
+
+    def test_not_over_a_verb(self, nlp):
+        text = "Kent Police will spend £5m and save £2m over four years."
+        figures = spans(nlp, text, "£5m", "£2m")
+        (period,) = period_parser().find(text)
+        assert periods_over_lists(figures, [None, period]) == [None, period]
+
+
+class TestInAList:
+    @pytest.mark.parametrize(
+        ("text", "listed"),
+        [
+            ("Northumbria has to find £3.5m, Durham and Cleveland £1.3m each.", True),
+            ("The force has a budget of £300m and reserves of £20m.", False),  # another noun between
+            ("It costs £5m, saving £2m.", False),  # a verb between
+        ],
+    )
+    def test_names_and_joins_only(self, nlp, text, listed):
+        first, second = (text.split("£")[1].split()[0].rstrip(".,"), text.split("£")[2].split()[0].rstrip(".,"))
+        a, b = spans(nlp, text, "£" + first, "£" + second)
+        assert in_a_list(a, b) is listed

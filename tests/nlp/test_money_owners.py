@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.forces import force_mentions
+from pipeline.nlp.lexicon import load_words
 from pipeline.nlp.money import token_span
 from pipeline.nlp.money_lexicon import load_money_lexicon
 from pipeline.nlp.money_owners import (
@@ -16,6 +17,7 @@ from pipeline.nlp.money_owners import (
     one_force,
     owner_of,
     personal_owner,
+    speaker_of,
 )
 
 KENT, ESSEX = "Kent Police", "Essex Police"
@@ -48,11 +50,26 @@ class TestOwnerOf:
         assert (found.text if found is not None else None) == owner
 
 
+class TestSpeakerOf:
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Smarter buying could save around £100m, the watchdogs say, and more could follow.", "watchdogs"),
+            ("The minister said the force would save £2m.", "minister"),
+            ("The force will save £2m.", None),
+        ],
+    )
+    def test_who_says_it(self, nlp, text, speaker):
+        _, span = parse(nlp, text, "£" + text.split("£")[1].split()[0].rstrip(".,"))
+        found = speaker_of(span, frozenset(load_words().speech_verbs))
+        assert (found.text if found is not None else None) == speaker
+
+
 class TestNationalOwner:
     @pytest.mark.parametrize(
         ("text", "written", "national"),
         [
-            ("The Department of Home Affairs has been allocated £52.7m.", "£52.7m", True),
+            ("The Department of Home Affairs has been allocated £52.7m.", "£52.7m", True),  # given to it: its own
             ("The merged department is expected to save £1.5m.", "£1.5m", False),  # a force's department
             ("Police could save £1bn.", "£1bn", True),  # police in general
             ("The police could save £1bn.", "£1bn", False),

@@ -94,6 +94,7 @@ class TestPayerKind:
             ("He said the government had made £175m available this year.", "£175m", "other"),
             ("The Met's budget is made up of £2.6bn from central government.", "£2.6bn", "other"),
             ("The authority will receive only £100,000 towards the cost.", "£100,000", "other"),
+            ("The Home Office has allocated £5m to Kent Police.", "£5m", "other"),  # a grant, not the force's budget
             ("The consultancy firm was paid £400,000.", "£400,000", "spending"),
             ("He will be paid £110,000 a year.", "£110,000", "other"),
             ("Its government grant falls by £2.1m.", "£2.1m", None),  # 'grant' here is a noun, not a giving verb
