@@ -133,7 +133,7 @@ class CollaborationFinder(Stage):
         outside = non_members(span, mentions, cue_roots, context.alone, cues.speech_verbs, cues.people)  # 'more than Kent has'
         kept = [m for m in mentions if m.force not in excluded and m.start not in outside]
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
-        signals = part_signals(span, context.stage_cues, cues.stage)
+        signals = part_signals(span, context.stage_cues, cues.stage, merger=kind == "merger")
 
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]

@@ -45,6 +45,7 @@ class CollaborationsFile(Lexicon):
     tentative_modals: list[str]
     stage_negators: list[str]
     alone_phrases: list[str]
+    stage_object_verbs: list[str]
     group_openers: list[str]
     people_nouns: list[str]
     owner_words: list[str]
@@ -116,6 +117,7 @@ class CollaborationCues:
                 future_modals=frozenset(lex.future_modals),
                 tentative_modals=frozenset(lex.tentative_modals),
                 negators=frozenset(lex.stage_negators),
+                object_verbs=frozenset(lex.stage_object_verbs),
             ),
             alone_phrases=tuple(lex.alone_phrases),
             group_openers=frozenset(lex.group_openers),
