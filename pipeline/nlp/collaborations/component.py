@@ -139,7 +139,7 @@ class CollaborationFinder(Stage):
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
         clauses = cue_clauses(span, kept, cue_roots)
         forces_at = {i for m in mentions for i in range(m.start, m.end)}
-        the = any(definite(t, cues.definite_determiners, forces_at) for t in cue_roots)  # 'signed the memorandum'
+        the = any(definite(t, cues.definite_determiners, forces_at, cues.name_nouns) for t in cue_roots)  # the memorandum
         return [
             Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
                  signals, after_with(p.where, p.members), the)
