@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.nlp.context  # registers the article context attributes this stage reads
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.collaborations.cues import LEXICON_FILE, CollaborationCues, CollaborationsFile
-from pipeline.nlp.collaborations.members import after_with, cue_clauses, non_members
+from pipeline.nlp.collaborations.members import after_with, collaboration_subject, cue_clauses, non_members
 from pipeline.nlp.collaborations.mentions import (
     Group,
     Mention,
@@ -139,10 +139,11 @@ class CollaborationFinder(Stage):
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
         clauses = cue_clauses(span, kept, cue_roots)
         forces_at = {i for m in mentions for i in range(m.start, m.end)}
+        subject = collaboration_subject(span, cues.name_nouns, cues.definite_determiners)  # 'the programme'
         the = any(definite(t, cues.definite_determiners, forces_at, cues.name_nouns) for t in cue_roots)  # the memorandum
         return [
             Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
-                 signals, after_with(p.where, p.members), the)
+                 signals, after_with(p.where, p.members), the, subject)
             for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
         ]
 

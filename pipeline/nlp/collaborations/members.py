@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.collaborations.mentions import Mention
 
 VERBAL = {"VERB", "AUX"}
+EXAMPLE_WORDS = {"including", "like", "as"}  # 'neighbouring forces, including Kent', 'such as Kent'
 BACK_POINTERS = {"they", "we", "it", "its", "their", "our", "us", "them"}  # the speakers, in what they say
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -148,9 +149,20 @@ def after_with(part: Span, mentions: Sequence[Mention]) -> bool:
         return False
     for m in mentions:
         head = list_head(root_of(part, m))
+        if head.dep_ == "pobj" and head.head.lower_ in EXAMPLE_WORDS:  # 'with neighbouring forces, including Kent'
+            head = list_head(head.head.head)
         if not (head.dep_ == "pobj" and head.head.lower_ == "with"):
             return False
     return True
+
+
+def collaboration_subject(part: Span, nouns: frozenset[str], determiners: frozenset[str]) -> bool:
+    """The part's subject is a collaboration named before ('the programme would also look at ... working with
+    neighbouring forces'): its forces are the other side of a 'with'."""
+    return any(
+        t.dep_ == "nsubj" and t.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in determiners for c in t.children)
+        for t in part
+    )
 
 
 def places(part: Span, mentions: Sequence[Mention], people: frozenset[str]) -> set[int]:
