@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
-BASE = {"pipeline", "pipeline.__version__", "pipeline.config", "pipeline.contract", "pipeline.gazetteer", "pipeline.processes", "pipeline.text"}
+BASE = {
+    "pipeline", "pipeline.__version__", "pipeline.config", "pipeline.contract", "pipeline.gazetteer", "pipeline.processes",
+    "pipeline.text",
+}
 # layer -> the layers it may import (besides itself and BASE)
 ALLOWED = {
     "base": set(),

@@ -11,16 +11,16 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.evaluation.evaluate import evaluate, format_report
-from pipeline.evaluation.scoring import FIELDS
+from pipeline.evaluation.scoring import FIELDS, score_article, stages
 from tests.conftest import CORPUS, SHARED
 
 CORPUS_FLOORS = {
     # functions and collaborations re-based when the gold was brought in line with section 8 of the
     # contract (corpus/GOLD_REVIEW.md): the rules have not caught up yet.
     "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 0.99, "job_concerns": 1.0,
-    "collaborations": 0.97,
+    "collaborations": 0.99,
 }
-CORPUS_ATTRIBUTE_FLOORS = {"officials": 1.0, "job_concerns": 1.0}
+CORPUS_ATTRIBUTE_FLOORS = {"officials": 1.0, "job_concerns": 1.0, "collaborations": 0.75}  # collaborations: stage
 SHARED_FLOORS = {
     # Seeds 001 and 003 joined ../shared after these floors were set: they lose two forces with their
     # collaboration, and a contact-management function (the accuracy issue). Raise back to 1.0 when fixed.
@@ -50,7 +50,7 @@ HOLDOUT = CORPUS / "holdout"
 # the scores reached, as a guard against regressions that a tuned corpus would not show.
 HOLDOUT_FLOORS = {
     "forces": 0.98, "officials": 0.93, "money": 0.93, "money_amounts": 0.97, "functions": 0.95, "job_concerns": 0.95,
-    "collaborations": 0.92,
+    "collaborations": 0.96,
 }
 
 
@@ -88,3 +88,20 @@ class TestEvaluateCommand:
         result = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nope")])
         assert result.exit_code == 1
         assert "no such folder" in result.output
+
+
+class TestCollaborationStage:
+    GOLD = {"collaborations": [{"forces": ["Kent Police", "Essex Police"], "stage": "agreed"},
+                               {"forces": ["Surrey Police", "Sussex Police"], "stage": "ended"},
+                               {"forces": ["Avon and Somerset Constabulary", "Wiltshire Police"]}]}
+
+    def test_stage_accuracy_over_the_matched_collaborations_with_a_gold_stage(self):
+        pred = {"collaborations": [{"forces": ["Kent", "Essex Police"], "stage": "agreed"},
+                                   {"forces": ["Surrey Police", "Sussex Police"], "stage": "operating"},
+                                   {"forces": ["Avon and Somerset Constabulary", "Wiltshire Police"], "stage": "ended"}]}
+        found = score_article("a.json", self.GOLD, pred)
+        assert (found.fields["collaborations"].attr_ok, found.fields["collaborations"].attr_n) == (1, 2)
+        assert "stage of {surrey, sussex}: gold ended, predicted operating" in found.missed["collaborations"]
+
+    def test_stages_by_force_set(self):
+        assert stages(self.GOLD["collaborations"])[frozenset({"kent", "essex"})] == "agreed"
