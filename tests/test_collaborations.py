@@ -223,6 +223,12 @@ class TestMembers:
             # a clause of its own without a cue
             (f"{SUFFOLK} would still take part in regional collaboration and keep its good relationship with {CAMBS}.",
              []),
+            # ... unless the cue's clause points back at both ('their')
+            (f"{NORFOLK} has saved £16m and {SUFFOLK} has saved £12m since their collaboration began.",
+             [{NORFOLK, SUFFOLK}]),
+            # the speaker is the other side of 'with'
+            ("Chief Constable Alan Smith of Kent Police said the alliance with Essex Police and Sussex Police would "
+             "save money.", [{"Kent Police", ESSEX, "Sussex Police"}]),
         ],
     )
     def test_forms(self, nlp, text, sets):
@@ -250,6 +256,23 @@ class TestSeveralInOneSentence:
     )
     def test_forms(self, nlp, text, sets):
         assert force_sets(nlp, text) == sets
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kent Police and Essex Police, and Surrey Police and Sussex Police, have formed a four-force alliance.",
+            "Kent Police and Essex Police have joined Surrey Police and Sussex Police in an alliance.",
+        ],
+    )
+    def test_one_collaboration_of_the_union(self, nlp, text):
+        assert force_sets(nlp, text) == [{"Kent Police", "Essex Police", "Surrey Police", "Sussex Police"}]
+
+    def test_names_in_clauses_of_their_own(self, nlp):
+        text = ("Kent Police and Essex Police run the Serious Crime Directorate, and Surrey Police and Sussex Police "
+                "run the Major Crime Team.")
+        found = {c["name"]: set(c["forces"]) for c in collaborations(nlp, text)}
+        assert found == {"Serious Crime Directorate": {"Kent Police", "Essex Police"},
+                         "Major Crime Team": {"Surrey Police", "Sussex Police"}}
 
     def test_names_each_with_their_forces(self, nlp):
         text = ("Dyfed-Powys Police, Gwent Police, North Wales Police and South Wales Police met. Joint units in Wales "
@@ -354,6 +377,10 @@ class TestStage:
             ("Kent Police and Essex Police have agreed to extend their partnership to forensics.", "expanded"),
             ("The merger of Cumbria Constabulary and Lancashire Constabulary was abandoned.", "ended"),
             ("West Mercia Police is pulling out of its alliance with Warwickshire Police.", "ended"),
+            ("Kent Police and Surrey Police folded their teams into the South East Regional Organised Crime Unit run "
+             "by Essex Police.", "expanded"),
+            ("A bill to fold British Transport Police into the Metropolitan Police Service was published as a first "
+             "step towards integration.", "proposed"),  # a merger, not an expansion
         ],
     )
     def test_forms(self, nlp, text, stage):

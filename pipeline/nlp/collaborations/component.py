@@ -137,7 +137,8 @@ class CollaborationFinder(Stage):
 
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
-        clauses = cue_clauses(span, kept, cue_roots)
+        named_at = [doc.char_span(n.start_char, n.end_char, alignment_mode="expand") for n in names]
+        clauses = cue_clauses(span, kept, [*cue_roots, *(n.root for n in named_at if n is not None)])
         forces_at = {i for m in mentions for i in range(m.start, m.end)}
         subject = collaboration_subject(span, cues.name_nouns, cues.definite_determiners)  # 'the programme'
         the = any(definite(t, cues.definite_determiners, forces_at, cues.name_nouns) for t in cue_roots)  # the memorandum

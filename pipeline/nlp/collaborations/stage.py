@@ -102,7 +102,7 @@ def part_signals(
 ) -> frozenset[str]:
     """The stage signals of a sentence part: its cue ``matches`` (signal, start, end in the doc) and the
     tense of its sharing verbs. A proposal outweighs agreement, future and expansion in the same part; a
-    ``merger`` part with a proposal or a 'could' is a merger plan."""
+    ``merger`` part expands nothing, and with a proposal or a 'could' it is a merger plan."""
     doc = part.doc
     found = {
         signal for signal, start, end in matches
@@ -117,8 +117,10 @@ def part_signals(
         found -= {AGREED, FUTURE, EXPANDED}
     if TENTATIVE in found:  # 'a wider alliance built on those arrangements could deliver ...'
         found -= {EXPANDED}
-    if merger and found & {PROPOSAL, TENTATIVE}:
-        found.add(MERGER_PLAN)
+    if merger:  # folding one force into another is a merger, not an expansion
+        found.discard(EXPANDED)
+        if found & {PROPOSAL, TENTATIVE}:
+            found.add(MERGER_PLAN)
     return frozenset(found)
 
 

@@ -152,6 +152,12 @@ class TestListHead:
         doc = nlp("Kent Police, Essex Police and Surrey Police share a unit.")
         assert list_head(doc[token(doc, "Surrey") + 1]).i == token(doc, "Kent") + 1
 
+    def test_a_list_parsed_as_a_chain_of_name_modifiers(self, nlp):
+        doc = nlp("Chief Constable Alan Smith of Kent Police said the alliance with Essex Police and Sussex Police "
+                  "would save money.")
+        head = list_head(doc[token(doc, "Essex") + 1])
+        assert head.dep_ == "pobj" and head.head.lower_ == "with"
+
 
 class TestAfterWith:
     @pytest.mark.parametrize(
