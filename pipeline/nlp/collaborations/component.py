@@ -32,13 +32,14 @@ from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
 from pipeline.nlp.collaborations.split import pieces
-from pipeline.nlp.collaborations.stage import part_signals
+from pipeline.nlp.collaborations.stage import merges_departments, part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_collaborations"
+MERGE_WORDS = ("merge", "merger", "amalgamate", "amalgamation", "fold")  # the type words of a merger
 FORCES_FILE = "forces.json"
 
 
@@ -133,7 +134,8 @@ class CollaborationFinder(Stage):
         outside = non_members(span, mentions, cue_roots, context.alone, cues.speech_verbs, cues.people)  # 'more than Kent has'
         kept = [m for m in mentions if m.force not in excluded and m.start not in outside]
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
-        signals = part_signals(span, context.stage_cues, cues.stage, merger=kind == "merger")
+        merger = kind == "merger" and not merges_departments(span, MERGE_WORDS, cues.function_nouns)
+        signals = part_signals(span, context.stage_cues, cues.stage, merger=merger)
 
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]

@@ -52,6 +52,7 @@ class CollaborationsFile(Lexicon):
     owner_verbs: list[str]
     definite_determiners: list[str]
     country_words: dict[str, str]
+    function_nouns: list[str]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class CollaborationCues:
     owner_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     country_words: dict[str, str]
+    function_nouns: frozenset[str]
     possessives: frozenset[str]
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
@@ -126,6 +128,7 @@ class CollaborationCues:
             owner_verbs=frozenset(lex.owner_verbs),
             definite_determiners=frozenset(lex.definite_determiners),
             country_words=dict(lex.country_words),
+            function_nouns=frozenset(lex.function_nouns),
             possessives=frozenset(words.possessives),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),

@@ -130,6 +130,20 @@ def told_as_done(signals: frozenset[str]) -> bool:
     return EXISTING in signals and not signals & {FUTURE, TENTATIVE, PROPOSAL}
 
 
+def merges_departments(part: Span, merge_lemmas: Iterable[str], function_nouns: frozenset[str]) -> bool:
+    """A merger word of the part merges departments, not forces ('merging the police control rooms of
+    Norfolk and Suffolk', 'the merger of their HR teams')."""
+    lemmas = frozenset(merge_lemmas)
+    for token in part:
+        if token.lemma_.lower() not in lemmas:
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if any(o.lemma_.lower() in function_nouns for o in objects):
+            return True
+    return False
+
+
 def stage_of(signals: Iterable[frozenset[str]], merger: bool = False) -> str:
     """The stage of a collaboration from the signals of the parts that describe it; without any, a merger
     is proposed (a merger that happened is told in the past: 'took over from'), anything else operating."""

@@ -16,6 +16,7 @@ from pipeline.nlp.collaborations.stage import (
     PROPOSAL,
     TENTATIVE,
     counts,
+    merges_departments,
     negated,
     part_signals,
     stage_of,
@@ -143,3 +144,18 @@ class TestToldAsDone:
     )
     def test_forms(self, found, expected):
         assert told_as_done(frozenset(found)) is expected
+
+
+class TestMergesDepartments:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Merging the police control rooms of Norfolk and Suffolk could put jobs at risk.", True),
+            ("The merger of their HR teams is planned.", True),
+            ("A merger of Dorset Police and Devon and Cornwall Police would save money.", False),
+            ("Plans to fold the City of London Police into the Met are off.", False),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, expected):
+        words = ("merge", "merger", "amalgamate", "amalgamation", "fold")
+        assert merges_departments(nlp(text)[:], words, cues.function_nouns) is expected
