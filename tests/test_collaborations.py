@@ -103,9 +103,25 @@ class TestCollaborationFinder:
             {"Durham Constabulary", "Cleveland Police"},
         ]
 
-    def test_a_merger_lists_the_forces_that_merge_and_the_new_one_that_exists(self, nlp):
-        # section 8: a merger of many forces into one names the old forces, and the new one when it exists
-        text = "Strathclyde Police, Tayside Police and Fife Constabulary merged into Police Scotland in 2013."
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Strathclyde Police, Tayside Police and Fife Constabulary will merge into Police Scotland.",
+            "Ministers plan to merge Strathclyde Police, Tayside Police and Fife Constabulary into Police Scotland.",
+        ],
+    )
+    def test_a_planned_merger_lists_the_forces_that_merge(self, nlp, text):
+        assert force_sets(nlp, text) == [{"Strathclyde Police", "Tayside Police", "Fife Constabulary"}]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Strathclyde Police, Tayside Police and Fife Constabulary merged into Police Scotland in 2013.",
+            "Police Scotland took over from Strathclyde Police, Tayside Police and Fife Constabulary.",
+        ],
+    )
+    def test_a_merger_told_as_done_names_the_force_they_became(self, nlp, text):
+        # contract section 8: the new force only if it exists
         assert force_sets(nlp, text) == [{"Strathclyde Police", "Tayside Police", "Fife Constabulary", "Police Scotland"}]
 
     def test_part_of_a_larger_collaboration_is_not_another_one(self, nlp):
@@ -179,3 +195,194 @@ class TestMergerSuccessors:
         assert successors["Strathclyde Police"] == "Police Scotland"
         assert successors["Royal Ulster Constabulary"] == "Police Service of Northern Ireland"
         assert "Kent Police" not in successors
+
+
+HERTS, BEDS, ESSEX = "Hertfordshire Constabulary", "Bedfordshire Police", "Essex Police"
+CAMBS, NORFOLK, SUFFOLK = "Cambridgeshire Constabulary", "Norfolk Constabulary", "Suffolk Constabulary"
+WALES = {"Dyfed-Powys Police", "Gwent Police", "North Wales Police", "South Wales Police"}
+
+
+class TestMembers:
+    """The members of a collaboration are what its cue governs, not every force of the sentence."""
+
+    @pytest.mark.parametrize(
+        ("text", "sets"),
+        [
+            # a comparison
+            ("A single Yorkshire force would bring together North Yorkshire Police, South Yorkshire Police, West "
+             "Yorkshire Police and Humberside Police and would have more officers than Merseyside Police and Greater "
+             "Manchester Police have between them.",
+             [{"North Yorkshire Police", "South Yorkshire Police", "West Yorkshire Police", "Humberside Police"}]),
+            # a 'but' clause without a cue
+            ("Mr Clarke said that Hampshire Constabulary, Kent Police and Thames Valley Police could carry on as "
+             "stand-alone forces, but that Sussex Police and Surrey Police should be combined into a single force.",
+             [{"Sussex Police", "Surrey Police"}]),
+            # the speakers, and a force left alone
+            (f"In a joint statement, {HERTS}, {BEDS} and {ESSEX} said the best arrangement would be a merger of "
+             f"{HERTS} and {BEDS}, with {ESSEX} left to stand alone.", [{HERTS, BEDS}]),
+            # a clause of its own without a cue
+            (f"{SUFFOLK} would still take part in regional collaboration and keep its good relationship with {CAMBS}.",
+             []),
+            # ... unless the cue's clause points back at both ('their')
+            (f"{NORFOLK} has saved £16m and {SUFFOLK} has saved £12m since their collaboration began.",
+             [{NORFOLK, SUFFOLK}]),
+            # the speaker is the other side of 'with'
+            ("Chief Constable Alan Smith of Kent Police said the alliance with Essex Police and Sussex Police would "
+             "save money.", [{"Kent Police", ESSEX, "Sussex Police"}]),
+        ],
+    )
+    def test_forms(self, nlp, text, sets):
+        assert force_sets(nlp, text) == sets
+
+
+class TestSeveralInOneSentence:
+    @pytest.mark.parametrize(
+        ("text", "sets"),
+        [
+            (f"He wants the six forces reduced to two: one made up of {HERTS}, {BEDS} and {ESSEX}, and a second "
+             f"combining {CAMBS}, {NORFOLK} and {SUFFOLK}.", [{HERTS, BEDS, ESSEX}, {CAMBS, NORFOLK, SUFFOLK}]),
+            (f"They pointed to similar partnerships between Kent Police and {ESSEX} and between {BEDS} and {HERTS}.",
+             [{"Kent Police", ESSEX}, {BEDS, HERTS}]),
+            (f"Options ranged from regional forces to mergers of neighbours such as {NORFOLK} and {SUFFOLK}, "
+             "Gloucestershire Constabulary and Wiltshire Police.",
+             [{NORFOLK, SUFFOLK}, {"Gloucestershire Constabulary", "Wiltshire Police"}]),
+            (f"{BEDS} and {HERTS} run a joint major crime unit, and Dyfed-Powys Police, Gwent Police, North Wales "
+             "Police and South Wales Police have pooled work across their boundaries.", [{BEDS, HERTS}, WALES]),
+            ("A review found three combinations: Cumbria Constabulary with Lancashire Constabulary alone; Cumbria "
+             "Constabulary, Lancashire Constabulary and Merseyside Police together.",
+             [{"Cumbria Constabulary", "Lancashire Constabulary"},
+              {"Cumbria Constabulary", "Lancashire Constabulary", "Merseyside Police"}]),
+        ],
+    )
+    def test_forms(self, nlp, text, sets):
+        assert force_sets(nlp, text) == sets
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kent Police and Essex Police, and Surrey Police and Sussex Police, have formed a four-force alliance.",
+            "Kent Police and Essex Police have joined Surrey Police and Sussex Police in an alliance.",
+        ],
+    )
+    def test_one_collaboration_of_the_union(self, nlp, text):
+        assert force_sets(nlp, text) == [{"Kent Police", "Essex Police", "Surrey Police", "Sussex Police"}]
+
+    def test_names_in_clauses_of_their_own(self, nlp):
+        text = ("Kent Police and Essex Police run the Serious Crime Directorate, and Surrey Police and Sussex Police "
+                "run the Major Crime Team.")
+        found = {c["name"]: set(c["forces"]) for c in collaborations(nlp, text)}
+        assert found == {"Serious Crime Directorate": {"Kent Police", "Essex Police"},
+                         "Major Crime Team": {"Surrey Police", "Sussex Police"}}
+
+    def test_names_each_with_their_forces(self, nlp):
+        text = ("Dyfed-Powys Police, Gwent Police, North Wales Police and South Wales Police met. Joint units in Wales "
+                "include Tarian, the regional organised crime unit run by Dyfed-Powys Police, Gwent Police and South "
+                "Wales Police, and the Wales Extremism and Counter Terrorism Unit, which has provided a single Special "
+                "Branch for all four Welsh forces since 2006.")
+        found = {c["name"]: set(c["forces"]) for c in collaborations(nlp, text)}
+        assert found["Tarian"] == WALES - {"North Wales Police"}
+        assert found["Wales Extremism and Counter Terrorism Unit"] == WALES
+
+
+class TestMergerWording:
+    @pytest.mark.parametrize(
+        ("text", "forces"),
+        [
+            ("The Staffordshire Police, Warwickshire Police, West Mercia Police and West Midlands Police forces would "
+             "become one.", {"Staffordshire Police", "Warwickshire Police", "West Mercia Police", "West Midlands Police"}),
+            ("He wants a Tees Valley force made up of Cleveland Police and Durham Constabulary.",
+             {"Cleveland Police", "Durham Constabulary"}),
+            ("Leicestershire Police, Lincolnshire Police and Northamptonshire Police formed a separate force.",
+             {"Leicestershire Police", "Lincolnshire Police", "Northamptonshire Police"}),
+            ("The option would have paired Derbyshire Constabulary with Nottinghamshire Police.",
+             {"Derbyshire Constabulary", "Nottinghamshire Police"}),
+            (f"The plan for a single East Anglian force covering {NORFOLK}, {SUFFOLK} and {CAMBS} was abandoned.",
+             {NORFOLK, SUFFOLK, CAMBS}),
+            ("Plans to fold the City of London Police into the Metropolitan Police Service have resurfaced.",
+             {"City of London Police", "Metropolitan Police Service"}),
+            (f"The force pointed to similar arrangements in {NORFOLK} and {SUFFOLK}.", {NORFOLK, SUFFOLK}),
+        ],
+    )
+    def test_forms(self, nlp, text, forces):
+        assert force_sets(nlp, text) == [forces]
+
+    @pytest.mark.parametrize(
+        ("text", "forces"),
+        [
+            ("Dyfed-Powys Police, Gwent Police, North Wales Police and South Wales Police are small. Options include "
+             "one force for all of Wales.", WALES),
+            ("Grampian Police warned that merging Scotland's police forces would cost jobs.",
+             {"Central Scotland Police", "Dumfries and Galloway Constabulary", "Fife Constabulary", "Grampian Police",
+              "Lothian and Borders Police", "Northern Constabulary", "Strathclyde Police", "Tayside Police"}),
+        ],
+    )
+    def test_a_country_for_its_forces(self, nlp, text, forces):
+        assert force_sets(nlp, text) == [forces]
+
+
+class TestWhatIsNoNewCollaboration:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Commissioners in Staffordshire Police, West Mercia Police and Cambridgeshire Constabulary are to take over "
+            "the governance of their local fire and rescue services.",
+            "Officers from the force's Organised Crime Unit made the arrests with help from British Transport Police "
+            "and Humberside Police.",
+            "The Police Service of Northern Ireland made a mutual aid request to Police Scotland after a night of "
+            "disorder.",
+        ],
+    )
+    def test_none(self, nlp, text):
+        assert collaborations(nlp, text) == []
+
+    def test_a_standing_mutual_aid_arrangement_is_one(self, nlp):
+        text = "Boat crews from Dorset Police joined the Police Service of Northern Ireland under mutual aid arrangements."
+        assert force_sets(nlp, text) == [{"Dorset Police", "Police Service of Northern Ireland"}]
+
+    def test_a_definite_restatement_of_some_members(self, nlp):
+        text = (f"{HERTS}, {BEDS} and {CAMBS} signed a collaboration agreement. The commissioners signed the "
+                f"memorandum alongside {BEDS} and {CAMBS}.")
+        assert force_sets(nlp, text) == [{HERTS, BEDS, CAMBS}]
+
+    def test_a_pair_inside_it_named_with_its_own_cue_is_one(self, nlp):
+        text = (f"{HERTS}, {BEDS} and {CAMBS} signed a collaboration agreement. {BEDS} and {HERTS} have "
+                "collaborated since 2007.")
+        assert force_sets(nlp, text) == [{HERTS, BEDS, CAMBS}, {BEDS, HERTS}]
+
+
+class TestReferences:
+    def test_merge_them(self, nlp):
+        text = (f"{BEDS} and {HERTS} launched a joint unit. The forces decided to work together after the government "
+                f"dropped its plan to merge them with {ESSEX}.")
+        assert {frozenset({BEDS, HERTS, ESSEX})} <= {frozenset(s) for s in force_sets(nlp, text)}
+
+    def test_the_other_side_of_with(self, nlp):
+        text = ("Gwent Police is under pressure. Gwent Police relies on Tarian, the organised crime unit it shares "
+                "with South Wales Police and Dyfed-Powys Police.")
+        assert force_sets(nlp, text) == [{"Gwent Police", "South Wales Police", "Dyfed-Powys Police"}]
+
+    def test_a_count_and_region_named_before_its_list(self, nlp):
+        text = (f"The seven forces of the eastern region have set up a joint procurement team. They are {BEDS}, "
+                f"{CAMBS}, {ESSEX}, {HERTS}, Kent Police, {NORFOLK} and {SUFFOLK}.")
+        assert force_sets(nlp, text) == [{BEDS, CAMBS, ESSEX, HERTS, "Kent Police", NORFOLK, SUFFOLK}]
+
+
+class TestStage:
+    @pytest.mark.parametrize(
+        ("text", "stage"),
+        [
+            ("Kent Police and Essex Police are to explore a merger.", "proposed"),
+            ("Kent Police and Essex Police have signed a collaboration agreement.", "agreed"),
+            ("Kent Police and Essex Police already run a joint serious crime directorate.", "operating"),
+            ("Kent Police and Essex Police have agreed to extend their partnership to forensics.", "expanded"),
+            ("The merger of Cumbria Constabulary and Lancashire Constabulary was abandoned.", "ended"),
+            ("West Mercia Police is pulling out of its alliance with Warwickshire Police.", "ended"),
+            ("Kent Police and Surrey Police folded their teams into the South East Regional Organised Crime Unit run "
+             "by Essex Police.", "expanded"),
+            ("A bill to fold British Transport Police into the Metropolitan Police Service was published as a first "
+             "step towards integration.", "proposed"),  # a merger, not an expansion
+        ],
+    )
+    def test_forms(self, nlp, text, stage):
+        [found] = collaborations(nlp, text)
+        assert found["stage"] == stage

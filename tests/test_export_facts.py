@@ -30,7 +30,7 @@ def extraction() -> Extraction:
         officials=[{"name": "Alan Pughsley", "role": "chief_constable", "acting": False, "force": "Kent Police",
                     **span("Alan Pughsley", 1)}],
         quotes=[{"speaker": "Alan Pughsley", **span("There will be no redundancies.", 1)}],
-        collaborations=[{"name": None, "type": "shared service", "forces": ["Kent Police", "Essex Police"],
+        collaborations=[{"name": None, "type": "shared service", "stage": "agreed", "forces": ["Kent Police", "Essex Police"],
                          **span(TEXT.split("\n\n")[0])}],
         functions=[{"function": "custody", "status": "shared", **span("custody")}],
         money=[
@@ -61,7 +61,7 @@ def test_all_fields_round_trip(db_url):
     (job,) = doc["job_concerns"]
     assert (job["stance"], job["speaker"], job["sentence"]) == ("ruled_out", "Alan Pughsley", 1)
     (collab,) = doc["collaborations"]
-    assert (collab["forces"], collab["type"]) == (["Essex Police", "Kent Police"], "shared service")
+    assert (collab["forces"], collab["type"], collab["stage"]) == (["Essex Police", "Kent Police"], "shared service", "agreed")
 
 
 def test_people_are_shared_across_articles(db_url):

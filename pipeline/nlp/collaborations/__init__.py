@@ -9,13 +9,18 @@ forces", "its two neighbours", "the forces", "the force", "four of them"; less t
 leaves out ("all except Lincolnshire", "apart from Kent"). Parts that describe the same set of
 forces are one collaboration (the scorer, and a reader, identify a collaboration by its forces).
 
+Members are what the cue governs (``members``: not a force compared with it, in a cue-less clause of
+its own, speaking, left alone, or a place); a part can hold several collaborations (``groups``,
+``split``: lists of pairs, coordinated groups, names with their own forces).
+
 Modules: ``component`` (the spaCy component), and the rules, pure functions: ``cues`` (the lexicon),
-``parts`` (sentence parts, cues), ``mentions`` (forces, lists, exclusions, mergers), ``references``
-and ``resolve`` (what 'the two forces' stands for), ``names``, ``merge`` (type, one per set of forces).
+``parts`` (sentence parts, cues), ``mentions`` (forces, lists, exclusions, mergers, countries),
+``members``, ``groups`` and ``split``, ``references`` and ``resolve`` (what 'the two forces' stands
+for), ``names``, ``stage`` (proposed ... ended), ``merge`` (type, one per set of forces).
 
 Cues, names and types are data: ``models/collaborations.json`` (and the shared ``models/words.json``).
-Results: ``doc._.collaborations``, one dict per collaboration: name (or None), type (or None), forces
-(canonical names), and the evidence (the name where there is one, else the sentence part).
+Results: ``doc._.collaborations``, one dict per collaboration: name (or None), type (or None), stage,
+forces (canonical names), and the evidence (the name where there is one, else the sentence part).
 """
 
 from pipeline.nlp.collaborations.component import COMPONENT, CollaborationFinder, make_collaboration_finder

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 import pipeline.nlp.context  # registers the article context attributes this stage reads
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.collaborations.cues import LEXICON_FILE, CollaborationCues, CollaborationsFile
-from pipeline.nlp.collaborations.members import after_with, cue_clauses, non_members
+from pipeline.nlp.collaborations.members import after_with, collaboration_subject, cue_clauses, non_members
 from pipeline.nlp.collaborations.mentions import (
     Group,
     Mention,
@@ -32,13 +32,14 @@ from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
 from pipeline.nlp.collaborations.split import pieces
-from pipeline.nlp.collaborations.stage import part_signals
+from pipeline.nlp.collaborations.stage import merges_departments, part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_collaborations"
+MERGE_WORDS = ("merge", "merger", "amalgamate", "amalgamation", "fold")  # the type words of a merger
 FORCES_FILE = "forces.json"
 
 
@@ -133,16 +134,19 @@ class CollaborationFinder(Stage):
         outside = non_members(span, mentions, cue_roots, context.alone, cues.speech_verbs, cues.people)  # 'more than Kent has'
         kept = [m for m in mentions if m.force not in excluded and m.start not in outside]
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
-        signals = part_signals(span, context.stage_cues, cues.stage)
+        merger = kind == "merger" and not merges_departments(span, MERGE_WORDS, cues.function_nouns)
+        signals = part_signals(span, context.stage_cues, cues.stage, merger=merger)
 
         at = {m.start for m in kept}
         groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
-        clauses = cue_clauses(span, kept, cue_roots)
+        named_at = [doc.char_span(n.start_char, n.end_char, alignment_mode="expand") for n in names]
+        clauses = cue_clauses(span, kept, [*cue_roots, *(n.root for n in named_at if n is not None)])
         forces_at = {i for m in mentions for i in range(m.start, m.end)}
-        the = any(definite(t, cues.definite_determiners, forces_at) for t in cue_roots)  # 'signed the memorandum'
+        subject = collaboration_subject(span, cues.name_nouns, cues.definite_determiners)  # 'the programme'
+        the = any(definite(t, cues.definite_determiners, forces_at, cues.name_nouns) for t in cue_roots)  # the memorandum
         return [
             Part(p.where, tuple(dict.fromkeys(m.force for m in p.members)), p.references, excluded, p.names, kind,
-                 signals, after_with(p.where, p.members), the)
+                 signals, after_with(p.where, p.members), the, subject)
             for p in pieces(span, names, kept, references, cue_roots, groups, cues.group_openers, clauses)
         ]
 

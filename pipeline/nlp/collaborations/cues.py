@@ -45,12 +45,14 @@ class CollaborationsFile(Lexicon):
     tentative_modals: list[str]
     stage_negators: list[str]
     alone_phrases: list[str]
+    stage_object_verbs: list[str]
     group_openers: list[str]
     people_nouns: list[str]
     owner_words: list[str]
     owner_verbs: list[str]
     definite_determiners: list[str]
     country_words: dict[str, str]
+    function_nouns: list[str]
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class CollaborationCues:
     owner_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     country_words: dict[str, str]
+    function_nouns: frozenset[str]
     possessives: frozenset[str]
     list_joiners: frozenset[str]
     quote_marks: frozenset[str]
@@ -116,6 +119,7 @@ class CollaborationCues:
                 future_modals=frozenset(lex.future_modals),
                 tentative_modals=frozenset(lex.tentative_modals),
                 negators=frozenset(lex.stage_negators),
+                object_verbs=frozenset(lex.stage_object_verbs),
             ),
             alone_phrases=tuple(lex.alone_phrases),
             group_openers=frozenset(lex.group_openers),
@@ -124,6 +128,7 @@ class CollaborationCues:
             owner_verbs=frozenset(lex.owner_verbs),
             definite_determiners=frozenset(lex.definite_determiners),
             country_words=dict(lex.country_words),
+            function_nouns=frozenset(lex.function_nouns),
             possessives=frozenset(words.possessives),
             list_joiners=frozenset(words.list_joiners),
             quote_marks=frozenset(words.quote_marks),

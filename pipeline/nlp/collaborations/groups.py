@@ -68,8 +68,11 @@ def separate_groups(
     and Herts run a joint unit, and the four Welsh forces have pooled work')."""
     clauses = clauses or {}
     pieces: list[tuple[Group, bool]] = []  # (group, cut from a list of pairs)
+    counts = {r.count for r in references}
     for group in groups:
         found = pair_list(doc, group)
+        if len(forces_of(group)) in counts:  # 'Kent and Essex, and Surrey and Sussex, formed a four-force alliance'
+            found = [group]
         pieces.extend((p, len(found) > 1) for p in found)
     pieces = [(g, paired) for g, paired in pieces if len(forces_of(g)) >= 2]
     if len(pieces) < 2:

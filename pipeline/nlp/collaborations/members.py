@@ -23,6 +23,8 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.collaborations.mentions import Mention
 
 VERBAL = {"VERB", "AUX"}
+EXAMPLE_WORDS = {"including", "like", "as"}  # 'neighbouring forces, including Kent', 'such as Kent'
+PLURAL_BACK_POINTERS = {"their", "they", "them", "both"}  # the forces of the other clause, in the cue's
 BACK_POINTERS = {"they", "we", "it", "its", "their", "our", "us", "them"}  # the speakers, in what they say
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -78,12 +80,15 @@ def cue_clauses(part: Span, mentions: Sequence[Mention], cues: Sequence[Token]) 
 
 def outside_cue_clauses(part: Span, mentions: Sequence[Mention], cues: Sequence[Token]) -> set[int]:
     """Mentions in a coordinated clause that holds no cue, where every clause with a cue has its own
-    subject: 'Kent and Essex announced ... and will share' keeps Kent and Essex (the shared subject)."""
+    subject and no plural word pointing back ('their', 'both'): 'Kent and Essex announced ... and will
+    share' keeps Kent and Essex (the shared subject)."""
     clauses = {clause_conjunct(part, c) for c in cues}
     if not clauses or None in clauses:
         return set()
     if not all(any(c.dep_ in SUBJECTS for c in verb.children) for verb in clauses if verb is not None):
         return set()
+    if any(t.lower_ in PLURAL_BACK_POINTERS for verb in clauses if verb is not None for t in verb.subtree):
+        return set()  # 'Norfolk has saved £16m and Suffolk £12m since their collaboration began'
     out = set()
     for m in mentions:
         clause = clause_conjunct(part, root_of(part, m))
@@ -98,8 +103,8 @@ def subject_tokens(verb: Token, deps: frozenset[str] | set[str] = SUBJECTS) -> s
 
 def speakers(part: Span, mentions: Sequence[Mention], cues: Sequence[Token], speech_verbs: frozenset[str]) -> set[int]:
     """Mentions in the subject of a speech verb whose complement holds every cue and names two or more
-    forces itself, with no pronoun that could point back at the speakers: they are not members because
-    they speak."""
+    forces itself, not only after 'with', and no pronoun that could point back at the speakers: they are
+    not members because they speak."""
     out: set[int] = set()
     for verb in part:
         if verb.lemma_.lower() not in speech_verbs or verb.pos_ != "VERB":
@@ -107,8 +112,9 @@ def speakers(part: Span, mentions: Sequence[Mention], cues: Sequence[Token], spe
         said = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj", "advcl"} for t in c.subtree}
         if not cues or not all(c.i in said for c in cues):
             continue
-        if len({m.force for m in mentions if m.start in said}) < 2:
-            continue
+        spoken = [m for m in mentions if m.start in said]
+        if len({m.force for m in spoken}) < 2 or after_with(part, spoken):
+            continue  # 'X said the alliance with Y and Z ...': X is the other side
         if any(part.doc[i].pos_ == "PRON" and part.doc[i].lower_ in BACK_POINTERS for i in said):
             continue  # 'officers in Cumbria say that ... they would join up with Lancashire and Merseyside'
         speaker = subject_tokens(verb, {"nsubj"})  # not 'Essex had been told to form a force with ...'
@@ -134,8 +140,11 @@ def left_alone(part: Span, mentions: Sequence[Mention], alone: Iterable[tuple[in
 
 
 def list_head(token: Token) -> Token:
-    """The first item of the list a token is in ('Kent' for 'Essex' in 'Kent and Essex')."""
-    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+    """The head of the list a token is in ('Kent' for 'Essex' in 'Kent and Essex'; a list of names may also
+    be parsed as a chain of name modifiers: 'Essex Police and Sussex Police' with 'Essex Police' an nmod)."""
+    while token.head.i != token.i and (
+        token.dep_ in {"conj", "appos"} or (token.dep_ in {"nmod", "compound"} and token.head.pos_ == "PROPN")
+    ):
         token = token.head
     return token
 
@@ -148,9 +157,20 @@ def after_with(part: Span, mentions: Sequence[Mention]) -> bool:
         return False
     for m in mentions:
         head = list_head(root_of(part, m))
+        if head.dep_ == "pobj" and head.head.lower_ in EXAMPLE_WORDS:  # 'with neighbouring forces, including Kent'
+            head = list_head(head.head.head)
         if not (head.dep_ == "pobj" and head.head.lower_ == "with"):
             return False
     return True
+
+
+def collaboration_subject(part: Span, nouns: frozenset[str], determiners: frozenset[str]) -> bool:
+    """The part's subject is a collaboration named before ('the programme would also look at ... working with
+    neighbouring forces'): its forces are the other side of a 'with'."""
+    return any(
+        t.dep_ == "nsubj" and t.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in determiners for c in t.children)
+        for t in part
+    )
 
 
 def places(part: Span, mentions: Sequence[Mention], people: frozenset[str]) -> set[int]:

@@ -81,11 +81,15 @@ def bucket(starts: Sequence[int], items: Iterable[tuple[int, T]]) -> list[list[T
     return out
 
 
-def definite(cue: Token, determiners: frozenset[str], forces_at: set[int]) -> bool:
-    """The cue is a noun with a definite determiner ('the memorandum', 'this agreement') or qualifies one
-    ('the shared service', 'the joint unit'), and does not name its members itself ('the partnership
-    between South Yorkshire and Humberside', 'the merger of Cumbria and Lancashire': the tokens of force
-    mentions are ``forces_at``)."""
+def definite(cue: Token, determiners: frozenset[str], forces_at: set[int], nouns: frozenset[str] = frozenset()) -> bool:
+    """The cue is a noun with a definite determiner ('the memorandum', 'this agreement'), qualifies one ('the
+    shared service', 'the joint unit') or is a verb into one of ``nouns`` ('absorbed into the unit'), and
+    that noun does not name its members itself ('the partnership between South Yorkshire and Humberside',
+    'the merger of Cumbria and Lancashire': the tokens of force mentions are ``forces_at``)."""
+    if cue.pos_ == "VERB":
+        objects = [c for c in cue.children if c.dep_ == "dobj"]
+        objects += [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in nouns and definite(o, determiners, forces_at) for o in objects)
     noun = cue.head if cue.dep_ in {"amod", "compound"} else cue
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False

@@ -40,6 +40,7 @@ def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dic
     for noun in cues.reference_nouns:
         words = [{"LOWER": w} for w in noun.split()]
         out.append((COUNT, [[number, between, *words], [digits, between, *words]], "LONGEST"))
+    out.append((COUNT, [[number, {"LOWER": "-"}, {"LOWER": "force"}]], "LONGEST"))  # 'a four-force alliance'
     out.append((FORCES, [[{"LOWER": "the"}, between, {"LOWER": "forces"}]], "LONGEST"))
     pronoun = {"LOWER": {"IN": sorted(cues.subset_pronouns)}}
     out.append((SUBSET, [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]], None))

@@ -64,6 +64,7 @@ class Part:
     signals: frozenset[str] = frozenset()  # what its words say of the stage (``stage.part_signals``)
     with_topic: bool = False  # it names forces only after 'with': the article's force is the other side
     definite: bool = False  # its cue is a definite noun phrase ('the memorandum', 'the shared service')
+    collaboration_subject: bool = False  # its subject is a collaboration told before ('the programme')
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,13 @@ def collaboration_of(
 def resolve(part: Part, scope: Scope, article: ArticleForces, forward: int = FORWARD_SENTENCES) -> list[str]:
     """The forces the part names, then those each of its references stands for, without repeats."""
     referred = (f for ref in part.references for f in stands_for(ref, part, scope, article, forward))
-    with_topic = part.with_topic and not part.references and article.topic
-    own = [article.topic] if with_topic else []  # 'the unit it shares with X and Y'
+    own: list[str] = []
+    if part.with_topic and not part.references:  # 'the unit it shares with X and Y': the other side
+        described = [forces for start, forces in scope.described if start < part.span.start]
+        if part.collaboration_subject and described:  # 'the programme would ... work with Kent and Hampshire'
+            own = sorted(described[-1])
+        elif article.topic:
+            own = [article.topic]
     return list(dict.fromkeys([*part.forces, *referred, *own]))
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from pipeline.nlp.collaborations.mentions import (
     Mention,
     article_mentions,
+    country_forces,
     drop_successors,
     excluded_forces,
     list_groups,
@@ -122,3 +123,29 @@ class TestDropSuccessors:
     )
     def test_forms(self, forces, kept):
         assert drop_successors(forces, self.SUCCESSORS) == kept
+
+
+class TestCountryForces:
+    @dataclass(frozen=True)
+    class Force:
+        name: str
+        kind: str
+        country: str
+        note: str | None = None
+
+    def test_territorial_forces_or_the_former_ones_merged_into_the_only_one(self):
+        forces = [
+            self.Force("Gwent", "territorial", "Wales"), self.Force("Dyfed", "territorial", "Wales"),
+            self.Force("Scotland", "territorial", "Scotland"), self.Force("Fife", "former", "Scotland"),
+            self.Force("Tayside", "former", "Scotland"), self.Force("Ulster", "territorial", "Northern Ireland"),
+        ]
+        found = country_forces(forces, {"Fife": "Scotland", "Tayside": "Scotland"})
+        assert found == {"Wales": ("Gwent", "Dyfed"), "Scotland": ("Fife", "Tayside")}  # one force: no merger
+
+    def test_the_gazetteer(self):
+        from pipeline.nlp.forces import ForcesLexicon
+        from pipeline.nlp.lexicon import load_lexicon
+
+        forces = load_lexicon(ForcesLexicon, "forces.json").forces
+        found = country_forces(forces, merger_successors(forces))
+        assert len(found["Wales"]) == 4 and len(found["Scotland"]) == 8

@@ -56,6 +56,23 @@ class TestMerge:
         [merged] = merge(doc, unnamed, TYPES)
         assert (merged["type"], merged["text"]) == ("alliance", "Kent and Essex formed the Atlas Unit.")
 
+    @pytest.mark.parametrize(
+        ("signals", "stage"),
+        [
+            ([frozenset({"existing"}), frozenset({"ended"})], "ended"),  # from all the parts of the set
+            ([frozenset({"proposal"}), frozenset()], "proposed"),
+            ([frozenset(), frozenset()], "operating"),
+        ],
+    )
+    def test_stage_from_the_signals_of_all_its_parts(self, nlp, signals, stage):
+        doc = nlp.make_doc("Kent and Essex share. Kent and Essex split.")
+        found = [Candidate(0, 4, ("Kent", "Essex"), signals=signals[0]), Candidate(4, 9, ("Kent", "Essex"), signals=signals[1])]
+        assert [c["stage"] for c in merge(doc, found, TYPES)] == [stage]
+
+    def test_a_merger_with_no_signal_is_proposed(self, nlp):
+        doc = nlp.make_doc("Kent and Essex merger.")
+        assert merge(doc, [Candidate(0, 4, ("Kent", "Essex"), (), "merger")], TYPES)[0]["stage"] == "proposed"
+
     def test_distinct_names_stay_distinct(self, nlp):
         doc = nlp.make_doc("Evolve and Atlas")
         found = [Candidate(0, 3, ("A", "B"), (Name(0, 6, "Evolve"), Name(11, 16, "Atlas")))]

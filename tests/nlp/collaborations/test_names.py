@@ -12,7 +12,9 @@ from pipeline.nlp.collaborations.names import (
     headed_name,
     is_name_word,
     is_proper,
+    name_after,
     name_before,
+    one_force_owns,
     proper_start,
     quoted_before,
     without_overlaps,
@@ -48,6 +50,22 @@ class TestFindNames:
         found = find_names(doc[:], phrases(nlp, doc, cues), forces_at(doc), cues)
         assert [n.text for n in found] == names
         assert all(doc.text[n.start_char : n.end_char].lower() == n.text.lower() for n in found)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Officers from the force's Organised Crime Unit arrested them, with help from Kent Police and Essex Police.",
+            "Officers from its Operation Galaxy team arrested them, with help from Kent Police and Essex Police.",
+            "Kent Police and Essex Police ran Operation Avara.",
+        ],
+    )
+    def test_a_unit_of_one_force_or_an_operation_is_not_a_name(self, nlp, cues, text):
+        doc = nlp(text)
+        assert find_names(doc[:], [], forces_at(doc), cues) == ()
+
+    def test_a_name_in_commas_after_a_name_noun(self, nlp, cues):
+        doc = nlp(f"{PAIR} are members of the counter-terrorism unit, WECTU, run by all four forces.")
+        assert [n.text for n in find_names(doc[:], [], forces_at(doc), cues)] == ["WECTU"]
 
     def test_an_organisation_is_not_a_name(self, nlp, cues):
         doc = nlp(f"The Police Federation Service praised {PAIR}.")
@@ -177,3 +195,36 @@ class TestWithoutOverlaps:
     )
     def test_forms(self, names, kept):
         assert list(without_overlaps(names)) == kept
+
+
+class TestNameAfter:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("the counter-terrorism unit, WECTU, run by all four forces", "WECTU"),
+            ("the regional unit, Tarian, shares officers", "Tarian"),
+            ("the unit, Detective Superintendent Jones said", None),  # a person: more than one word
+            ("the unit, which Kent runs", None),
+        ],
+    )
+    def test_forms(self, nlp, text, name):
+        doc = nlp(text)
+        found = name_after(doc[:], doc[token(doc, "unit")], set())
+        assert (found.text if found else None) == name
+
+
+class TestOneForceOwns:
+    @pytest.mark.parametrize(
+        ("text", "name", "expected"),
+        [
+            ("the force's Organised Crime Unit", "Organised Crime Unit", True),
+            ("its Operation Galaxy team", "Operation Galaxy", True),
+            ("Kent Police's Major Crime Unit", "Major Crime Unit", True),
+            ("their Joint Firearms Unit", "Joint Firearms Unit", False),  # the partners' own
+            ("the Joint Firearms Unit", "Joint Firearms Unit", False),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, name, expected):
+        doc = nlp(text)
+        start = text.index(name)
+        assert one_force_owns(doc, Name(start, start + len(name), name), forces_at(doc), cues) is expected

@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.nlp.collaborations.parts import bucket, describes, lemma_pattern, split_sentence
+from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, list_items, split_sentence
 from tests.nlp.collaborations.helpers import forces_at, token
 
 
@@ -53,6 +53,50 @@ class TestDescribes:
         doc = nlp(text)
         i = token(doc, cue)
         assert describes(doc[i : i + 1], forces_at(doc), cues.join_verbs, cues.event_nouns) is expected
+
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Commissioners in Kent Police and Essex Police will take over their local fire services.", False),
+            ("Kent Police will take over the custody suites of Essex Police.", True),
+        ],
+    )
+    def test_taking_over_what_each_side_owns_is_no_cue(self, nlp, cues, text, expected):
+        doc = nlp(text)
+        i = token(doc, "take")
+        assert describes(doc[i : i + 2], forces_at(doc), cues.join_verbs, cues.event_nouns, cues.owner_verbs) is expected
+
+
+class TestListItems:
+    def test_items_after_a_cued_colon(self, nlp, cues):
+        doc = nlp("The review found three combinations: Kent with Essex; Kent and Surrey together; and all three. "
+                  "Later; nothing.")
+        parts = [p for sent in doc.sents for p in split_sentence(sent, cues.clause_breaks)]
+        cued = [p.start == 0 for p in parts]
+        assert list_items(parts, cued) == [False, True, True, False, False]
+
+    def test_no_colon_no_items(self, nlp, cues):
+        doc = nlp("Kent shares a unit; Essex and Surrey do not.")
+        parts = split_sentence(doc[:], cues.clause_breaks)
+        assert list_items(parts, [True, False]) == [False, False]
+
+
+class TestDefinite:
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("They signed the memorandum alongside Kent Police.", "memorandum", True),
+            ("They will carry on with the shared service.", "shared", True),
+            ("The teams are absorbed into the unit.", "absorbed", True),
+            ("They signed a memorandum.", "memorandum", False),
+            ("They praised the partnership between Kent Police and Essex Police.", "partnership", False),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, cue, expected):
+        doc = nlp(text)
+        found = definite(doc[token(doc, cue)], cues.definite_determiners, forces_at(doc), cues.name_nouns)
+        assert found is expected
 
 
 class TestLemmaPattern:

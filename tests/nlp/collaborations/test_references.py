@@ -7,9 +7,11 @@ from spacy.matcher import Matcher
 
 from pipeline.nlp.collaborations.references import (
     COUNT,
+    COUNTRY,
     FORCE,
     FORCES,
     SUBSET,
+    THEM,
     Reference,
     after_with,
     count_of,
@@ -112,3 +114,45 @@ class TestReadReferences:
     def test_is_a_reference(self, nlp, cues):
         doc = nlp("Both forces agreed.")
         assert read_references(doc, matches(nlp, cues, doc), cues) == (Reference(0, 2, 2),)
+
+
+class TestCountryReferences:
+    @pytest.mark.parametrize(
+        ("text", "words", "country"),
+        [
+            ("Options include one force for all of Wales.", "one force for all of Wales", "Wales"),
+            ("A single police force covering the whole of Wales moved closer.",
+             "single police force covering the whole of Wales", "Wales"),
+            ("A single Scottish force could cost jobs.", "single Scottish force", "Scotland"),
+            ("Merging Scotland's police forces could cost jobs.", "Scotland's police forces", "Scotland"),
+        ],
+    )
+    def test_forms(self, nlp, cues, text, words, country):
+        doc = nlp(text)
+        found = [r for r in read_references(doc, matches(nlp, cues, doc), cues) if r.country]
+        assert [(doc[r.start : r.end].text, r.country, r.count) for r in found] == [(words, country, None)]
+
+    def test_a_count_with_a_country_word(self, nlp, cues):
+        doc = nlp("The four Welsh forces share a unit.")
+        [found] = read_references(doc, matches(nlp, cues, doc), cues)
+        assert (found.count, found.country) == (4, "Wales")
+
+    def test_a_force_of_the_country_is_no_reference(self, nlp, cues):
+        doc = nlp("South Wales Police and North Wales Police share a unit.")
+        assert [(lab, s) for lab, s, _ in matches(nlp, cues, doc) if lab == COUNTRY] == []
+
+
+class TestThem:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The government dropped its plan to merge them with Essex Police.", True),
+            ("The minister told them about Essex Police.", False),  # no collaboration verb
+        ],
+    )
+    def test_only_the_object_of_a_cue_verb(self, nlp, cues, text, expected):
+        doc = nlp(text)
+        found = [r for r in read_references(doc, matches(nlp, cues, doc), cues) if r.pronoun]
+        assert bool(found) is expected
+        assert all(doc[r.start].text == "them" for r in found)
+        assert THEM in [lab for lab, _, _ in matches(nlp, cues, doc)]

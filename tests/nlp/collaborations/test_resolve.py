@@ -18,8 +18,10 @@ from pipeline.nlp.collaborations.resolve import (
     collaboration_of,
     describe,
     resolve,
+    restated,
     sentences_after,
     stands_for,
+    with_successor,
 )
 from tests.nlp.collaborations.helpers import mention, span
 
@@ -136,6 +138,74 @@ class TestResolve:
         assert resolve(part, Scope(art.lists), art) == ["Essex", "Kent"]
 
 
+class TestResolveOwnSide:
+    TEXT = "Kent and Essex run Atlas. The unit it shares with Surrey and Sussex grew."
+
+    def test_after_with_the_article_force(self, nlp, cues):
+        doc, art = article(nlp, cues, self.TEXT, ["Kent", "Essex", "Surrey", "Sussex"], topic="Kent")
+        part = Part(doc[6:], ("Surrey", "Sussex"), with_topic=True)
+        assert resolve(part, Scope(art.lists), art) == ["Surrey", "Sussex", "Kent"]
+
+    def test_after_with_a_collaboration_told_before(self, nlp, cues):
+        doc, art = article(nlp, cues, self.TEXT, ["Kent", "Essex", "Surrey", "Sussex"], topic="Surrey")
+        part = Part(doc[6:], ("Surrey", "Sussex"), with_topic=True, collaboration_subject=True)
+        scope = Scope(art.lists, ((0, frozenset({"Kent", "Essex"})),))
+        assert resolve(part, scope, art) == ["Surrey", "Sussex", "Essex", "Kent"]
+
+    def test_not_with_references(self, nlp, cues):
+        doc, art = article(nlp, cues, self.TEXT, ["Kent", "Essex", "Surrey", "Sussex"], topic="Kent")
+        part = Part(doc[6:], ("Surrey",), (ref(doc, "Sussex", 5),), with_topic=True)  # refers to no set
+        assert resolve(part, Scope(art.lists), art) == ["Surrey"]
+
+
+class TestStandsForPronounAndCountry:
+    def test_them_is_the_latest_set_before(self, nlp, cues):
+        doc, art = article(nlp, cues, "Kent and Essex met. A plan to merge them with Surrey failed.",
+                           ["Kent", "Essex", "Surrey"])
+        part = Part(doc[5:], ("Surrey",), (ref(doc, "them", None, pronoun=True),))
+        assert stands_for(part.references[0], part, Scope(art.lists), art) == ["Essex", "Kent"]
+
+    @pytest.mark.parametrize(
+        ("words", "count", "expected"),
+        [("one force for Wales", None, ["Gwent", "Dyfed"]), ("four Welsh forces", 2, ["Gwent", "Dyfed"]),
+         ("four Welsh forces", 3, [])],
+    )
+    def test_a_country(self, nlp, cues, words, count, expected):
+        doc = nlp("Ministers want one force for Wales; the four Welsh forces agree.")
+        art = ArticleForces((), (), None, {"Wales": ("Gwent", "Dyfed")})
+        part = Part(doc[:], (), (ref(doc, words, count, country="Wales"),))
+        assert stands_for(part.references[0], part, Scope(()), art) == expected
+
+
+class TestRestated:
+    @pytest.mark.parametrize(
+        ("definite", "forces", "names", "expected"),
+        [
+            (True, ("Kent", "Essex"), (), True),
+            (False, ("Kent", "Essex"), (), False),  # not a definite phrase: a collaboration of its own
+            (True, ("Kent", "Essex", "Surrey"), (), False),  # the same set is the same collaboration anyway
+            (True, ("Kent", "Sussex"), (), False),  # not a subset
+        ],
+    )
+    def test_forms(self, nlp, definite, forces, names, expected):
+        doc = nlp("Kent, Essex and Surrey signed it. Kent and Essex signed the memorandum.")
+        before = (Candidate(0, 6, ("Kent", "Essex", "Surrey")),)
+        part = Part(doc[6:], forces, names=names, definite=definite)
+        assert restated(part, Candidate(6, len(doc), forces), before) is expected
+
+
+class TestWithSuccessor:
+    def test_the_members_alone_join_the_merger_told_as_done(self):
+        successors = {"Fife": "Scotland", "Tayside": "Scotland"}
+        found = (Candidate(0, 5, ("Fife", "Tayside")), Candidate(5, 9, ("Fife", "Tayside", "Scotland")))
+        assert [set(c.forces) for c in with_successor(found, successors)] == [{"Fife", "Tayside", "Scotland"}] * 2
+
+    def test_no_merger_told_as_done(self):
+        successors = {"Fife": "Scotland", "Tayside": "Scotland"}
+        found = (Candidate(0, 5, ("Fife", "Tayside")),)
+        assert with_successor(found, successors) == found
+
+
 class TestCollaborationOf:
     @pytest.mark.parametrize(
         ("forces", "excluded", "expected"),
@@ -153,6 +223,12 @@ class TestCollaborationOf:
         found = collaboration_of(Part(doc[:], forces, excluded=excluded, kind="alliance"), Scope(()), art, successors)
         assert (found.forces if found else None) == expected
         assert found is None or (found.start, found.end, found.type) == (0, len(doc), "alliance")
+
+    def test_a_merger_told_as_done_keeps_the_force_they_became(self, nlp):
+        doc = nlp("Fife and Tayside became Scotland.")
+        part = Part(doc[:], ("Fife", "Tayside", "Scotland"), signals=frozenset({"existing"}))
+        found = collaboration_of(part, Scope(()), ArticleForces((), (), None), {"Fife": "Scotland", "Tayside": "Scotland"})
+        assert found.forces == ("Fife", "Tayside", "Scotland")
 
 
 class TestDescribe:
