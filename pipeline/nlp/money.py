@@ -72,8 +72,9 @@ class MoneyFinder(Stage):
     def __call__(self, doc: Doc) -> Doc:
         mentions = force_mentions(doc)
         force_tokens = {t.i for m in mentions for t in m}
-        amounts = self.amounts.find(doc.text)
-        amounts = sorted(amounts + self.amounts.find_without_currency(doc.text, amounts), key=lambda a: a.start)
+        text = doc.text  # Doc.text joins every token on each access: read once
+        amounts = self.amounts.find(text)
+        amounts = sorted(amounts + self.amounts.find_without_currency(text, amounts), key=lambda a: a.start)
         article = ArticleForces(
             mentions, facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
@@ -85,7 +86,7 @@ class MoneyFinder(Stage):
             sent = group[0][1].sent
             periods = self.periods.stated_for(sent.text, sent.start_char)
             assigned = assign_periods(
-                doc.text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap, sent.start_char
+                text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap, sent.start_char
             )
             assigned = periods_over_lists([s for _, s in group], periods_to_their_verbs([s for _, s in group], assigned))
             figure_tokens = {t.i for _, s in group for t in s}
@@ -106,7 +107,7 @@ class MoneyFinder(Stage):
         for (amount, span, reading, period, segment_start, last), kind in zip(found, kinds, strict=True):
             grant = kind == "other" and reading == (kind, True, 0)  # read from the grammar: a payer, a grant's level
             forces, collaboration = figure_forces(Figure(span, segment_start, last, kind, grant), article, self.owners)
-            hedged = is_hedged(doc.text[span.sent.start_char : amount.start], span.root, self.hedges)
+            hedged = is_hedged(text[span.sent.start_char : amount.start], span.root, self.hedges)
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc

@@ -39,10 +39,11 @@ class LinkCues:
 
 def is_share(span: Span, cues: LinkCues) -> bool:
     """'£360,000 of that', or a sentence that opens 'Of that, ...' with the figure in its first clause."""
-    doc, sent = span.doc, span.sent
-    if cues.share_after.match(doc.text[span.end_char : sent.end_char]):
+    sent = span.sent
+    text = sent.text  # the sentence's text, not the article's (Doc.text joins every token: quadratic per figure)
+    if cues.share_after.match(text[span.end_char - sent.start_char :]):
         return True
-    return bool(cues.share_opening.match(sent.text)) and "," not in doc.text[sent.start_char : span.start_char].split(",", 1)[1]
+    return bool(cues.share_opening.match(text)) and "," not in text[: span.start_char - sent.start_char].split(",", 1)[1]
 
 
 def is_gapped(previous: Span, span: Span, cues: LinkCues) -> bool:

@@ -10,7 +10,9 @@ plan, if it has one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +21,9 @@ from pipeline.nlp.functions.lists import continues_list
 from pipeline.nlp.functions.passing import on_its_own, one_force, passing
 from pipeline.nlp.functions.scope import partner_clause, partner_sentence, plural_forces
 from pipeline.nlp.functions.status import status
+
+
+LIST_WINDOW = 100  # sentences a list may run back to its lead ('They cover three pieces of work:' then bullets)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,17 @@ class Article:
     proposed: frozenset[int]  # plan words
     forces: frozenset[int]  # tokens of force mentions
     labels: dict[int, int]  # how many function labels each sentence names
+    starts: tuple[int, ...] = ()  # where the sentences start
+    by_sentence: dict[int, list[Span]] = field(default_factory=dict)  # candidates by the sentence of their head word
+
+    def near(self, span: Span) -> list[Span]:
+        """The candidates in the sentence of ``span``'s head word: those its decision can concern."""
+        return self.by_sentence.get(span.root.sent.start, [])
+
+    def previous(self, sent: Span) -> tuple[Span, ...]:
+        """The ``LIST_WINDOW`` sentences before ``sent`` (found by bisection: a scan per candidate was quadratic)."""
+        k = bisect_left(self.starts, sent.start)
+        return self.sentences[max(0, k - LIST_WINDOW) : k]
 
 
 def read_article(doc: Doc, cues: dict[str, set[int]], collaborations: list[dict], forces: set[int],
@@ -49,11 +65,18 @@ def read_article(doc: Doc, cues: dict[str, set[int]], collaborations: list[dict]
     evidence = {doc.char_span(c["start_char"], c["end_char"], alignment_mode="expand").sent.start for c in collaborations}
     partner_words = frozenset(cues["partner"]) if partner else frozenset()
     announcing = sharing | evidence
+    by_sentence: dict[int, list[Span]] = defaultdict(list)
+    for c in candidates:
+        by_sentence[c.root.sent.start].append(c)
+    labels: dict[int, set[str]] = defaultdict(set)
+    for c in candidates:
+        labels[c.sent.start].add(c.label_)
     return Article(
         sentences=sentences, sharing=sharing, announcing=announcing,
         leads=announcing | {doc[i].sent.start for i in partner_words}, partner=partner,
         partner_words=partner_words, proposed=frozenset(cues["proposed"]), forces=frozenset(forces),
-        labels={s.start: len({c.label_ for c in candidates if c.sent.start == s.start}) for s in sentences},
+        labels={s.start: len(labels.get(s.start, ())) for s in sentences},
+        starts=tuple(s.start for s in sentences), by_sentence=dict(by_sentence),
     )
 
 
@@ -61,14 +84,14 @@ def decide(span: Span, candidates: list[Span], article: Article, lex: FunctionLe
     """The status of a candidate that is a function of the arrangement, or None for a mention in passing."""
     if on_its_own(span):
         return None
-    state = status(span, set(article.proposed), lex)
+    state = status(span, article.proposed, lex)
     if state == "excluded":
         return state
     if passing(span, candidates, lex):
         return None
     sent = span.sent
     handed = article.partner and (
-        partner_clause(span, lex, set(article.forces)) or partner_sentence(span, set(article.partner_words))
+        partner_clause(span, lex, article.forces) or partner_sentence(span, article.partner_words)
     )
     if sent.start in article.sharing or handed:
         return state
@@ -76,8 +99,8 @@ def decide(span: Span, candidates: list[Span], article: Article, lex: FunctionLe
         return None
     if sent.start in article.announcing:
         return state
-    previous = [s for s in article.sentences if s.end <= sent.start]
-    parent = continues_list(span, previous, set(article.leads), article.labels[sent.start], lex)
+    previous = list(article.previous(sent))
+    parent = continues_list(span, previous, article.leads, article.labels[sent.start], lex)
     if parent is None:
         return None
     return "proposed" if any(t.i in article.proposed for t in parent) else state

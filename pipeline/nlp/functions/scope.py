@@ -81,7 +81,7 @@ def passive(verb: Token) -> bool:
 def partner_sentence(span: Span, partner_words: set[int]) -> bool:
     """A partner cue in the function's sentence ('handed much of its back office to a private firm'), not
     the noun the function qualifies ('every major procurement contract' is a contract, not procurement)."""
-    if not any(span.sent.start <= i < span.sent.end for i in partner_words):
+    if not any(i in partner_words for i in range(span.sent.start, span.sent.end)):  # linear in the sentence
         return False
     head = span.root
     while head.dep_ == "compound" and head.head.i != head.i:

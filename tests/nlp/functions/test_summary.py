@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.functions.summary import example_of, summarised
+from pipeline.nlp.functions.summary import Kept, example_of, summarised
 from tests.nlp.functions.helpers import candidate, candidates, token
 
 
@@ -22,25 +22,25 @@ class TestSummarised:
     def test_its_own_examples_say_it(self, nlp, finder, lex, text):
         _, spans = kept(nlp, finder, text)
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert summarised(summary, "shared", spans, lex, whole=False)
+        assert summarised(summary, "shared", Kept(spans), lex, whole=False)
 
     def test_functions_listed_beside_it(self, nlp, finder, lex):
         _, spans = kept(nlp, finder, "Merged forces will pool technology, procurement and back-office functions.")
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert not summarised(summary, "shared", spans, lex, whole=True)
+        assert not summarised(summary, "shared", Kept(spans), lex, whole=True)
 
     def test_the_partner_article_names_two_or_more(self, nlp, finder, lex):
         text = "The force will hand its support services to a company. Staff in finance, HR and IT will move."
         doc, spans = kept(nlp, finder, text)
         summary = candidate(doc, finder, "support services")
-        assert summarised(summary, "shared", spans, lex, whole=True)
-        assert not summarised(summary, "shared", spans, lex, whole=False)
+        assert summarised(summary, "shared", Kept(spans), lex, whole=True)
+        assert not summarised(summary, "shared", Kept(spans), lex, whole=False)
 
     def test_one_left_out(self, nlp, finder, lex):
         _, spans = kept(nlp, finder, "They will share all support services, excluding payroll.")
         spans = [(span, "excluded" if span.label_ == "finance" else state) for span, state in spans]
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert not summarised(summary, "shared", spans, lex, whole=False)
+        assert not summarised(summary, "shared", Kept(spans), lex, whole=False)
 
 
 class TestExampleOf:
