@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -30,7 +31,7 @@ from pipeline.nlp.collaborations.merge import collaboration_type, merge
 from pipeline.nlp.collaborations.names import Name, find_names
 from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, list_items, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
-from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe
+from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe, group_start
 from pipeline.nlp.collaborations.split import pieces
 from pipeline.nlp.collaborations.stage import merges_departments, part_signals
 from pipeline.nlp.component import Stage
@@ -118,11 +119,12 @@ class CollaborationFinder(Stage):
         cues_in = bucket(starts, cue_roots)
         mentions_in = bucket(starts, [(m.start, m) for m in article.mentions])
         references_in = bucket(starts, [(r.start, r) for r in references])
+        texts = [span.text if known else "" for span in spans]  # Span.text joins its tokens: once per part
         items = list_items(spans, [bool(c) for c in cues_in])  # '...: Cumbria with Lancashire; Cumbria, ...'
         return [
             part
             for i, span in enumerate(spans)
-            if cues_in[i] or items[i] or names[i] or any(name in span.text for name in known)
+            if cues_in[i] or items[i] or names[i] or any(name in texts[i] for name in known)
             for part in self._part(span, names[i], mentions_in[i], cues_in[i], references_in[i], context)
         ]
 
@@ -130,7 +132,10 @@ class CollaborationFinder(Stage):
               references: list[Reference], context: PartContext) -> list[Part]:
         """The part, or the parts it holds when it keeps several collaborations apart."""
         cues, doc = self.cues, span.doc
-        excluded = excluded_forces(doc, span, context.groups, cues.except_phrases)  # 'all except Lincolnshire'
+        inside = context.groups[  # the lists of forces that start in the part, by bisection
+            bisect_left(context.groups, span.start, key=group_start) : bisect_left(context.groups, span.end, key=group_start)
+        ]
+        excluded = excluded_forces(doc, span, inside, cues.except_phrases)  # 'all except Lincolnshire'
         outside = non_members(span, mentions, cue_roots, context.alone, cues.speech_verbs, cues.people)  # 'more than Kent has'
         kept = [m for m in mentions if m.force not in excluded and m.start not in outside]
         kind = collaboration_type(names, (t.lemma_ for t in span), cues.type_words)
@@ -138,7 +143,7 @@ class CollaborationFinder(Stage):
         signals = part_signals(span, context.stage_cues, cues.stage, merger=merger)
 
         at = {m.start for m in kept}
-        groups = [tuple(m for m in g if m.start in at) for g in context.groups if span.start <= g[0].start < span.end]
+        groups = [tuple(m for m in g if m.start in at) for g in inside]
         named_at = [doc.char_span(n.start_char, n.end_char, alignment_mode="expand") for n in names]
         clauses = cue_clauses(span, kept, [*cue_roots, *(n.root for n in named_at if n is not None)])
         forces_at = {i for m in mentions for i in range(m.start, m.end)}

@@ -4,12 +4,17 @@ The parts are read in text order, once: a reference ('the two forces', 'four of 
 named in its part, or for a set named or described before it — the article's lists of forces, then the
 collaborations of the earlier parts (``Scope``, built afresh for every part from what the parts before
 it found) — or for a list named just after it. Nothing a later part says changes an earlier one.
+
+A reference looks back over the ``LOOKBACK`` latest lists of forces, collaborations and force mentions
+before it, found by bisection: reading all of them for every reference was quadratic in the article.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Span
 
@@ -19,6 +24,8 @@ from pipeline.nlp.collaborations.references import Reference
 from pipeline.nlp.collaborations.stage import told_as_done
 
 FORWARD_SENTENCES = 3  # "Six forces ... run TITAN together" may name the six in the next sentences
+
+LOOKBACK = 100  # lists of forces, collaborations and force mentions a reference looks back over (the latest)
 
 Positioned = tuple[int, frozenset[str]]  # a set of forces and the token where it is named or described
 
@@ -32,9 +39,36 @@ class ArticleForces:
     topic: str | None  # the force the article is about: the most mentioned (doc._.ranked_forces[0])
     countries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # country -> the forces that could merge
 
-    @property
+    @cached_property
     def lists(self) -> tuple[Positioned, ...]:
         return tuple((g[0].start, frozenset(m.force for m in g)) for g in self.groups)
+
+    @cached_property
+    def first_seen(self) -> tuple[tuple[str, int], ...]:
+        """Each force with the token of its first mention, in text order."""
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            first.setdefault(m.force, m.start)
+        return tuple(first.items())
+
+    def mentions_between(self, lo: int, hi: int, latest: int | None = None) -> tuple[Mention, ...]:
+        """The mentions that start at token ``lo`` or later and before ``hi`` (by bisection); only the ``latest``
+        of them when given."""
+        end = bisect_left(self.mentions, hi, key=mention_start)
+        start = bisect_left(self.mentions, lo, key=mention_start)
+        return self.mentions[start if latest is None else max(start, end - latest) : end]
+
+    def groups_between(self, lo: int, hi: int) -> tuple[Group, ...]:
+        """The lists of forces that start at token ``lo`` or later and before ``hi`` (by bisection)."""
+        return self.groups[bisect_left(self.groups, lo, key=group_start) : bisect_left(self.groups, hi, key=group_start)]
+
+
+def mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+def group_start(group: Group) -> int:
+    return group[0].start
 
 
 @dataclass(frozen=True)
@@ -47,8 +81,11 @@ class Scope:
 
     def before(self, position: int) -> list[frozenset[str]]:
         """The sets named or described before token ``position``: lists first, then collaborations, each in
-        text order (so the last is the latest collaboration, or else the latest list)."""
-        return [forces for start, forces in (*self.lists, *self.described) if start < position]
+        text order (so the last is the latest collaboration, or else the latest list); the ``LOOKBACK`` latest
+        lists (found by bisection) and described sets."""
+        end = bisect_left(self.lists, position, key=lambda x: x[0])
+        lists = self.lists[max(0, end - LOOKBACK) : end]
+        return [forces for start, forces in (*lists, *self.described[-LOOKBACK:]) if start < position]
 
 
 @dataclass(frozen=True)
@@ -84,13 +121,15 @@ def describe(
 ) -> tuple[Candidate, ...]:
     """The collaboration of every part that describes one, in text order; each part's scope is the
     article's lists plus the collaborations found in the parts before it."""
-    found: tuple[Candidate, ...] = ()
+    found: list[Candidate] = []
+    described: list[Positioned] = []
     for part in parts:
-        scope = Scope(article.lists, tuple((c.start, frozenset(c.forces)) for c in found))
+        scope = Scope(article.lists, tuple(described[-LOOKBACK:]))
         candidate = collaboration_of(part, scope, article, successors, forward)
-        if candidate is not None and not restated(part, candidate, found):
-            found = (*found, candidate)
-    return with_successor(found, successors)
+        if candidate is not None and not restated(part, candidate, found[-LOOKBACK:]):
+            found.append(candidate)
+            described.append((candidate.start, frozenset(candidate.forces)))
+    return with_successor(tuple(found), successors)
 
 
 def with_successor(found: tuple[Candidate, ...], successors: dict[str, str]) -> tuple[Candidate, ...]:
@@ -159,7 +198,7 @@ def stands_for(ref: Reference, part: Part, scope: Scope, article: ArticleForces,
         return kept if len(kept) == ref.count else []
     if ref.singular:  # "the force's motorway policing is shared with Staffordshire": the article's force
         span = part.span
-        named_after = all(m.start > ref.start for m in article.mentions if span.start <= m.start < span.end)
+        named_after = all(m.start > ref.start for m in article.mentions_between(span.start, span.end))
         return [article.topic] if named and named_after and article.topic else []
     if ref.count is None:  # 'the forces': the latest set before that holds the one force named with it
         if len(named) >= 2:
@@ -195,17 +234,16 @@ def antecedent(
     if fits:
         return sorted(fits[-1])
     if len(named) == n - 1:  # 'talks with Lancashire about merging the two forces': the one named before
-        before = [m.force for m in reversed(article.mentions) if m.start < ref.start and m.force not in named]
+        before = [m.force for m in reversed(article.mentions_between(0, ref.start, LOOKBACK)) if m.force not in named]
         if before:
             return [*named, before[0]]
     horizon = sentences_after(part.span.sent, forward).end
-    for group in article.groups:
+    for group in article.groups_between(ref.start + 1, horizon):
         forces = {m.force for m in group}
-        if ref.start < group[0].start < horizon and len(forces) == n and named <= forces:
+        if len(forces) == n and named <= forces:
             return [m.force for m in group]
     # 'Durham ... Cleveland ... North Yorkshire ... The three forces': the article's forces, if they are N
-    for pool in ([m.force for m in article.mentions if m.start < ref.start], [m.force for m in article.mentions]):
-        distinct = list(dict.fromkeys(pool))
+    for distinct in ([f for f, start in article.first_seen if start < ref.start], [f for f, _ in article.first_seen]):
         if len(distinct) == n and named <= set(distinct):
             return distinct
     return None

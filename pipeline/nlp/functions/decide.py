@@ -22,7 +22,6 @@ from pipeline.nlp.functions.passing import on_its_own, one_force, passing
 from pipeline.nlp.functions.scope import partner_clause, partner_sentence, plural_forces
 from pipeline.nlp.functions.status import status
 
-
 LIST_WINDOW = 100  # sentences a list may run back to its lead ('They cover three pieces of work:' then bullets)
 
 
