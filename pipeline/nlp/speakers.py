@@ -121,9 +121,9 @@ def attribution(idx: QuoteIndex, start: int, end: int) -> tuple[bool, str | None
         found, speaker = subject_speaker(idx, verb)
         if found:
             return found, speaker
-    for m in idx.mentions:
-        if start <= idx.doc[m.start].idx < end:
-            return True, m.name
+    first = bisect.bisect_left(idx.mentions, bisect.bisect_left(idx.token_starts, start), key=mention_start)
+    if first < len(idx.mentions) and idx.doc[idx.mentions[first].start].idx < end:  # the first official named there
+        return True, idx.mentions[first].name
     pronoun = next((t for t in tokens if t.lower_ in lex.speaker_pronouns), None)
     return True, last_named(idx, pronoun.idx) if pronoun is not None else None
 
@@ -139,12 +139,23 @@ def subject_speaker(idx: QuoteIndex, verb: Token) -> tuple[bool, str | None]:
             return True, last_named(idx, subject.idx)
         if subject.lower_ in lex.relative_pronouns:
             sentence = sentence_of_token(idx, subject.i)
-            before = [m for m in idx.mentions if m.end <= subject.i and m.start >= sentence.start]
+            before = [m for m in mentions_within(idx, sentence.start, subject.i) if m.end <= subject.i]
             return True, before[-1].name if before else None
-        for m in idx.mentions:
-            if subject.left_edge.i <= m.start and m.end - 1 <= subject.right_edge.i and heads(idx, m, subject):
+        for m in mentions_within(idx, subject.left_edge.i, subject.right_edge.i + 1):
+            if m.end - 1 <= subject.right_edge.i and heads(idx, m, subject):
                 return True, m.name
     return bool(subjects), None
+
+
+def mention_start(mention: NamedMention) -> int:
+    return mention.start
+
+
+def mentions_within(idx: QuoteIndex, lo: int, hi: int) -> tuple[NamedMention, ...]:
+    """The mentions that start at token ``lo`` or later and before ``hi``, in text order (by bisection: a scan
+    of every mention for every speech verb was quadratic in the article)."""
+    mentions = idx.mentions
+    return mentions[bisect.bisect_left(mentions, lo, key=mention_start) : bisect.bisect_left(mentions, hi, key=mention_start)]
 
 
 def heads(idx: QuoteIndex, mention: NamedMention, subject: Token) -> bool:

@@ -4,6 +4,8 @@ or None for anyone else.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -32,6 +34,7 @@ def direct_quotes(idx: QuoteIndex, settings: QuoteSettings) -> list[Quote]:
         if not paragraph.strip():
             continue
         spans = quote_spans(paragraph, offset, lex)
+        lead = offset + len(paragraph) - len(paragraph.lstrip(lex.opening_quotes + lex.opening_single_quotes + " "))
         found: list[Quote] = []
         for k, (start, end, _closed) in enumerate(spans):
             before = max(sentence_start(idx, offset, start - 1), found[-1]["end_char"] + 1 if found else offset)
@@ -41,7 +44,7 @@ def direct_quotes(idx: QuoteIndex, settings: QuoteSettings) -> list[Quote]:
                 attributed, speaker = attribution(idx, end + 1, after)
             if not attributed and found:
                 attributed, speaker = True, found[-1]["speaker"]
-            if not attributed and previous and not text[offset:start].strip(lex.opening_quotes + lex.opening_single_quotes + " "):
+            if not attributed and previous and start <= lead:  # the paragraph opens with the quote
                 attributed, speaker = True, previous[-1]["speaker"]
             if attributed or len(text[start:end].split()) >= settings.min_unattributed_words:
                 found.append(
@@ -72,7 +75,9 @@ def sentence_end(idx: QuoteIndex, char: int) -> int:
 def reported_speech(idx: QuoteIndex, direct: list[Quote]) -> list[Quote]:
     """'Ms Hollis added that no jobs would be lost', 'It is too early to say, Mr Pike said': the reported
     words of an official (or a pronoun for one), where they are not already a quote."""
-    covered = [(q["start_char"], q["end_char"]) for q in direct]
+    covered = sorted((q["start_char"], q["end_char"]) for q in direct)
+    covered_starts = [start for start, _ in covered]
+    reach = list(itertools.accumulate((end for _, end in covered), max))  # the furthest end of the quotes up to each
     out: list[Quote] = []
     for verb in idx.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in idx.lex.speech_verbs:
@@ -82,7 +87,10 @@ def reported_speech(idx: QuoteIndex, direct: list[Quote]) -> list[Quote]:
             continue
         subject = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
         words = reported_words(verb, subject, sentence_of_token(idx, verb.i))
-        if words is None or any(s < words.end_char and words.start_char < e for s, e in covered):
+        if words is None:
+            continue
+        starting_before = bisect.bisect_left(covered_starts, words.end_char)  # quotes that start before the words end
+        if starting_before and reach[starting_before - 1] > words.start_char:  # one of them overlaps the words
             continue
         out.append({
             "speaker": speaker, "start_char": words.start_char, "end_char": words.end_char, "text": words.text,
