@@ -9,6 +9,8 @@ introducing people then go name by name, in text order.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from pipeline.nlp.officials.attribution import post_force, sentence_force
@@ -49,6 +51,27 @@ class Person:
         return self.name.split()[0]
 
 
+class People(list[Person]):
+    """The officials introduced so far, in order, also looked up by full name, surname and first name (the latest
+    one wins) and by role: a scan of all of them for every name was quadratic in the article."""
+
+    def __init__(self, people: Iterable[Person] = ()) -> None:
+        super().__init__()
+        self.by_name: dict[str, Person] = {}
+        self.by_surname: dict[str, Person] = {}
+        self.by_first_name: dict[str, Person] = {}
+        self.forces_by_role: dict[str, set[str | None]] = defaultdict(set)
+        for person in people:
+            self.append(person)
+
+    def append(self, person: Person) -> None:
+        super().append(person)
+        self.by_name[person.name] = person
+        self.by_surname[person.surname] = person
+        self.by_first_name[person.first_name] = person
+        self.forces_by_role[person.role].add(person.force)
+
+
 @dataclass(frozen=True)
 class Mention:
     """One mention of an official: the name tokens, and where its evidence starts."""
@@ -62,7 +85,7 @@ class Mention:
 def find_mentions(idx: DocIndex) -> list[Mention]:
     """Every mention of an official, in text order."""
     doc = idx.doc
-    people: list[Person] = []
+    people = People()
     mentions: list[Mention] = []
     posts: dict[int, tuple[str, str | None]] = {}  # token after a mention -> the (role, force) of its person
     sentences = list(content_sentences(doc))
@@ -121,11 +144,12 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def held_since(idx: DocIndex, found: Clue, people: list[Person]) -> bool:
+def held_since(idx: DocIndex, found: Clue, people: People) -> bool:
     """Someone introduced holds the post a waiting title names (the same role, in the same force where both are
     known)."""
     force = post_force(idx, found)
-    return any(p.role == found.label and (p.force == force or None in (p.force, force)) for p in people)
+    forces = people.forces_by_role.get(found.label, set())
+    return bool(forces) and (force is None or force in forces or None in forces)
 
 
 def person_like(idx: DocIndex, name: NameClues) -> bool:
@@ -134,21 +158,19 @@ def person_like(idx: DocIndex, name: NameClues) -> bool:
     return not any(i in idx.places or idx.doc[i].ent_type_ in idx.lex.not_person_entities for i in tokens)
 
 
-def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: list[Person]) -> Person | None:
-    """Someone already introduced: the full name again, or 'Mr Hogg', 'PC Hartley', 'Sir Richard'."""
+def resolve(idx: DocIndex, hon_start: int, start: int, end: int, people: People) -> Person | None:
+    """Someone already introduced (the latest one): the full name again, or 'Mr Hogg', 'PC Hartley', 'Sir Richard'."""
     doc = idx.doc
     words = [t.text for t in doc[start:end]]
     name = doc[start:end].text
-    for person in reversed(people):
-        if person.name == name:
-            return person
+    if name in people.by_name:
+        return people.by_name[name]
     if len(words) != 1:
         return None
-    for person in reversed(people):
-        if person.surname == words[0]:
-            return person
+    if words[0] in people.by_surname:
+        return people.by_surname[words[0]]
     if has_honorific(idx, hon_start, start, idx.lex.knight_titles):
-        return next((p for p in reversed(people) if p.first_name == words[0]), None)
+        return people.by_first_name.get(words[0])
     return None
 
 

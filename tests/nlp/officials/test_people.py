@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.officials.clues import sentence_clues
 from pipeline.nlp.officials.index import DocIndex, Sorted
-from pipeline.nlp.officials.people import Person, find_mentions, held_since, introduce, person_like, resolve
+from pipeline.nlp.officials.people import People, Person, find_mentions, held_since, introduce, person_like, resolve
 from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
 from tests.nlp.officials.helpers import at, index_of, sentence
 
@@ -50,14 +50,14 @@ class TestResolve:
         idx = index_of(nlp, text)
         start = at(idx, name)
         end = start + len(name.split())
-        people = [KENT_PCC]
+        people = People([KENT_PCC])
         assert resolve(idx, 0, start, end, people) is not None
 
     @pytest.mark.parametrize(("text", "name"), [("Mr Tony spoke.", "Tony"), ("Jane Hale spoke.", "Jane Hale")])
     def test_someone_new(self, nlp, text, name):
         idx = index_of(nlp, text)
         start = at(idx, name)
-        assert resolve(idx, 0, start, start + len(name.split()), [KENT_PCC]) is None
+        assert resolve(idx, 0, start, start + len(name.split()), People([KENT_PCC])) is None
 
 
 class TestHeldSince:
@@ -72,7 +72,7 @@ class TestHeldSince:
     )
     def test_someone_introduced_holds_the_post(self, nlp, clue, expected):
         idx = index_of(nlp, "Jane Doe spoke.")
-        assert held_since(idx, clue, [KENT_PCC]) is expected
+        assert held_since(idx, clue, People([KENT_PCC])) is expected
 
 
 class TestPersonLike:
