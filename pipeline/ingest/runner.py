@@ -11,7 +11,7 @@ every path it was read from is recorded as a source of the article.
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,15 +19,12 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from pipeline.config import database_url, display_url, mask_passwords, pipeline_version
-from pipeline.contract import Article
+from pipeline.config import article_seconds, database_url, display_url, mask_passwords, pipeline_version
+from pipeline.contract import Article, Extraction
+from pipeline.ingest.processing import Failure, extract_articles
 from pipeline.ingest.reader import ReadError
 from pipeline.ingest.runs import LockHeld, RunContext
 from pipeline.ingest.sources import articles
-from pipeline.nlp.compose import shared_nlp
-from pipeline.nlp.extensions import article_doc
-from pipeline.nlp.extract import extract
-from pipeline.processes import die_with_this_process
 from pipeline.storage.database import DatabaseError, describe_error, open_database
 from pipeline.storage.repository import Outcome, needs_extraction, save_article
 
@@ -101,6 +98,7 @@ def ingest(
     password of an input URL (``user:password@``) is masked in every message and run record.
     """
     inputs = [str(i) for i in inputs]
+    seconds = article_seconds()  # a bad value stops the run before it starts
     url = database_url(db_url)
     summary = IngestSummary()
     engine, ref = open_database(url)
@@ -158,8 +156,7 @@ def ingest(
             else:
                 others.append(item)
 
-    def store(article: Article, doc) -> Outcome:
-        extraction = extract(doc)
+    def store(article: Article, extraction: Extraction) -> Outcome:
         for attempt in range(SAVE_ATTEMPTS):
             try:
                 with engine.begin() as conn:
@@ -172,27 +169,29 @@ def ingest(
         raise AssertionError("unreachable")
 
     def extract_and_store(claimed: Iterator[Article]) -> None:
-        first = next(claimed, None)  # nothing to extract (a re-run): no need to load the NLP pipeline
-        if first is None:
-            return
-        nlp = shared_nlp(spacy_model)
-        # Each Doc carries the article's date (doc._.published) into the stages that read it.
-        dated = ((article_doc(nlp, a.text, a.published), a) for a in itertools.chain([first], claimed))
-        with die_with_this_process():
-            docs = nlp.pipe(dated, as_tuples=True, n_process=workers, batch_size=batch_size)
-            for doc, article in docs:
-                try:
-                    run.check_lock()
-                    outcome = store(article, doc)
-                except SQLAlchemyError as exc:
-                    if fatal_storage_error(exc):
-                        raise
-                    report(article.source, Outcome.FAILED,
-                           f"{article.source}: not stored: {exc.__class__.__name__}: {describe_error(exc)}")
-                else:
-                    report(article.source, outcome)
-                finally:
-                    run.release_claim(article.sha256)
+        # the NLP pipeline is loaded (and the workers started) only if some article needs extracting
+        extracted = extract_articles(claimed, spacy_model=spacy_model, workers=workers, batch_size=batch_size,
+                                     seconds=seconds)
+        with contextlib.closing(extracted):  # the workers end with the loop, however it ends
+            for article, result in extracted:
+                store_result(article, result)
+
+    def store_result(article: Article, result: Extraction | Failure) -> None:
+        try:
+            run.check_lock()
+            if isinstance(result, Failure):  # over its time budget, too large, or a fault: the run goes on
+                report(article.source, Outcome.FAILED, result.message)
+                return
+            outcome = store(article, result)
+        except SQLAlchemyError as exc:
+            if fatal_storage_error(exc):
+                raise
+            report(article.source, Outcome.FAILED,
+                   f"{article.source}: not stored: {exc.__class__.__name__}: {describe_error(exc)}")
+        else:
+            report(article.source, outcome)
+        finally:
+            run.release_claim(article.sha256)
 
     status, message, writable = "completed", None, True
     try:
