@@ -6,10 +6,16 @@
 end of a figure; the multiplier ("m", "bn", "million") and number words are read here, from the
 lexicon in ``models/money.json`` and the number words of ``models/words.json`` (price-parser
 ignores them). Periods ("a year", "2019/20") are read by ``pipeline.nlp.periods``.
+
+A figure above ``MAX_AMOUNT`` (ten trillion, several times the UK's yearly GDP) is no money a news
+article reports but a typo or garbage ("£20,000,000bn"), and is not a figure at all: it would also
+overflow the database's amount column (``NUMERIC(18,2)``, below 10^16).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +25,8 @@ from functools import lru_cache
 from price_parser import Price
 
 from pipeline.nlp.money_lexicon import MoneyLexicon, load_money_lexicon
+
+MAX_AMOUNT = Decimal(10) ** 13  # ten trillion in any currency; larger figures are implausible
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ class AmountParser:
         pos = 0
         while (m := self.pattern.search(text, pos)) is not None:
             amount, end = self._read(text, m)
-            if amount is not None:
+            if amount is not None and plausible(amount):
                 found.append(amount)
             pos = max(end, m.start() + 1)
         return found
@@ -110,12 +118,17 @@ class AmountParser:
         """Numbers with a multiplier but no currency, outside the figures ``found`` ('a saving of 153 million', 'save
         12.5m'): pounds when written about a force's finances, which the caller decides from the words around them."""
         out = []
+        spans = sorted((a.start, a.end) for a in found)
+        starts = [start for start, _ in spans]
+        reach = list(itertools.accumulate((end for _, end in spans), max))  # the furthest end of the figures up to each
         for m in self.bare.finditer(text):
-            if any(a.start < m.end() and m.start() < a.end for a in found):
+            starting_before = bisect.bisect_left(starts, m.end())  # by bisection: a scan per number was quadratic
+            if starting_before and reach[starting_before - 1] > m.start():  # a figure found overlaps it
                 continue
             part = self._parse_part(m.group(), default_currency=self.bare_currency)
-            if part is not None:
-                out.append(Amount(part[0], None, part[1], m.start(), m.end(), m.group(), inferred=True))
+            amount = Amount(part[0], None, part[1], m.start(), m.end(), m.group(), inferred=True) if part else None
+            if amount is not None and plausible(amount):
+                out.append(amount)
         return out
 
     def _read(self, text: str, m: re.Match) -> tuple[Amount | None, int]:
@@ -267,3 +280,8 @@ def parse_amount(text: str) -> Amount | None:
     if len(found) == 1 and found[0].text.strip() == text.strip():
         return found[0]
     return None
+
+
+def plausible(amount: Amount) -> bool:
+    """At most ``MAX_AMOUNT``, both ends of a range."""
+    return amount.value <= MAX_AMOUNT and (amount.high is None or amount.high <= MAX_AMOUNT)
