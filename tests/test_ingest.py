@@ -27,6 +27,7 @@ from pipeline.storage.schema import (
     force_mentions,
     forces,
     ingest_claims,
+    money_figures,
     run_locks,
     sentences,
 )
@@ -324,3 +325,72 @@ class TestIngestCommand:
         result = CliRunner().invoke(main, ["ingest", str(tmp_path / "articles"), "--db", f"sqlite:///{tmp_path / 'notadb'}"])
         assert result.exit_code == 1
         assert "cannot open database" in result.output
+
+
+class TestTimeBudget:
+    def test_an_article_over_its_budget_is_a_failed_input_and_the_run_goes_on(self, write, db_url, tmp_path, monkeypatch):
+        from pipeline.nlp.jobs import JobConcernFinder
+
+        original = JobConcernFinder.__call__
+
+        def hang(self, doc):
+            if "HANG" in doc.text:
+                time.sleep(60)
+            return original(self, doc)
+
+        monkeypatch.setattr(JobConcernFinder, "__call__", hang)
+        monkeypatch.setenv("FORCEWATCH_ARTICLE_SECONDS", "1")
+        write("a_good.txt", DURHAM)
+        slow = write("b_slow.txt", DORSET + "\n\nHANG")
+        write("c_good.txt", DORSET)
+        summary = ingest([tmp_path / "articles"], db_url)
+        assert (summary.new, summary.failed) == (2, 1)
+        assert summary.errors == [
+            f"{slow}: extraction took longer than 1 s ({len(DORSET) + 6:,} characters; the limit is "
+            "FORCEWATCH_ARTICLE_SECONDS); not stored"
+        ]
+        engine, _ = open_database(db_url)
+        (run,) = recent_runs(engine, 1)
+        engine.dispose()
+        assert run["status"] == "partial"
+        assert [e["error"] for e in run["errors"]] == summary.errors
+
+    def test_a_tiny_budget_from_the_environment_fails_each_article_with_its_name(self, write, db_url):
+        path = write("durham.txt", DURHAM)
+        result = CliRunner().invoke(main, ["ingest", str(path), "--db", db_url], env={"FORCEWATCH_ARTICLE_SECONDS": "0.001"})
+        assert result.exit_code == 1
+        assert f"{path}: extraction took longer than 0.001 s" in result.output
+        assert stored(db_url, select(articles.c.id)) == []
+
+    def test_a_bad_budget_is_a_clear_error(self, write, db_url, tmp_path):
+        write("durham.txt", DURHAM)
+        result = CliRunner().invoke(
+            main, ["ingest", str(tmp_path / "articles"), "--db", db_url], env={"FORCEWATCH_ARTICLE_SECONDS": "soon"}
+        )
+        assert result.exit_code == 1
+        assert "FORCEWATCH_ARTICLE_SECONDS='soon': give a number of seconds" in result.output
+
+
+class TestHostileInput:
+    def test_hostile_runs_are_stored_cut_and_every_offset_slices_the_stored_text(self, write, db_url, tmp_path):
+        write("runs.txt", "£" * 16000 + DURHAM + "\n\n" + "—" * 120000 + "\n\n" + "(£" * 3000 + " Kent Police said so.")
+        write("zalgo.html", "<html><body><article><p>" + "Kent Police" + "\u0316" * 5000 + " will share HR with Essex "
+              "Police.</p><p>" + "=" * 50000 + "</p></article></body></html>")
+        summary = ingest([tmp_path / "articles"], db_url)
+        assert (summary.new, summary.failed) == (2, 0), summary.errors
+        engine, _ = open_database(db_url)
+        with engine.connect() as conn:
+            texts = dict(conn.execute(select(articles.c.id, articles.c.text)).all())
+            assert max(len(t) for t in texts.values()) < 10_000
+            for table in (sentences, force_mentions):
+                for row in conn.execute(select(table.c.article_id, table.c.start_char, table.c.end_char, table.c.text)):
+                    assert texts[row.article_id][row.start_char : row.end_char] == row.text
+        engine.dispose()
+
+    def test_an_implausible_amount_is_no_figure_and_the_article_is_stored(self, write, db_url, tmp_path):
+        write("typo.txt", "Kent Police will save £20,000,000bn, or £2m a year, by sharing HR with Essex Police.")
+        summary = ingest([tmp_path / "articles"], db_url)
+        assert (summary.new, summary.failed) == (1, 0), summary.errors
+        assert [(r.text, r.amount) for r in stored(db_url, select(money_figures.c.text, money_figures.c.amount))] == [
+            ("£2m", 2_000_000)
+        ]

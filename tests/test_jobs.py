@@ -317,3 +317,12 @@ class TestClauseGovernors:
         jobs = next(t for t in doc if t.text == "jobs")
         cues = load_cues()
         assert [t.text for t in clause_governors(jobs, cues.clause_links, cues.governor_hops)] == ["on", "impact", "known"]
+
+
+class TestHostileInput:
+    SENTENCE = "The forces said it was too early to say whether any HR, payroll or purchasing posts would be affected."
+
+    def test_a_run_of_symbols_before_the_sentence(self, nlp):
+        found = concerns(nlp, "£ " * 150 + self.SENTENCE)
+        assert [s for s, _ in found] == ["uncertain"]
+        assert found[0][1].endswith("would be affected.")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.normalise import furniture_or_caption, normalise_text, repair_text
+from pipeline.ingest.normalise import (
+    MAX_MARKS,
+    MAX_REPEAT,
+    MAX_WORD_CHARS,
+    cut_runs,
+    furniture_or_caption,
+    normalise_text,
+    repair_text,
+)
 
 
 class TestRepairText:
@@ -76,3 +84,32 @@ class TestNormaliseText:
     def test_normalising_twice_changes_nothing(self, raw):
         once = normalise_text(raw)
         assert normalise_text(once) == once
+
+
+class TestCutRuns:
+    @pytest.mark.parametrize("symbol", ["£", "-", "—", "(", "'", "*", "😀", "_"])
+    def test_a_repeated_symbol_is_cut(self, symbol):
+        assert cut_runs(f"Kent {symbol * 500} Essex") == f"Kent {symbol * MAX_REPEAT} Essex"
+
+    @pytest.mark.parametrize("run", ["x" * 250, "1" * 250, "(£" * 125, "a-" * 125])
+    def test_a_long_run_without_spaces_gets_a_space_every_max_word_chars(self, run):
+        out = cut_runs(f"Kent {run} Essex")
+        assert out.replace(" ", "") == f"Kent{run}Essex"
+        assert max(len(word) for word in out.split()) == MAX_WORD_CHARS
+
+    @pytest.mark.parametrize(
+        "line",
+        ["Cost: £12,300,000 (a 10% rise) -- said Mr O'Neill...", "-" * MAX_REPEAT, "1000000000000", "x" * MAX_WORD_CHARS,
+         "https://www.example.police.uk/news/2015/06/alliance-between-kent-and-essex-police-agreed"],
+    )
+    def test_ordinary_text_is_unchanged(self, line):
+        assert cut_runs(line) == line
+
+
+class TestHostileRuns:
+    def test_hostile_runs_are_cut_in_the_stored_text(self):
+        text = normalise_text("£" * 16000 + "The forces said so.\n\n" + "—" * 120000)
+        assert text == "£" * MAX_REPEAT + "The forces said so.\n\n" + "—" * MAX_REPEAT
+
+    def test_combining_marks_are_cut_before_unicode_normalisation(self):
+        assert normalise_text("Kent" + "\u0316" * 50000 + " Police") == "Kent" + "\u0316" * MAX_MARKS + " Police"

@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.extract import extract
-from pipeline.nlp.sentences import content_sentences, ends_sentence, stored_sentences
+from pipeline.nlp.sentences import (
+    MAX_SENTENCE_TOKENS,
+    content_sentences,
+    ends_sentence,
+    sentence_ends,
+    stored_sentences,
+)
 
 
 class TestContentSentences:
@@ -82,3 +88,34 @@ class TestStoredSentences:
     def test_an_opening_quote_after_a_space_is_left_alone(self, nlp):
         doc = nlp('He said it was right. "')
         assert [s.text for s in stored_sentences(doc)] == [s.text for s in content_sentences(doc)]
+
+
+class TestCapSentences:
+    def test_every_line_break_starts_a_sentence_in_a_long_list(self, nlp):
+        text = "".join(f"Item {i} is shared by the forces\n" for i in range(300))
+        doc = nlp(text)
+        assert all("\n" not in s.text for s in content_sentences(doc))
+        line_starts = [t for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text]
+        assert len(line_starts) == 300
+        assert all(t.is_sent_start for t in line_starts)
+
+    def test_a_sentence_is_cut_at_its_last_full_stop_before_the_limit(self, nlp):
+        text = "The forces agreed. " * 20 + "The two forces will share " + "£ " * 400 + "in all."
+        sents = list(content_sentences(nlp(text)))
+        assert max(len(s) for s in sents) <= MAX_SENTENCE_TOKENS
+        assert all(s.text == "The forces agreed." for s in sents[:20])
+        assert "".join(s.text_with_ws for s in sents).strip() == text.strip()
+
+    def test_a_long_sentence_with_no_full_stop_is_cut_at_the_limit(self, nlp):
+        doc = nlp("£ " * 1000 + "The forces said so.")
+        lengths = [len(s) for s in content_sentences(doc)]
+        assert max(lengths) == MAX_SENTENCE_TOKENS
+        assert sum(lengths) == len([t for t in doc if not t.is_space])
+
+
+class TestSentenceEnds:
+    def test_as_ends_sentence_for_every_token(self, nlp):
+        doc = nlp.make_doc('He left. "Jobs will go." (It is so.) Mr Smith - and then')
+        assert sentence_ends([t.text for t in doc], [t.is_space for t in doc]) == [
+            ends_sentence(doc, i) for i in range(len(doc))
+        ]

@@ -145,7 +145,7 @@ def process_batch(nlp: Language, batch: list[Article], seconds: float) -> list[R
     read: dict[int, Doc] = {}  # short articles, read by the model components together
     try:
         tokens = {k: article_doc(nlp, a.text, a.published) for k, a in enumerate(batch)}
-        short = [k for k, doc in tokens.items() if len(doc) <= PIECE_TOKENS]
+        short = [k for k, doc in tokens.items() if len(doc) <= min(PIECE_TOKENS, MAX_TOKENS)]
         for group in token_groups(short, tokens):
             docs = nlp.pipe([tokens.pop(k) for k in group], batch_size=len(group), disable=stage_names(nlp))
             read.update(zip(group, docs, strict=True))

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.nlp.amounts import AmountParser, Numerals, amount_parser, words_to_number
 from pipeline.nlp.money_lexicon import load_money_lexicon
+from tests.counting import CountingTuple
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +53,19 @@ class TestAmountParser:
         parser = AmountParser(lexicon.model_copy(update={"currencies": currencies}), words.number_words)
         (found,) = parser.find("It cost 40 quid, not 50 pounds.")
         assert (found.value, found.currency, found.text) == (Decimal(40), "GBP", "40 quid")
+
+
+class TestPlausible:
+    @pytest.mark.parametrize(("text", "found"), [("£10tn", True), ("£20,000,000bn", False), ("£1m to £20,000tn", False)])
+    def test_at_most_ten_trillion(self, text, found):
+        assert bool(amount_parser().find(text)) is found
+
+
+class TestFindWithoutCurrency:
+    def test_each_figure_found_is_read_once_not_once_per_number(self):
+        parser = amount_parser()
+        text = " ".join(f"£{i}m and {i} million calls," for i in range(1, 61))
+        found = CountingTuple(parser.find(text))
+        bare = parser.find_without_currency(text, found)
+        assert [a.text for a in bare] == [f"{i} million" for i in range(1, 61)]
+        assert found.reads <= len(found)  # was every figure for every number: 60 x 120

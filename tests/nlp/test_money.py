@@ -13,6 +13,7 @@ from pipeline.nlp.amounts import Amount
 from pipeline.nlp.lexicon import LexiconError
 from pipeline.nlp.money import COMPONENT, MoneyFinder, by_sentence, money_item, token_span
 from pipeline.nlp.periods import Period
+from tests.counting import counting_doc
 
 
 class TestMoneyFinder:
@@ -80,3 +81,18 @@ class TestTokenSpan:
         span = token_span(doc, start, start + len(written))
         assert span.start_char <= start and span.end_char >= start + len(written)
         assert written in span.text
+
+
+class TestHostileInput:
+    FIGURES = "The forces will save " + ", ".join(f"£{i}m" for i in range(1, 41)) + " a year."
+
+    def test_a_list_of_figures_in_one_sentence_reads_the_article_text_once(self, nlp):
+        doc = counting_doc(nlp, self.FIGURES, before=COMPONENT)
+        doc.text_reads = 0
+        doc = nlp.get_pipe(COMPONENT)(doc)
+        assert [m["amount"] for m in doc._.money] == [i * 1_000_000 for i in range(1, 41)]
+        assert doc.text_reads <= 2  # was several reads of the whole text for every figure
+
+    def test_an_implausible_amount_is_no_figure_and_the_rest_is_read(self, nlp):
+        doc = nlp("Kent Police will save £20,000,000bn, or £2m a year, and a £10tn debt is national.")
+        assert [(m["text"], m["amount"]) for m in doc._.money] == [("£2m", 2_000_000), ("£10tn", 10**13)]

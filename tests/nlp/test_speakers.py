@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.speakers import attribution, heads, last_named, named_mentions, subject_speaker
+from tests.counting import CountingTuple
 from tests.nlp.quoting import quote_index_of, token
 
 
@@ -76,3 +77,16 @@ class TestHeads:
         (mention,) = idx.mentions
         subject = next(c for c in token(idx, "said").children if c.dep_ == "nsubj")
         assert heads(idx, mention, subject) is expected
+
+
+class TestHostileInput:
+    SURNAMES = ["Smith", "Jones", "Brown", "Taylor", "Wilson", "Davies", "Evans", "Thomas", "Johnson", "Roberts"]
+
+    def test_each_speech_verb_reads_only_the_mentions_near_it(self, nlp):
+        text = " ".join(f"Chief Constable Alan {n} of Kent Police said the forces would merge." for n in self.SURNAMES * 3)
+        idx = quote_index_of(nlp, text)
+        object.__setattr__(idx, "mentions", CountingTuple(idx.mentions))
+        verbs = [t for t in idx.doc if t.lemma_ == "say"]
+        assert [subject_speaker(idx, verb)[1] for verb in verbs] == [f"Alan {n}" for n in self.SURNAMES * 3]
+        assert [attribution(idx, verb.idx - 30, verb.idx + 4)[1] for verb in verbs][:2] == ["Alan Smith", "Alan Jones"]
+        assert idx.mentions.reads <= 2 * len(verbs)  # was every mention for every verb: 30 x 30

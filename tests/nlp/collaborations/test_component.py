@@ -9,7 +9,9 @@ import pytest
 from spacy.training import Example
 
 from pipeline.nlp.collaborations.component import COMPONENT, CollaborationFinder, body_start
+from pipeline.nlp.collaborations.mentions import list_groups
 from pipeline.nlp.lexicon import LexiconError
+from tests.counting import CountingTuple
 
 ALLIANCE = "Kent Police and Essex Police formed an alliance."
 
@@ -77,3 +79,20 @@ class TestBodyStart:
     def test_first_token_after_the_headline(self, nlp, text, first):
         doc = nlp(text)
         assert doc[body_start(doc)].text == first
+
+
+class TestHostileInput:
+    def test_each_list_of_forces_is_read_a_few_times_not_once_per_part(self, nlp, monkeypatch):
+        from pipeline.nlp.collaborations import component
+
+        made = []
+
+        def counting_groups(*args):
+            made.append(CountingTuple(list_groups(*args)))
+            return made[-1]
+
+        monkeypatch.setattr(component, "list_groups", counting_groups)
+        text = "\n\n".join(f"Kent Police and Essex Police will share unit {i}. The two forces agreed." for i in range(40))
+        doc = nlp(text)
+        assert [set(c["forces"]) for c in doc._.collaborations] == [{"Kent Police", "Essex Police"}]
+        assert made[-1].reads <= 3 * len(made[-1])  # was every list for every sentence part: 80 x 40

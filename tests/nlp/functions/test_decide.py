@@ -4,7 +4,8 @@ import pytest
 
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.forces import force_mentions
-from pipeline.nlp.functions.decide import decide, read_article
+from pipeline.nlp.functions.decide import LIST_WINDOW, decide, read_article
+from tests.counting import CountingTuple
 from tests.nlp.functions.helpers import candidate, candidates
 
 PARTNERS = "Kent Police and Essex Police"
@@ -66,3 +67,22 @@ class TestDecide:
         doc = nlp(text)
         assert decide(candidate(doc, finder, function), candidates(doc, finder), article_of(doc, finder),
                       finder.lexicon) is None
+
+
+class TestHostileInput:
+    def test_each_candidate_is_read_a_few_times_not_once_per_sentence(self, nlp, finder):
+        text = f"{PARTNERS} will share HR.\n\n" + "\n\n".join(f"Unit {i} covers payroll, IT and custody." for i in range(40))
+        doc = nlp(text)
+        found = CountingTuple(candidates(doc, finder))
+        forces = {i for s in force_mentions(doc) for i in range(s.start, s.end)}
+        article = read_article(doc, finder.cues(doc), facts(doc, "collaborations"), forces, found, finder.lexicon)
+        assert article is not None and len(found) >= 120
+        assert found.reads <= 3 * len(found)  # was every candidate for every sentence: 41 x 121
+
+    def test_a_long_list_is_read_back_over_a_bounded_window(self, nlp, finder):
+        text = f"{PARTNERS} will share these services:\n" + "".join(f"- payroll team {i}\n" for i in range(150))
+        doc = nlp(text)
+        article = article_of(doc, finder)
+        last = list(doc.sents)[-1]
+        assert len(article.previous(last)) == LIST_WINDOW  # not every sentence before it, for every candidate
+        assert decide(candidate(doc, finder, "payroll"), candidates(doc, finder), article, finder.lexicon) == "shared"

@@ -164,3 +164,22 @@ class TestIntroduce:
         start = at(idx, name)
         person = introduce(idx, 0, start, start + 1, [Clue(rank, "politician")])
         assert (person is not None) is expected
+
+
+class TestHostileInput:
+    SURNAMES = ["Smith", "Jones", "Brown", "Taylor", "Wilson", "Davies", "Evans", "Thomas", "Johnson", "Roberts"]
+
+    def test_later_references_resolve_to_the_latest_person_of_that_name(self, nlp):
+        text = " ".join(f"Chief Constable Alan {n} of Kent Police spoke." for n in self.SURNAMES)
+        text += " Chief Constable Bob Smith of Essex Police spoke.\n\n" + " ".join(f"Mr {n} said so." for n in self.SURNAMES)
+        found = {o["text"]: o["name"] for o in nlp(text)._.officials}
+        assert found["Mr Smith"] == "Bob Smith"
+        assert found["Mr Roberts"] == "Alan Roberts"
+
+    def test_a_reference_is_looked_up_not_compared_with_everyone_introduced(self, nlp, monkeypatch):
+        reads = []
+        monkeypatch.setattr(Person, "surname", property(lambda self: reads.append(1) or self.name.split()[-1]))
+        text = " ".join(f"Chief Constable Alan {n} of Kent Police spoke." for n in self.SURNAMES * 3)
+        text += "\n\n" + " ".join(f"Mr {n} said so." for n in self.SURNAMES * 3)
+        assert len(nlp(text)._.officials) == 60
+        assert len(reads) <= 2 * len(self.SURNAMES) * 3  # was every person for every mention: 30 x 30
