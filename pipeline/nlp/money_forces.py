@@ -6,7 +6,9 @@ found about the article (force mentions, collaborations, officials, the ranked f
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span
 
@@ -32,6 +34,29 @@ class ArticleForces:
     officials: list[dict]
     ranked: list[str]  # the article's forces, most mentioned first (``doc._.ranked_forces``)
 
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @cached_property
+    def longest(self) -> int:
+        return max((len(m) for m in self.mentions), default=0)
+
+    def near(self, lo: int, hi: int) -> list[Span]:
+        """The mentions that end after token ``lo`` and start before ``hi``, in text order (by bisection: reading
+        every mention of the article for every figure was quadratic in the article)."""
+        first, last = bisect_left(self.starts, lo - self.longest), bisect_left(self.starts, hi)
+        return [m for m in self.mentions[first:last] if m.end > lo]
+
+    @cached_property
+    def by_sentence(self) -> tuple[list[int], list[list[str]]]:
+        """The sentences that name forces (where each starts) and the forces each names, in text order."""
+        grouped: dict[int, list[str]] = {}
+        for m in self.mentions:
+            grouped.setdefault(m.sent.start, []).append(m.kb_id_)
+        starts = sorted(grouped)
+        return starts, [grouped[start] for start in starts]
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -53,8 +78,10 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
     force" to the speaker's force or the article's most mentioned force; an unattributed figure to
     the collaboration, else to the forces of the nearest sentence that names any.
     """
-    span, mentions = figure.span, article.mentions
+    span = figure.span
     sent = span.sent
+    previous_start = span.doc[sent.start - 1].sent.start if sent.start else 0
+    mentions = article.near(previous_start, max(sent.end, span.end + 3))  # all that the rules below can read
     located = [m for m in mentions if located_at(span.end, m)]  # '£163 for Essex Police'
     before = [m for m in mentions if m.end > figure.segment_start and m.start < span.start
               and not (figure.segment_start > sent.start and located_at(figure.segment_start, m))]  # the figure before's
@@ -107,11 +134,14 @@ def figure_forces(figure: Figure, article: ArticleForces, cues: OwnerCues) -> tu
 def located_at(end: int, mention: Span) -> bool:
     """The force named just after a figure ending at token ``end`` in a phrase of place: '£115 in Sussex', '£163 for
     Essex Police', '£200 in the Kent Police area'."""
+    if not 1 <= mention.start - end <= 2:  # read only the words next to the figure
+        return False
     between = [t.lower_ for t in mention.doc[end : mention.start]]
     return bool(between) and between[0] in LOCATIVES and all(w in LOCATIVES | {"the"} for w in between) and len(between) <= 2
 
 
 LOCATIVES = {"in", "for", "at"}
+CONTEXT_SENTENCES = 50  # sentences naming forces that an unattributed figure looks back over
 
 
 def in_attribution(mention: Span, figure: Span, speech_verbs: frozenset[str]) -> bool:
@@ -163,15 +193,14 @@ def context_forces(article: ArticleForces, sent: Span, wanted: int, including: l
     """Forces of the nearest sentence (this one or before) naming at least ``wanted`` of them
     (and the ``including`` ones: the speaker's force is one of 'the two forces').
 
-    Falls back to the most recently named forces, then to all the article's forces, most mentioned first.
+    Falls back to the most recently named forces, then to all the article's forces, most mentioned first. Looks back
+    over the ``CONTEXT_SENTENCES`` latest sentences that name forces.
     """
-    by_sentence: dict[int, list[str]] = {}
-    for m in article.mentions:
-        if m.start < sent.end:
-            by_sentence.setdefault(m.sent.start, []).append(m.kb_id_)
+    starts, named = article.by_sentence
+    last = bisect_right(starts, sent.start)
     recent: list[str] = []
-    for start in sorted(by_sentence, reverse=True):
-        forces = unique(by_sentence[start])
+    for found in reversed(named[max(0, last - CONTEXT_SENTENCES) : last]):
+        forces = unique(found)
         if len(forces) >= wanted and set(including) <= set(forces):
             return forces
         recent = unique(recent + forces)
