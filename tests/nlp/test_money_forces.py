@@ -268,3 +268,16 @@ class TestChooseCollaboration:
 class TestUnique:
     def test_first_occurrence_order(self):
         assert unique([ESSEX, KENT, ESSEX]) == [ESSEX, KENT]
+
+
+class TestHostileInput:
+    def test_a_figure_reads_only_the_mentions_near_it(self, nlp, monkeypatch):
+        from pipeline.nlp import money_forces
+
+        calls = []
+        original = money_forces.located_at
+        monkeypatch.setattr(money_forces, "located_at", lambda end, m: calls.append(1) or original(end, m))
+        text = " ".join(f"Kent Police and Essex Police will save £{i}m a year." for i in range(1, 41))
+        doc = nlp(text)
+        assert [m["forces"] for m in doc._.money] == [["Kent Police", "Essex Police"]] * 40
+        assert len(calls) <= 4 * 2 * 40  # was every mention of the article for every figure: 80 x 80
