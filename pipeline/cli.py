@@ -94,6 +94,11 @@ def ingest_options(func: F) -> F:
         click.option("--sources", "source_list", type=click.Path(path_type=Path, dir_okay=False), default=None,
                      help="A source list (TOML) naming the folders, feeds and pages to visit."),
         click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1), help="NLP processes."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where the NLP runs: this machine (--workers processes) or a Dask cluster."),
+        click.option("--scheduler", envvar="FORCEWATCH_DASK_SCHEDULER", default=None, metavar="ADDRESS",
+                     help="With --engine dask: a running Dask scheduler (tcp://host:8786); without it a local "
+                          "cluster of --workers processes starts."),
         click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
                      help="Articles per NLP batch."),
         click.option("--wait", default=0.0, show_default=True, type=click.FloatRange(0),
@@ -127,7 +132,8 @@ def resolve_inputs(inputs: tuple[str, ...], source_list: Path | None, allow_priv
 
 
 def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, workers: int, batch_size: int,
-                    spacy_model: str | None, lock: bool, wait: float, allow_private: bool) -> int:
+                    spacy_model: str | None, lock: bool, wait: float, allow_private: bool, engine: str = "local",
+                    scheduler: str | None = None) -> int:
     """One ingest run with a progress bar on a terminal; returns the exit code."""
     from rich.console import Console
     from rich.markup import escape
@@ -156,7 +162,7 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
             summary = run_ingest(
                 inputs, db_url, workers=workers, batch_size=batch_size, spacy_model=spacy_model, lock=lock,
                 wait=wait, allow_private_addresses=allow_private, on_progress=lambda *_: progress.advance(task),
-                on_error=on_error,
+                on_error=on_error, nlp_engine=engine, scheduler=scheduler,
             )
         except LockHeld as exc:
             click.echo(f"forcewatch: {exc}", err=True)
@@ -175,7 +181,8 @@ def run_ingest_once(inputs: list[str], *, db_url: str | None, quiet: bool, worke
 @click.option("--lock/--no-lock", default=None,
               help="Take the run lock (default: with --sources, so scheduled runs never overlap).")
 def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-           batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, lock: bool | None) -> None:
+           engine: str, scheduler: str | None, batch_size: int, wait: float, spacy_model: str | None,
+           allow_private: bool, lock: bool | None) -> None:
     """Ingest article files and folders, web pages and RSS/Atom feeds.
 
     PATHS are .txt, .md and .html files, feed files (.xml, .rss, .atom) and folders of them
@@ -183,12 +190,14 @@ def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list
     Idempotent: unchanged articles are skipped, changed ones re-extracted; each article is stored
     in one transaction. Exit code 1 if any input failed (the others are still stored), 75 if
     another run holds the lock. URLs on private addresses are refused without
-    --allow-private-addresses.
+    --allow-private-addresses. With --engine dask the NLP runs on a Dask cluster (--scheduler, or a
+    local cluster of --workers processes) and this process stores the rows.
     """
     found, allow = resolve_inputs(inputs, source_list, allow_private)
     take_lock = lock if lock is not None else source_list is not None
     sys.exit(run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                             spacy_model=spacy_model, lock=take_lock, wait=wait, allow_private=allow))
+                             spacy_model=spacy_model, lock=take_lock, wait=wait, allow_private=allow,
+                             engine=engine, scheduler=scheduler))
 
 
 @main.command()
@@ -198,7 +207,8 @@ def ingest(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list
               help="Minutes between runs.")
 @click.option("--runs", "max_runs", default=0, type=click.IntRange(0), help="Stop after this many runs (0: never).")
 def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list: Path | None, workers: int,
-          batch_size: int, wait: float, spacy_model: str | None, allow_private: bool, every: float,
+          engine: str, scheduler: str | None, batch_size: int, wait: float, spacy_model: str | None,
+          allow_private: bool, every: float,
           max_runs: int) -> None:
     """Ingest the sources again every N minutes until stopped (Ctrl-C or SIGTERM).
 
@@ -212,7 +222,8 @@ def watch(inputs: tuple[str, ...], db_url: str | None, quiet: bool, source_list:
         while True:
             found, allow = resolve_inputs(inputs, source_list, allow_private)
             code = run_ingest_once(found, db_url=db_url, quiet=quiet, workers=workers, batch_size=batch_size,
-                                   spacy_model=spacy_model, lock=True, wait=wait, allow_private=allow)
+                                   spacy_model=spacy_model, lock=True, wait=wait, allow_private=allow,
+                                   engine=engine, scheduler=scheduler)
             done += 1
             if max_runs and done >= max_runs:
                 sys.exit(code)

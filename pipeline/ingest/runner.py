@@ -81,6 +81,8 @@ def ingest(
     db_url: str | None = None,
     *,
     workers: int = 1,
+    nlp_engine: str = "local",
+    scheduler: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     spacy_model: str | None = None,
     lock: bool = False,
@@ -93,6 +95,8 @@ def ingest(
 
     With ``lock`` (scheduled runs), the run first takes the database's run lock, waiting up to
     ``wait`` seconds (``LockHeld`` if another run keeps it; the run is recorded as ``refused``).
+    ``nlp_engine`` "dask" runs the NLP on a Dask cluster (``scheduler``, or a local cluster of ``workers``
+    processes: ``pipeline/ingest/dask_engine.py``); everything else is the same as a local run.
     Raises ``DatabaseError`` when the database cannot be opened or written at all. URLs (and the
     links of feeds) are fetched only from public addresses unless ``allow_private_addresses``. The
     password of an input URL (``user:password@``) is masked in every message and run record.
@@ -170,8 +174,14 @@ def ingest(
 
     def extract_and_store(claimed: Iterator[Article]) -> None:
         # the NLP pipeline is loaded (and the workers started) only if some article needs extracting
-        extracted = extract_articles(claimed, spacy_model=spacy_model, workers=workers, batch_size=batch_size,
-                                     seconds=seconds)
+        if nlp_engine == "dask":
+            from pipeline.ingest.dask_engine import extract_on_dask
+
+            extracted = extract_on_dask(claimed, scheduler=scheduler, spacy_model=spacy_model, workers=workers,
+                                        batch_size=batch_size, seconds=seconds)
+        else:
+            extracted = extract_articles(claimed, spacy_model=spacy_model, workers=workers, batch_size=batch_size,
+                                         seconds=seconds)
         with contextlib.closing(extracted):  # the workers end with the loop, however it ends
             for article, result in extracted:
                 store_result(article, result)
