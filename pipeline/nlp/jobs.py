@@ -26,7 +26,6 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
@@ -40,6 +39,7 @@ from pipeline.nlp.job_losses import Loss, job_loss
 from pipeline.nlp.job_speakers import Speakers
 from pipeline.nlp.job_stance import Hits, stance
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.matching import LemmaMatcher, lemma_pattern
 from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_jobs"
@@ -63,7 +63,7 @@ class JobConcernFinder(Stage):
         self.cues = JobCues.from_lexicons(
             lexicons[LEXICON_FILE], lexicons[WORDS_FILE], self.governor_hops, self.predicate_hops  # type: ignore[arg-type]
         )
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = LemmaMatcher(self.nlp.vocab)
         for label in PHRASE_LABELS:
             self.matcher.add(label, [lemma_pattern(self.nlp, p) for p in self.cues.phrases[label]])
 
@@ -80,10 +80,6 @@ class JobConcernFinder(Stage):
         doc._.job_concerns = with_losses(found)
         return doc
 
-
-def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
-    """Token patterns matching the words of ``phrase`` as lower-case or capitalised lemmas."""
-    return [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(phrase)]
 
 
 def sentence_hits(sentences: list[Span], matches: list[tuple[str, int, int]]) -> list[tuple[Span, Hits]]:

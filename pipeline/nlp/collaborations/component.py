@@ -29,7 +29,7 @@ from pipeline.nlp.collaborations.mentions import (
 )
 from pipeline.nlp.collaborations.merge import collaboration_type, merge
 from pipeline.nlp.collaborations.names import Name, find_names
-from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, list_items, split_sentence
+from pipeline.nlp.collaborations.parts import bucket, definite, describes, list_items, split_sentence
 from pipeline.nlp.collaborations.references import Reference, read_references, reference_patterns
 from pipeline.nlp.collaborations.resolve import FORWARD_SENTENCES, ArticleForces, Part, describe, group_start
 from pipeline.nlp.collaborations.split import pieces
@@ -37,6 +37,7 @@ from pipeline.nlp.collaborations.stage import merges_departments, part_signals
 from pipeline.nlp.component import Stage
 from pipeline.nlp.forces import ForcesLexicon, force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.matching import LemmaMatcher, lemma_pattern
 from pipeline.nlp.sentences import content_sentences
 
 COMPONENT = "forcewatch_collaborations"
@@ -68,15 +69,15 @@ class CollaborationFinder(Stage):
         for force in forces:
             if force.areas:
                 self.areas.add(force.name, [nlp.make_doc(a) for a in force.areas])
-        self.cue_matcher = Matcher(nlp.vocab)
+        self.cue_matcher = LemmaMatcher(nlp.vocab)
         for cue in (*cues.cue_lemmas, *cues.cue_phrases):
             self.cue_matcher.add(cue, [lemma_pattern(nlp, cue)])
         self.cue_matcher.add("PATTERN", list(cues.cue_patterns))
         self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.named.add("NAMED", [nlp.make_doc(p) for p in cues.named_phrases])
-        self.alone = Matcher(nlp.vocab)
+        self.alone = LemmaMatcher(nlp.vocab)
         self.alone.add("ALONE", [lemma_pattern(nlp, p) for p in cues.alone_phrases])
-        self.stage_matcher = Matcher(nlp.vocab)
+        self.stage_matcher = LemmaMatcher(nlp.vocab)
         for signal, phrases in cues.stage.cues.items():
             self.stage_matcher.add(signal, [lemma_pattern(nlp, p) for p in phrases])
         self.references = Matcher(nlp.vocab)

@@ -11,16 +11,11 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TypeVar
 
-from spacy.language import Language
 from spacy.tokens import Span, Token
 
 T = TypeVar("T")
 MEMBER_PREPOSITIONS = {"between", "of", "with"}  # 'the partnership between Kent and Essex'
 
-
-def lemma_pattern(nlp: Language, phrase: str) -> list[dict]:
-    """Token patterns matching the words of ``phrase`` as lower-case or capitalised lemmas."""
-    return [{"LEMMA": {"IN": [t.text, t.text.capitalize()]}} for t in nlp.make_doc(phrase)]
 
 
 def split_sentence(sent: Span, breaks: frozenset[str]) -> list[Span]:

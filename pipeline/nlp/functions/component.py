@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
@@ -21,6 +20,7 @@ from pipeline.nlp.functions.decide import decide, read_article
 from pipeline.nlp.functions.lexicon import LEXICON_FILE, FunctionLexicon, FunctionsFile
 from pipeline.nlp.functions.summary import Kept, summarised
 from pipeline.nlp.lexicon import Lexicon
+from pipeline.nlp.matching import LemmaMatcher
 
 COMPONENT = "forcewatch_functions"
 CUE_KINDS = ("shared", "proposed", "partner", "partner_context")
@@ -56,7 +56,7 @@ class FunctionFinder(Stage):
         nlp = self.nlp
         self.lexicon = lex = FunctionLexicon.from_lexicon(lexicons[LEXICON_FILE])
         self.matchers = build_matchers(nlp, lex)
-        self.cue_matcher = Matcher(nlp.vocab)
+        self.cue_matcher = LemmaMatcher(nlp.vocab)
         phrases = {"shared": lex.shared_cues, "proposed": lex.proposed_cues, "partner": lex.partner_cues,
                    "partner_context": lex.partner_context}
         for kind in CUE_KINDS:

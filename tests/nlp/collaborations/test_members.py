@@ -22,7 +22,7 @@ from pipeline.nlp.collaborations.members import (
     speakers,
 )
 from pipeline.nlp.collaborations.mentions import Mention
-from pipeline.nlp.collaborations.parts import lemma_pattern
+from pipeline.nlp.matching import lemma_pattern
 from tests.nlp.collaborations.helpers import token
 
 

@@ -7,7 +7,8 @@ from itertools import pairwise
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.nlp.collaborations.parts import bucket, definite, describes, lemma_pattern, list_items, split_sentence
+from pipeline.nlp.collaborations.parts import bucket, definite, describes, list_items, split_sentence
+from pipeline.nlp.matching import lemma_pattern
 from tests.nlp.collaborations.helpers import forces_at, token
 
 

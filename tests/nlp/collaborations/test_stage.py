@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.nlp.collaborations.parts import lemma_pattern
 from pipeline.nlp.collaborations.stage import (
     AGREED,
     ENDED,
@@ -23,6 +22,7 @@ from pipeline.nlp.collaborations.stage import (
     tense_signal,
     told_as_done,
 )
+from pipeline.nlp.matching import lemma_pattern
 from tests.nlp.collaborations.helpers import span, token
 
 
