@@ -343,6 +343,34 @@ def evaluate(gold: Path, corpus: Path | None, details: bool, as_json: bool, spac
 
 
 @main.command()
+@click.option("--force", "force_name", default=None, help="Only collaborations of this force (any alias: 'Herts').")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only those mentioned on or after.")
+@db_option
+def collaborations(force_name: str | None, since: datetime | None, db_url: str | None) -> None:
+    """Each collaboration entity across articles: its forces, stage history and claimed savings."""
+    from pipeline.gazetteer import resolve_force_name
+    from pipeline.publish.entities import collaboration_histories
+
+    force = None
+    if force_name is not None:
+        force = resolve_force_name(force_name)
+        if force is None:
+            fail(f"--force {force_name!r} names no UK police force (see `forcewatch forces`)")
+    with reading_database(db_url) as engine:
+        entities = collaboration_histories(engine, force, since.date() if since else None)
+    if not entities:
+        click.echo("no collaboration matches")
+    for e in entities:
+        click.echo(f"{e['entity_key']}: {e['entity_name'] or '(unnamed)'} ({e['family']}; {e['articles']} articles)")
+        click.echo(f"  forces: {e['forces']}")
+        for h in e["history"]:
+            click.echo(f"  {h['stage_date'] or 'undated'}  {h['stage'] or '?':<9} {h['article_title'] or ''}")
+        if e["savings"]:
+            figures = ", ".join(f"£{s['amount']:,.0f}" + (f" ({s['period']})" if s["period"] else "") for s in e["savings"])
+            click.echo(f"  savings claimed (each figure once): {figures}")
+
+
+@main.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1), help="How many sentences.")

@@ -96,3 +96,23 @@ class TestErrors:
         result = CliRunner().invoke(main, ["runs", "--db", url])
         assert result.exit_code == 1 and "not a database URL" in result.output
         assert len(result.output.strip().splitlines()) == 1
+
+
+class TestCollaborations:
+    def test_one_alliance_from_several_articles_with_its_history(self, sqlite_url):
+        from pipeline.ingest.runner import ingest
+        from tests.conftest import CORPUS
+
+        ingest([CORPUS / "201_warks_west_mercia_alliance_end.txt", CORPUS / "holdout" / "503_warks_west_mercia_panel_split.txt",
+                CORPUS / "205_essex_kent_next_stage.txt"], sqlite_url)
+        result = CliRunner().invoke(main, ["collaborations", "--db", sqlite_url, "--force", "Warks", "--since", "2018-01-01"])
+        assert result.exit_code == 0, result.output
+        entity, *rest = result.output.split("\n\n")[0].split("\n")
+        assert entity.startswith("collaboration-warwickshire-west-mercia: (unnamed) (collaboration; 2 articles)")
+        assert "  2018-10-10  ended     Warks police count the cost as West Mercia ends alliance" in rest
+        assert "  2018-11-14  ended     Panel told firearms unit could still be shared after alliance split" in rest
+        assert "essex" not in result.output
+
+    def test_a_force_that_is_none(self, sqlite_url):
+        result = CliRunner().invoke(main, ["collaborations", "--db", sqlite_url, "--force", "Narnia"])
+        assert result.exit_code != 0 and "names no UK police force" in result.output

@@ -50,6 +50,7 @@ def test_all_fields_round_trip(db_url):
     out = CliRunner().invoke(main, ["export", "--db", db_url])
     (doc,) = json.loads(out.stdout)
     assert doc["officials"] == [{"name": "Alan Pughsley", "role": "chief_constable", "acting": False, "force": "Kent Police",
+                                 "person_id": "alan-pughsley-kent-police",
                                  "text": "Alan Pughsley", "sentence": 1, "start": TEXT.index("Alan"),
                                  "end": TEXT.index("Alan") + 13}]
     (money,) = doc["money"]  # a figure repeated with the same kind is one item
@@ -62,6 +63,7 @@ def test_all_fields_round_trip(db_url):
     assert (job["stance"], job["speaker"], job["sentence"]) == ("ruled_out", "Alan Pughsley", 1)
     (collab,) = doc["collaborations"]
     assert (collab["forces"], collab["type"], collab["stage"]) == (["Essex Police", "Kent Police"], "shared service", "agreed")
+    assert collab["collaboration_id"] == "collaboration-essex-kent"
 
 
 def test_people_are_shared_across_articles(db_url):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.contract import FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
+from pipeline.contract import COLLABORATION_STAGES, FUNCTION_STATUSES, FUNCTIONS, JOB_STANCES, MONEY_KINDS, ROLES
 from pipeline.gazetteer import load_gazetteer
+from pipeline.ingest.reader import article_from_bytes
 from tests.conftest import CORPUS
 
 # corpus/ (dev), corpus/holdout, and every later batch corpus/roundN (each scored never-seen, then dev)
@@ -16,6 +19,8 @@ BATCHES = [CORPUS / "holdout", *sorted(CORPUS.glob("round*"))]
 GOLD = sorted((CORPUS / "gold").glob("*.json")) + [p for b in BATCHES for p in sorted((b / "gold").glob("*.json"))]
 DEV_GOLD = sorted((CORPUS / "gold").glob("*.json"))
 CANONICAL = {f.name for f in load_gazetteer().forces}
+KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # kebab-case entity keys: "evolve", "merger-cumbria-lancashire"
+
 
 
 def load(path: Path) -> tuple[dict, str]:
@@ -62,6 +67,22 @@ class TestGoldFile:
         gold, text = load(path)
         for item in gold["job_concerns"]:
             assert item["quote"] in text, item["quote"]
+
+    def test_the_article_carries_its_publication_date(self, path):
+        """Every article has a date the reader reads (a dateline, a page's metadata), and it is the gold's."""
+        gold, _ = load(path)
+        article_path = path.parent.parent / gold["article"]
+        article = article_from_bytes(str(article_path), article_path.read_bytes(), html=article_path.suffix == ".html")
+        assert gold["published"] is not None
+        assert article.published == date.fromisoformat(gold["published"])
+
+    def test_collaborations_and_officials_have_their_entity_keys(self, path):
+        gold, _ = load(path)
+        for item in gold["collaborations"]:
+            assert KEY.fullmatch(item["collaboration_id"]), item
+            assert item["stage"] in COLLABORATION_STAGES, item
+        for item in gold["officials"]:
+            assert KEY.fullmatch(item["person_id"]), item
 
     def test_speakers_and_official_names_appear_in_the_text(self, path):
         gold, text = load(path)

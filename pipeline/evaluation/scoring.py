@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.contract import EXPORT_FIELDS, name_key
 from pipeline.contract import name_words as words
+from pipeline.evaluation.links import LinkScore, score_links
 
 FIELDS = EXPORT_FIELDS
 FORCE_NOISE = {"police", "constabulary", "service", "force", "the", "of"}
@@ -248,6 +249,7 @@ class Report:
     articles: list[ArticleScore]
     missing_articles: list[str]
     money_attributes: dict[str, FieldScore] = field(default_factory=dict)  # over figures paired on amount
+    links: dict[str, LinkScore] = field(default_factory=dict)  # same collaboration / person across articles
 
     @property
     def macro_f1(self) -> float:
@@ -264,7 +266,8 @@ class Report:
         money = {name: round(s.attribute_accuracy, 3) for name, s in self.money_attributes.items()
                  if s.attribute_accuracy is not None}
         return {"articles": len(self.articles), "missing_articles": self.missing_articles, "fields": fields,
-                "money_attributes": money, "macro_f1": round(self.macro_f1, 3)}
+                "money_attributes": money, "links": {name: s.as_dict() for name, s in self.links.items()},
+                "macro_f1": round(self.macro_f1, 3)}
 
 
 def score(gold_docs: dict[str, dict], predictions: dict[str, dict]) -> Report:
@@ -282,4 +285,4 @@ def score(gold_docs: dict[str, dict], predictions: dict[str, dict]) -> Report:
         for name, counts in result.money_attributes.items():
             money_attributes[name].add(counts)
         articles.append(result)
-    return Report(totals, articles, missing, money_attributes)
+    return Report(totals, articles, missing, money_attributes, score_links(gold_docs, predictions))

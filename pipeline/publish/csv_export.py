@@ -21,6 +21,8 @@ from pipeline.publish.export import NO_FILTER, ExportFilter, jsonable
 from pipeline.storage.schema import (
     Base,
     articles,
+    collaboration_entities,
+    collaboration_entity_forces,
     collaboration_forces,
     collaborations,
     ingest_claims,
@@ -42,6 +44,11 @@ VIEWS = {
     "force_summary": "Per force: articles naming it, partner forces, functions shared, savings claimed, job concerns.",
     "collaboration_summary": "Per collaboration name: articles, forces, dates, functions shared, savings claimed.",
     "year_summary": "Per publication year: articles, collaborations, savings claimed, job concerns.",
+    "collaboration_entities_view": "Per collaboration entity (across articles): key, name, forces, mentions, articles, "
+                                   "first and last seen.",
+    "collaboration_timeline": "One row per mention of a collaboration entity: its date, stage, article and sentence.",
+    "collaboration_entity_functions": "Per collaboration entity and function: status, articles, first and last seen.",
+    "collaboration_entity_money": "One row per money figure of a mention of a collaboration entity.",
 }
 # Columns the views share, described once.
 VIEW_COLUMNS = {
@@ -55,6 +62,10 @@ VIEW_COLUMNS = {
     "start_char": "offset of the evidence in articles.text",
     "end_char": "offset one past the evidence",
     "forces": "the forces, '; '-separated, in name order",
+    "entity_id": "the collaboration entity (collaboration_entities.id)",
+    "entity_key": "the collaboration entity's stable key across articles",
+    "entity_name": "the collaboration entity's name, where it has a distinctive one",
+    "stage_date": "the date of the stage: the date stated, else the article's publication date",
 }
 # Coordination tables of running ingests: nothing for a researcher.
 NOT_EXPORTED = {ingest_claims.name, run_locks.name}
@@ -94,6 +105,9 @@ def _kept(table, flt: ExportFilter) -> ColumnElement | None:
         return table.c.article_id.in_(ids)
     if table is collaboration_forces:
         return table.c.collaboration_id.in_(select(collaborations.c.id).where(collaborations.c.article_id.in_(ids)))
+    if table in (collaboration_entities, collaboration_entity_forces):  # the entities the kept mentions resolve to
+        key = table.c.id if table is collaboration_entities else table.c.entity_id
+        return key.in_(select(collaborations.c.entity_id).where(collaborations.c.article_id.in_(ids)))
     if table is people:  # the people the kept articles name or quote
         return table.c.id.in_(union(
             select(official_mentions.c.person_id).where(official_mentions.c.article_id.in_(ids)),

@@ -14,6 +14,7 @@ ingest_errors) are whole; ``datapackage.json`` records the filters and marks eac
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, Engine, Select, func, select
 from pipeline.contract import EXPORT_FIELDS
 from pipeline.storage.schema import (
     articles,
+    collaboration_entities,
     collaboration_forces,
     collaborations,
     force_mentions,
@@ -63,6 +65,11 @@ def _links(conn: Connection, link, key: str) -> dict[int, list[str]]:
     ):
         out[owner].append(name)
     return out
+
+
+def person_id(person_key: str) -> str:
+    """A person's stable key in kebab case: 'Jane Doe|Kent Police' -> 'jane-doe-kent-police'."""
+    return re.sub(r"[^a-z0-9]+", "-", person_key.lower()).strip("-")
 
 
 def _where(item: Any) -> dict:
@@ -164,7 +171,7 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
     at = sentences.c.idx
     mention_force = forces.alias("mention_force")
     officials = _by_article(conn, (
-        select(official_mentions, people.c.name, mention_force.c.name.label("force"), at)
+        select(official_mentions, people.c.name, people.c.person_key, mention_force.c.name.label("force"), at)
         .join(people, people.c.id == official_mentions.c.person_id)
         .join(sentences, sentences.c.id == official_mentions.c.sentence_id)
         .outerjoin(mention_force, mention_force.c.id == official_mentions.c.force_id)
@@ -183,7 +190,9 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
         .order_by(job_concerns.c.start_char)
     ))
     collabs = _by_article(conn, (
-        select(collaborations, at).join(sentences, sentences.c.id == collaborations.c.sentence_id)
+        select(collaborations, at, collaboration_entities.c.entity_key)
+        .join(sentences, sentences.c.id == collaborations.c.sentence_id)
+        .outerjoin(collaboration_entities, collaboration_entities.c.id == collaborations.c.entity_id)
         .order_by(collaborations.c.start_char)
     ))
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
@@ -199,7 +208,8 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
             },
             "forces": [{"name": r.name, "mentions": r.mentions} for r in force_counts.get(aid, [])],
             "officials": [
-                {"name": o.name, "role": o.role, "acting": bool(o.acting), "force": o.force, **_where(o)}
+                {"name": o.name, "role": o.role, "acting": bool(o.acting), "force": o.force,
+                 "person_id": person_id(o.person_key), **_where(o)}
                 for o in _first_of_each(officials.get(aid, []), lambda o: (o.name, o.role))
             ],
             "money": [
@@ -213,7 +223,8 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
             ],
             "job_concerns": [{"stance": j.stance, "speaker": j.speaker, **_where(j)} for j in jobs.get(aid, [])],
             "collaborations": [
-                {"name": c.name, "type": c.type, "stage": c.stage, "forces": collab_forces.get(c.id, []), **_where(c)}
+                {"name": c.name, "type": c.type, "stage": c.stage, "forces": collab_forces.get(c.id, []),
+                 "collaboration_id": c.entity_key, "stage_date": jsonable(c.stage_date), **_where(c)}
                 for c in collabs.get(aid, [])
             ],
         }

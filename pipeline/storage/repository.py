@@ -28,6 +28,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, Numeric, String, Table, delete, func, insert, select, update
 
 from pipeline.contract import Article, Extraction, name_key
+from pipeline.storage import entities
 from pipeline.storage.database import ReferenceIds
 from pipeline.storage.schema import (
     EXTRACTED_TABLES,
@@ -159,8 +160,10 @@ def _delete_if_orphan(conn: Connection, article_id: int) -> None:
         select(func.count()).select_from(article_sources).where(article_sources.c.article_id == article_id)
     ).scalar_one()
     if not users:
+        groups = entities.groups_of_article(conn, article_id)
         _delete_extracted(conn, article_id)
         conn.execute(delete(articles).where(articles.c.id == article_id))
+        entities.relink_groups(conn, groups)
 
 
 def _delete_extracted(conn: Connection, article_id: int) -> None:
@@ -182,7 +185,9 @@ def save_article(
         return _point_source(conn, uri, existing.id)
     # The same text extracted by an older pipeline, or an edited source's own article: replaced in place.
     article_id = existing.id if existing is not None else _sole_article_of(conn, uri)
+    old_groups: set[entities.Group] = set()
     if article_id is not None:
+        old_groups = entities.groups_of_article(conn, article_id)
         _delete_extracted(conn, article_id)
         conn.execute(update(articles).where(articles.c.id == article_id).values(sha256=sha, **fields))
         outcome = Outcome.UPDATED
@@ -194,6 +199,7 @@ def save_article(
     if _point_source(conn, uri, article_id) is Outcome.UPDATED:
         outcome = Outcome.UPDATED
     _insert_extraction(conn, article_id, extraction, ref, uri)
+    entities.link_article(conn, article_id, old_groups)
     return outcome
 
 

@@ -164,9 +164,42 @@ class CollaborationRow(Base):
     name: Mapped[str | None] = mapped_column(Text, comment="'Evolve', 'strategic alliance', ... where named")
     type: Mapped[str | None] = mapped_column(String(64), comment="alliance, merger, shared service, ...")
     stage: Mapped[str | None] = mapped_column(String(16), comment="proposed, agreed, operating, expanded or ended")
+    entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("collaboration_entities.id", ondelete="SET NULL"), nullable=True, index=True,
+        comment="the collaboration entity this mention resolves to (across articles)",
+    )
+    stage_date: Mapped[date | None] = mapped_column(Date, comment="the date of the stage: the article's publication date")
     start_char: Mapped[int] = start_col()
     end_char: Mapped[int] = end_col()
     text: Mapped[str] = text_col()
+
+
+class CollaborationEntityRow(Base):
+    __tablename__ = "collaboration_entities"
+    __table_args__ = (
+        Index("ix_collaboration_entities_group", "family", "force_signature"),
+        {"comment": "One collaboration across articles: the mentions of the same forces and name (storage/entities.py)."},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_key: Mapped[str] = mapped_column(
+        String(200), unique=True, comment="stable kebab-case key, e.g. merger-cumbria-lancashire"
+    )
+    name: Mapped[str | None] = mapped_column(
+        Text, comment="the distinctive name as most often written, where it has one"
+    )
+    family: Mapped[str] = mapped_column(String(16), comment="merger (into one force) or collaboration")
+    force_signature: Mapped[str] = mapped_column(Text, comment="its forces, '; '-separated, in name order")
+
+
+class CollaborationEntityForceRow(Base):
+    __tablename__ = "collaboration_entity_forces"
+    __table_args__ = {"comment": "The forces of each collaboration entity."}
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("collaboration_entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), primary_key=True, index=True)
 
 
 class CollaborationForceRow(Base):
@@ -308,6 +341,8 @@ people = PersonRow.__table__
 official_mentions = OfficialMentionRow.__table__
 quotes = QuoteRow.__table__
 collaborations = CollaborationRow.__table__
+collaboration_entities = CollaborationEntityRow.__table__
+collaboration_entity_forces = CollaborationEntityForceRow.__table__
 collaboration_forces = CollaborationForceRow.__table__
 functions = FunctionRow.__table__
 function_mentions = FunctionMentionRow.__table__
