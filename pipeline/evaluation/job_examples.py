@@ -24,6 +24,7 @@ class Example:
     corpus: str  # the gold folder it comes from
     article: str
     text: str
+    features: str  # what the classifier reads
     rule_stance: str | None  # None: no rule fired
     moved: bool
     gold_stance: str | None  # None: not a job concern
@@ -48,5 +49,5 @@ def corpus_examples(folder: Path, spacy_model: str | None = None) -> tuple[list[
             if stance is not None:
                 quotes.remove(next(x for x in quotes if x[0] in text))
             rule = candidate.concern["stance"] if candidate.concern else None
-            examples.append(Example(str(folder), name, candidate.sent.text, rule, candidate.moved, stance))
+            examples.append(Example(str(folder), name, candidate.sent.text, candidate.features, rule, candidate.moved, stance))
     return examples, total

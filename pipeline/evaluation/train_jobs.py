@@ -19,11 +19,11 @@ from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
 
-from pipeline.contract import JOB_STANCES
 from pipeline.config import PROJECT_ROOT
+from pipeline.contract import JOB_STANCES
 from pipeline.evaluation.evaluate import GoldError
 from pipeline.evaluation.job_examples import Example, corpus_examples
-from pipeline.nlp.job_classifier import JOB, ClassifierSettings, build_classifier, feature_text, save_classifier, scores
+from pipeline.nlp.job_classifier import JOB, ClassifierSettings, build_classifier, save_classifier, scores
 
 SEED = 12
 EPOCHS = 12
@@ -36,7 +36,7 @@ def train(examples: Sequence[Example], seed: int = SEED, epochs: int = EPOCHS) -
     nlp = build_classifier()
     job, stance = [], []
     for ex in examples:
-        doc = nlp.make_doc(feature_text(ex.text, ex.rule_stance, ex.moved))
+        doc = nlp.make_doc(ex.features)
         job.append(SpacyExample.from_dict(doc, {"cats": {JOB: float(ex.gold_stance is not None)}}))
         if ex.gold_stance is not None:
             cats = {s: float(s == ex.gold_stance) for s in JOB_STANCES}
@@ -103,7 +103,7 @@ def cross_validate(
     for held, (examples, total) in corpora.items():
         rest = [ex for name, (exs, _) in corpora.items() if name != held for ex in exs]
         nlp = train(rest, seed, epochs)
-        scored = scores(nlp, [feature_text(ex.text, ex.rule_stance, ex.moved) for ex in examples])
+        scored = scores(nlp, [ex.features for ex in examples])
         for setting in product(ADD_THRESHOLDS, DROP_THRESHOLDS, STANCE_THRESHOLDS):
             table.setdefault(setting, {})[held] = held_out_score(examples, total, scored, setting)
     return table

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.contract import JobConcern
-from pipeline.nlp.job_classifier import ClassifierSettings, feature_text, scores
+from pipeline.nlp.job_classifier import ClassifierSettings, scores
 from pipeline.nlp.job_cues import JobCues
 
 Hits = dict[str, list[tuple[int, int]]]
@@ -23,12 +23,13 @@ Hits = dict[str, list[tuple[int, int]]]
 
 class Candidate(NamedTuple):
     """A sentence that may be about jobs: the rules' concern for it (None when no rule fired), whether the
-    rules found people moved rather than jobs lost, and the sentence's speaker."""
+    rules found people moved rather than jobs lost, the sentence's speaker and its features."""
 
     sent: Span
     concern: JobConcern | None
     moved: bool
     speaker: str | None
+    features: str  # what the classifier reads (``job_classifier.feature_text``)
 
 
 def proposed(sent: Span, hits: Hits, cues: JobCues) -> bool:
@@ -44,9 +45,8 @@ def decided(candidates: list[Candidate], nlp: Language, settings: ClassifierSett
     added with the classifier's stance, one the rules accepted dropped or given the classifier's stance."""
     if not candidates:
         return candidates
-    texts = [feature_text(c.sent.text, c.concern["stance"] if c.concern else None, c.moved) for c in candidates]
     out = []
-    for candidate, (job, stance, confidence) in zip(candidates, scores(nlp, texts), strict=True):
+    for candidate, (job, stance, confidence) in zip(candidates, scores(nlp, [c.features for c in candidates]), strict=True):
         concern = candidate.concern
         if concern is None and job >= settings.add_threshold:
             sent = candidate.sent

@@ -11,19 +11,22 @@ seed (``pipeline/evaluation/train_jobs.py``) and writes ``models/jobs_classifier
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
+from spacy.tokens import Span, Token
 
 from pipeline.contract import JOB_STANCES as STANCES
+from pipeline.nlp.job_cues import JobCues
 
 WEIGHTS_FILE = "jobs_classifier.bin"
 SETTINGS_FILE = "jobs_classifier.json"
 JOB = "JOB"
 NUMBER = re.compile(r"\d[\d,.]*")
+NGRAMS = 2  # words and pairs of words
 BOW_LENGTH = 2**16  # hashed features per model: 2**16 x 6 labels of float32 is about 1.5 MB
 
 
@@ -45,12 +48,33 @@ class ClassifierSettings(BaseModel):
     held_out: dict[str, dict[str, float]] = {}  # per gold folder left out: the rules' and the chosen setting's scores
 
 
-def feature_text(text: str, rule_stance: str | None, moved: bool) -> str:
-    """The words the classifier reads: the sentence, lower-cased with numbers as '#num', and a word per rule
-    outcome ('rule_none', 'rule_possible', 'rule_moved')."""
-    words = NUMBER.sub(" #num ", text.lower())
+def feature_text(sent: Span, rule_stance: str | None, moved: bool, cues: JobCues) -> str:
+    """The words the classifier reads: the sentence lower-cased with numbers as '#num'; then its words of the
+    cue classes of ``models/jobs.json`` in order ('cue_num cue_fewer cue_people' for '40 fewer officers'), so
+    that a phrasing it never saw still shares features with the ones it did; a word per rule outcome
+    ('rule_none', 'rule_possible', 'rule_moved'); and 'shape_bare' for a line without final punctuation (a
+    headline, a crosshead, a bullet)."""
+    words = NUMBER.sub(" #num ", sent.text.lower())
+    classes = [cue_class(t, cues) for t in sent]
     outcome = f"rule_{rule_stance or 'none'}" + (" rule_moved" if moved else "")
-    return f"{words} {outcome}"
+    bare = "" if sent.text.rstrip("\"'”’)").endswith((".", "!", "?", ":")) else " shape_bare"
+    return f"{words} {' '.join(c for c in classes if c)} {outcome}{bare}"
+
+
+def cue_class(token: Token, cues: JobCues) -> str | None:
+    """The cue class of a word ('cue_job', 'cue_loss', ...), first that applies, or None."""
+    if token.like_num:
+        return "cue_num"
+    word = cues.lemma(token)
+    for name, members in (
+        ("job", cues.job_nouns), ("people", cues.people_nouns), ("loss", cues.loss_words | cues.people_loss_words),
+        ("keep", cues.keep_words | cues.redeploy_words), ("fewer", cues.fewer_words), ("depart", cues.departure_verbs),
+        ("redundant", cues.redundant_words), ("union", cues.union_words), ("neg", cues.negations),
+        ("possible", cues.possible), ("say", cues.speech_verbs), ("plan", cues.plan_words),
+    ):
+        if word in members:
+            return f"cue_{name}"
+    return None
 
 
 def build_classifier() -> Language:
@@ -59,7 +83,7 @@ def build_classifier() -> Language:
     for name, exclusive in (("job", False), ("stance", True)):
         component = "textcat" if exclusive else "textcat_multilabel"
         model = {
-            "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": exclusive, "ngram_size": 2,
+            "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": exclusive, "ngram_size": NGRAMS,
             "no_output_layer": False, "length": BOW_LENGTH,
         }
         nlp.add_pipe(component, name=name, config={"model": model})
@@ -95,5 +119,3 @@ def scores(nlp: Language, texts: Sequence[str]) -> list[tuple[float, str, float]
     return out
 
 
-def texts_of(items: Iterable[tuple[str, str | None, bool]]) -> list[str]:
-    return [feature_text(*item) for item in items]

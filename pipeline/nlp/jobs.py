@@ -36,7 +36,7 @@ from pipeline.contract import JobConcern
 from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.job_candidates import Candidate, decided, proposed
-from pipeline.nlp.job_classifier import WEIGHTS_FILE, load_classifier, save_classifier
+from pipeline.nlp.job_classifier import WEIGHTS_FILE, feature_text, load_classifier, save_classifier
 from pipeline.nlp.job_clauses import reported_question
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, LEXICON_FILE, PHRASE_LABELS, PREDICATE_HOPS, JobCues, JobsLexicon
 from pipeline.nlp.job_kept import redeployed
@@ -89,9 +89,12 @@ class JobConcernFinder(Stage):
             loss = sentence_loss(sent, hits, self.cues)
             if loss is not None:
                 concern = concern_of(sent, loss, hits, speakers, self.cues)
-                found.append(Candidate(sent, concern, redeployed(*loss, self.cues), concern["speaker"]))
+                moved = redeployed(*loss, self.cues)
+                features = feature_text(sent, concern["stance"], moved, self.cues)
+                found.append(Candidate(sent, concern, moved, concern["speaker"], features))
             elif proposed(sent, hits, self.cues):
-                found.append(Candidate(sent, None, False, speakers.of(sent, self.cues.speech_verbs)))
+                features = feature_text(sent, None, False, self.cues)
+                found.append(Candidate(sent, None, False, speakers.of(sent, self.cues.speech_verbs), features))
         return found
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
