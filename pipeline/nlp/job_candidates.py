@@ -3,7 +3,7 @@
 The rules of ``job_losses`` find a sentence whose job noun is governed by a word of loss or keeping; many
 sentences about jobs are worded otherwise ("shed more than a hundred people", "the axe falls on 40
 posts"). So candidates are proposed generously, from general vocabulary only: any sentence with a job
-noun, a noun of people employed, a word of redundancy or a job phrase of ``models/jobs.json``. Whether a
+noun, a noun of people employed (one by one or as a body: "management"), a word of redundancy or a job phrase of ``models/jobs.json``. Whether a
 candidate is a job concern is left to the classifier (``job_classifier``).
 """
 
@@ -36,7 +36,7 @@ def proposed(sent: Span, hits: Hits, cues: JobCues) -> bool:
     """A sentence that names jobs or people employed, or a job phrase ('job losses', 'made redundant')."""
     if hits.get("job_phrases"):
         return True
-    nouns = cues.job_nouns | cues.people_nouns | cues.loss_nouns | cues.redundant_words | cues.headcount_words
+    nouns = cues.job_nouns | cues.people_nouns | cues.collective_people | cues.loss_nouns | cues.redundant_words
     return any(cues.lemma(t) in nouns for t in sent)
 
 

@@ -62,14 +62,16 @@ def feature_text(sent: Span, rule_stance: str | None, moved: bool, cues: JobCues
 
 
 def cue_class(token: Token, cues: JobCues) -> str | None:
-    """The cue class of a word ('cue_job', 'cue_loss', ...), first that applies, or None."""
+    """The cue class of a word ('cue_job', 'cue_loss', ...), the most specific that applies ('fewer' is a
+    loss word too), or None."""
     if token.like_num:
         return "cue_num"
     word = cues.lemma(token)
     for name, members in (
-        ("job", cues.job_nouns), ("people", cues.people_nouns), ("loss", cues.loss_words | cues.people_loss_words),
-        ("keep", cues.keep_words | cues.redeploy_words), ("fewer", cues.fewer_words), ("depart", cues.departure_verbs),
-        ("redundant", cues.redundant_words), ("union", cues.union_words), ("neg", cues.negations),
+        ("job", cues.job_nouns), ("people", cues.people_nouns | cues.collective_people), ("fewer", cues.fewer_words),
+        ("redundant", cues.redundant_words), ("keep", cues.keep_words | cues.redeploy_words),
+        ("depart", cues.departure_verbs), ("loss", cues.loss_words | cues.people_loss_words),
+        ("union", cues.union_words), ("neg", cues.negations),
         ("possible", cues.possible), ("say", cues.speech_verbs), ("plan", cues.plan_words),
     ):
         if word in members:
