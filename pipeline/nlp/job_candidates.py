@@ -3,8 +3,9 @@
 The rules of ``job_losses`` find a sentence whose job noun is governed by a word of loss or keeping; many
 sentences about jobs are worded otherwise ("shed more than a hundred people", "the axe falls on 40
 posts"). So candidates are proposed generously, from general vocabulary only: any sentence with a job
-noun, a noun of people employed (one by one or as a body: "management"), a word of redundancy or a job phrase of ``models/jobs.json``. Whether a
-candidate is a job concern is left to the classifier (``job_classifier``).
+noun, a noun of people employed (one by one or as a body: "management"), a word of redundancy or a job
+phrase of ``models/jobs.json``. Whether a candidate is a job concern is left to the classifier
+(``job_classifier``).
 """
 
 from __future__ import annotations

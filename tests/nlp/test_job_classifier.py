@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.job_classifier import (
-    JOB, SETTINGS_FILE, WEIGHTS_FILE, ClassifierSettings, build_classifier, cue_class, feature_text, load_classifier,
-    save_classifier, scores,
+    JOB,
+    SETTINGS_FILE,
+    WEIGHTS_FILE,
+    ClassifierSettings,
+    build_classifier,
+    cue_class,
+    feature_text,
+    load_classifier,
+    save_classifier,
+    scores,
 )
 from pipeline.nlp.job_cues import load_cues
 from tests.nlp.jobs_helpers import sentence, word

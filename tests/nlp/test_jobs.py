@@ -59,7 +59,9 @@ class TestJobConcernFinder:
 
     @pytest.mark.parametrize(("hops", "found"), [(1, []), (2, ["confirmed"]), (3, ["confirmed"])])
     def test_governor_hops_from_the_config(self, nlp, hops, found):
-        assert stances(JobConcernFinder(nlp, COMPONENT, governor_hops=hops)(nlp(IMPACT))) == found
+        finder = JobConcernFinder(nlp, COMPONENT, governor_hops=hops)
+        finder.classifier = None  # the rules alone: the classifier may accept what they leave
+        assert stances(finder(nlp(IMPACT))) == found
 
     def test_the_factory_takes_the_settings(self, nlp):
         assert nlp.get_pipe_config(COMPONENT)["governor_hops"] == GOVERNOR_HOPS
