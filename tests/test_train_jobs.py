@@ -27,9 +27,9 @@ from pipeline.nlp.job_classifier import SETTINGS_FILE, WEIGHTS_FILE, load_classi
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def example(features: str, gold: str | None, rule: str | None = None, *, article: str = "a.txt", moved: bool = False,
-            corpus: str = "c") -> Example:
-    return Example(corpus, article, features, features, rule, moved, gold)
+def example(features: str, gold: str | None, rule: str | None = None, *, moved: bool = False, changes: bool = True
+            ) -> Example:
+    return Example("c", "a.txt", features, features, rule, moved, gold, changes)
 
 
 SMALL = [
@@ -63,31 +63,36 @@ SCORED = [(0.9, "possible", 0.95), (0.8, "confirmed", 0.5), (0.05, "ruled_out", 
 class TestHeldOutScore:
     def test_the_rules_alone(self):
         score = held_out_score(SMALL, 5, SCORED, RULES_ONLY)  # 2 rule sentences, both right, of 5 gold
+        assert score == HeldOut(2, 0, 3, 2)
         assert score.f1 == pytest.approx(2 * 1.0 * 0.4 / 1.4)
         assert score.stance == 1.0
 
     def test_additions_drops_and_restancing(self):
         score = held_out_score(SMALL, 5, SCORED, (0.6, 0.1, 0.9))
         # added: 'forty posts' (right, stance possible: wrong) and 'the officers' (wrong); dropped: 'no redundancies'
-        assert score.f1 == pytest.approx(2 * 2 / 3 * 2 / 5 / (2 / 3 + 2 / 5))
-        assert score.stance == 0.5  # the union's concern kept its stance (0.5 < 0.9)
+        assert score == HeldOut(2, 1, 3, 1)  # the union's concern kept its stance (0.5 < 0.9)
+
+    def test_only_a_sentence_with_a_word_of_change_is_added(self):
+        still = [example("vacant posts will be filled cue_job rule_none", None, changes=False)]
+        assert held_out_score(still, 0, [(0.9, "confirmed", 0.9)], (0.6, 0.1, 0.9)) == HeldOut(0, 0, 0, 0)
 
     def test_people_moved_count_only_beside_another_job_sentence(self):
         moved = [example("officers will be redeployed rule_ruled_out", "ruled_out", "ruled_out", moved=True)]
-        assert held_out_score(moved, 1, [(0.9, "ruled_out", 0.9)], RULES_ONLY).f1 == 0.0
+        assert held_out_score(moved, 1, [(0.9, "ruled_out", 0.9)], RULES_ONLY) == HeldOut(0, 0, 1, 0)
 
 
 class TestBestSetting:
     def test_a_tie_keeps_the_rules(self):
-        same = {"a": HeldOut(0.8, 0.7)}
+        same = {"a": HeldOut(8, 2, 2, 6)}
         assert best_setting({(0.6, 0.0, NEVER): same, RULES_ONLY: same, (NEVER, 0.1, 0.5): same}) == RULES_ONLY
 
-    def test_the_best_mean_over_the_held_out_folders(self):
+    def test_the_folders_counts_added_up_so_a_big_folder_weighs_more(self):
         table = {
-            RULES_ONLY: {"a": HeldOut(0.9, 0.9), "b": HeldOut(0.6, 0.6)},
-            (0.6, 0.0, NEVER): {"a": HeldOut(0.88, 0.9), "b": HeldOut(0.7, 0.6)},
+            RULES_ONLY: {"big": HeldOut(90, 5, 10, 80), "small": HeldOut(5, 2, 5, 4)},
+            (0.6, 0.0, NEVER): {"big": HeldOut(88, 8, 12, 78), "small": HeldOut(8, 2, 2, 6)},  # better on small only
+            (0.7, 0.0, NEVER): {"big": HeldOut(92, 5, 8, 82), "small": HeldOut(5, 2, 5, 4)},
         }
-        assert best_setting(table) == (0.6, 0.0, NEVER)
+        assert best_setting(table) == (0.7, 0.0, NEVER)
 
 
 class TestCrossValidate:
@@ -95,7 +100,7 @@ class TestCrossValidate:
         corpora = {"a": (SMALL[:3], 3), "b": (SMALL[3:], 1)}
         table = cross_validate(corpora, seed=1, epochs=2)
         assert set(table[RULES_ONLY]) == {"a", "b"}
-        assert table[RULES_ONLY]["a"] == HeldOut(0.8, 1.0)  # the rules fired on two of the three, both right
+        assert table[RULES_ONLY]["a"] == HeldOut(2, 0, 1, 2)  # the rules fired on two of the three, both right
 
 
 def small_corpus(root: Path, names: list[str]) -> Path:

@@ -28,6 +28,7 @@ class Example:
     rule_stance: str | None  # None: no rule fired
     moved: bool
     gold_stance: str | None  # None: not a job concern
+    changes: bool = True  # a word says what happens to jobs or people: only then may the classifier add it
 
 
 def corpus_examples(folder: Path, spacy_model: str | None = None) -> tuple[list[Example], int]:
@@ -49,5 +50,7 @@ def corpus_examples(folder: Path, spacy_model: str | None = None) -> tuple[list[
             if stance is not None:
                 quotes.remove(next(x for x in quotes if x[0] in text))
             rule = candidate.concern["stance"] if candidate.concern else None
-            examples.append(Example(str(folder), name, candidate.sent.text, candidate.features, rule, candidate.moved, stance))
+            examples.append(Example(
+                str(folder), name, candidate.sent.text, candidate.features, rule, candidate.moved, stance, candidate.changes
+            ))
     return examples, total

@@ -3,8 +3,8 @@
 The settings (how the classifier is combined with the rules, ``ClassifierSettings``) are chosen by
 cross-validation that leaves whole gold folders out: for each folder, the classifier is trained on the others
 and every setting is scored on it; the setting with the best mean of F1 and stance accuracy over the held-out
-folders wins, and the rules alone (never add, never drop, never restance) are one of the settings, so the
-classifier is used only where it beats them. The final classifier is then trained on every folder.
+folders (their counts added up) wins, and the rules alone (never add, never drop, never restance) are one
+of the settings, so the classifier is used only where it beats them. The final classifier is then trained on every folder.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def train(examples: Sequence[Example], seed: int = SEED, epochs: int = EPOCHS) -
 
 
 NEVER = 1.01  # a threshold no score reaches: the rules decide alone
-ADD_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, NEVER)
+ADD_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, NEVER)
 DROP_THRESHOLDS = (0.0, 0.05, 0.1)
 STANCE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, NEVER)
 RULES_ONLY = (NEVER, 0.0, NEVER)
@@ -61,14 +61,24 @@ RULES_ONLY = (NEVER, 0.0, NEVER)
 
 @dataclass(frozen=True)
 class HeldOut:
-    """The job concern scores of one held-out gold folder: F1 (the scorer's matching) and stance accuracy."""
+    """The job concern counts of a held-out gold folder (the scorer's matching): true and false positives, gold
+    concerns missed, and found ones with the right stance. Added up, the counts of several folders."""
 
-    f1: float
-    stance: float
+    tp: int
+    fp: int
+    fn: int
+    stance_ok: int
 
     @property
-    def mean(self) -> float:
-        return (self.f1 + self.stance) / 2
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
+
+    @property
+    def stance(self) -> float:
+        return self.stance_ok / self.tp if self.tp else 0.0
+
+    def __add__(self, other: HeldOut) -> HeldOut:
+        return HeldOut(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.stance_ok + other.stance_ok)
 
 
 def held_out_score(
@@ -80,7 +90,7 @@ def held_out_score(
     kept: list[tuple[Example, str | None]] = []
     for ex, (job, stance, confidence) in zip(examples, scored, strict=True):
         if ex.rule_stance is None:
-            kept.append((ex, stance if job >= add else None))
+            kept.append((ex, stance if ex.changes and job >= add else None))
         elif job < drop:
             kept.append((ex, None))
         else:
@@ -88,11 +98,8 @@ def held_out_score(
     jobs = {ex.article for ex, stance in kept if stance is not None and not ex.moved}
     chosen = [(ex, stance) for ex, stance in kept if stance is not None and (not ex.moved or ex.article in jobs)]
     right = [(ex, stance) for ex, stance in chosen if ex.gold_stance is not None]
-    precision = len(right) / len(chosen) if chosen else 1.0
-    recall = len(right) / total if total else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    stance = sum(ex.gold_stance == s for ex, s in right) / len(right) if right else 0.0
-    return HeldOut(f1, stance)
+    stance_ok = sum(ex.gold_stance == s for ex, s in right)
+    return HeldOut(len(right), len(chosen) - len(right), total - len(right), stance_ok)
 
 
 def cross_validate(
@@ -110,12 +117,13 @@ def cross_validate(
 
 
 def best_setting(table: dict[tuple[float, ...], dict[str, HeldOut]]) -> tuple[float, ...]:
-    """The setting with the best mean held-out score; on a tie the one closest to the rules alone."""
+    """The setting with the best mean of F1 and stance accuracy over the held-out folders' counts added up (so a
+    folder weighs by its size); on a tie the one closest to the rules alone."""
 
     def merit(setting: tuple[float, ...]) -> tuple[float, float, float, float]:
-        mean = sum(h.mean for h in table[setting].values()) / len(table[setting])
+        pooled = sum(table[setting].values(), HeldOut(0, 0, 0, 0))
         add, drop, replace = setting
-        return round(mean, 4), add, -drop, replace
+        return round((pooled.f1 + pooled.stance) / 2, 4), add, -drop, replace
 
     return max(table, key=merit)
 

@@ -24,13 +24,15 @@ Hits = dict[str, list[tuple[int, int]]]
 
 class Candidate(NamedTuple):
     """A sentence that may be about jobs: the rules' concern for it (None when no rule fired), whether the
-    rules found people moved rather than jobs lost, the sentence's speaker and its features."""
+    rules found people moved rather than jobs lost, the sentence's speaker, its features and whether a word
+    in it says what happens to jobs or people."""
 
     sent: Span
     concern: JobConcern | None
     moved: bool
     speaker: str | None
     features: str  # what the classifier reads (``job_classifier.feature_text``)
+    changes: bool  # a word says what happens to jobs or people (``job_classifier.says_change``)
 
 
 def proposed(sent: Span, hits: Hits, cues: JobCues) -> bool:
@@ -43,13 +45,14 @@ def proposed(sent: Span, hits: Hits, cues: JobCues) -> bool:
 
 def decided(candidates: list[Candidate], nlp: Language, settings: ClassifierSettings) -> list[Candidate]:
     """The candidates with the classifier's decisions (``ClassifierSettings``): a sentence no rule accepted
-    added with the classifier's stance, one the rules accepted dropped or given the classifier's stance."""
+    added with the classifier's stance (only one with a word of change), one the rules accepted dropped or
+    given the classifier's stance."""
     if not candidates:
         return candidates
     out = []
     for candidate, (job, stance, confidence) in zip(candidates, scores(nlp, [c.features for c in candidates]), strict=True):
         concern = candidate.concern
-        if concern is None and job >= settings.add_threshold:
+        if concern is None and candidate.changes and job >= settings.add_threshold:
             sent = candidate.sent
             concern = {
                 "stance": stance, "speaker": candidate.speaker, "start_char": sent.start_char,

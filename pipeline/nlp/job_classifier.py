@@ -25,6 +25,7 @@ from pipeline.nlp.job_cues import JobCues
 WEIGHTS_FILE = "jobs_classifier.bin"
 SETTINGS_FILE = "jobs_classifier.json"
 JOB = "JOB"
+CHANGE_CLASSES = frozenset({"cue_fewer", "cue_redundant", "cue_keep", "cue_depart", "cue_loss"})
 NUMBER = re.compile(r"\d[\d,.]*")
 NGRAMS = 2  # words and pairs of words
 BOW_LENGTH = 2**16  # hashed features per model: 2**16 x 6 labels of float32 is about 1.5 MB
@@ -59,6 +60,12 @@ def feature_text(sent: Span, rule_stance: str | None, moved: bool, cues: JobCues
     outcome = f"rule_{rule_stance or 'none'}" + (" rule_moved" if moved else "")
     bare = "" if sent.text.rstrip("\"'”’)").endswith((".", "!", "?", ":")) else " shape_bare"
     return f"{words} {' '.join(c for c in classes if c)} {outcome}{bare}"
+
+
+def says_change(sent: Span, cues: JobCues) -> bool:
+    """The sentence has a word of what happens to jobs or people (a cue class of ``CHANGE_CLASSES``): only such
+    a sentence may be added by the classifier ('vacant posts will be filled' has none)."""
+    return any(cue_class(t, cues) in CHANGE_CLASSES for t in sent)
 
 
 def cue_class(token: Token, cues: JobCues) -> str | None:

@@ -36,7 +36,7 @@ from pipeline.contract import JobConcern
 from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
 from pipeline.nlp.job_candidates import Candidate, decided, proposed
-from pipeline.nlp.job_classifier import WEIGHTS_FILE, feature_text, load_classifier, save_classifier
+from pipeline.nlp.job_classifier import WEIGHTS_FILE, feature_text, load_classifier, save_classifier, says_change
 from pipeline.nlp.job_clauses import reported_question
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, LEXICON_FILE, PHRASE_LABELS, PREDICATE_HOPS, JobCues, JobsLexicon
 from pipeline.nlp.job_kept import redeployed
@@ -91,10 +91,11 @@ class JobConcernFinder(Stage):
                 concern = concern_of(sent, loss, hits, speakers, self.cues)
                 moved = redeployed(*loss, self.cues)
                 features = feature_text(sent, concern["stance"], moved, self.cues)
-                found.append(Candidate(sent, concern, moved, concern["speaker"], features))
+                found.append(Candidate(sent, concern, moved, concern["speaker"], features, says_change(sent, self.cues)))
             elif proposed(sent, hits, self.cues):
                 features = feature_text(sent, None, False, self.cues)
-                found.append(Candidate(sent, None, False, speakers.of(sent, self.cues.speech_verbs), features))
+                speaker = speakers.of(sent, self.cues.speech_verbs)
+                found.append(Candidate(sent, None, False, speaker, features, says_change(sent, self.cues)))
         return found
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -48,9 +48,9 @@ class TestProposed:
         assert proposed(sent, {"job_phrases": [(0, 1)]}, load_cues())
 
 
-def candidate(nlp, concern=None) -> Candidate:
+def candidate(nlp, concern=None, changes=True) -> Candidate:
     sent = sentence(nlp, "A thousand people will be out of a job.")
-    return Candidate(sent, concern, False, "Jo Bloggs", "features")
+    return Candidate(sent, concern, False, "Jo Bloggs", "features", changes)
 
 
 def rule_concern(nlp) -> dict:
@@ -70,6 +70,10 @@ class TestDecided:
             assert out.concern["stance"] == "confirmed"
             assert out.concern["speaker"] == "Jo Bloggs"
             assert out.concern["text"] == out.sent.text
+
+    def test_only_a_sentence_with_a_word_of_change_is_added(self, nlp):
+        (out,) = decided([candidate(nlp, changes=False)], FakeClassifier(0.99, STANCES), SETTINGS)
+        assert out.concern is None
 
     @pytest.mark.parametrize(("score", "kept"), [(0.05, False), (0.1, True), (0.3, True)])
     def test_a_rule_sentence_is_dropped_below_the_drop_threshold(self, nlp, score, kept):

@@ -14,6 +14,7 @@ from pipeline.nlp.job_classifier import (
     feature_text,
     load_classifier,
     save_classifier,
+    says_change,
     scores,
 )
 from pipeline.nlp.job_cues import load_cues
@@ -41,6 +42,19 @@ class TestFeatureText:
     ])
     def test_a_line_without_final_punctuation_is_bare(self, nlp, text, bare):
         assert ("shape_bare" in feature_text(sentence(nlp, text), None, False, load_cues())) == bare
+
+
+class TestSaysChange:
+    @pytest.mark.parametrize(("text", "changes"), [
+        ("Vacant posts will be filled by the summer.", False),
+        ("The force has 40 vacancies.", False),
+        ("Lincolnshire will have 40 fewer officers.", True),
+        ("Upwards of 1,000 officers are set to leave.", True),
+        ("Officers will be redeployed.", True),
+        ("Staff were made redundant.", True),
+    ])
+    def test_a_word_of_what_happens_to_jobs_or_people(self, nlp, text, changes):
+        assert says_change(sentence(nlp, text), load_cues()) == changes
 
 
 class TestCueClass:

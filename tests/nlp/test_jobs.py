@@ -39,9 +39,9 @@ class TestJobConcernFinder:
         finder.to_disk(tmp_path)
         settings = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
         (tmp_path / SETTINGS_FILE).write_text(json.dumps({**settings, "add_threshold": 0.0}), encoding="utf-8")
-        text = "The weather was fine. Officers attended the parade."
+        text = "The weather was fine. Officers left the parade early."
         assert stances(finder(nlp(text))) == []
-        assert len(stances(finder.from_disk(tmp_path)(nlp(text)))) == 1  # every candidate added
+        assert len(stances(finder.from_disk(tmp_path)(nlp(text)))) == 1  # every candidate with a word of change added
 
     def test_without_a_classifier_the_rules_decide(self, nlp, tmp_path):
         finder = JobConcernFinder(nlp, COMPONENT)
