@@ -32,7 +32,7 @@ FLOORS = {
     },
     "round1": {
         "forces": 0.95, "officials": 0.92, "money": 0.90, "money_amounts": 0.98, "functions": 0.97,
-        "job_concerns": 0.97, "collaborations": 0.90,
+        "job_concerns": 0.96, "collaborations": 0.90,
     },
     "shared": {
         "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 1.0, "job_concerns": 1.0,
