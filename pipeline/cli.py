@@ -371,6 +371,37 @@ def collaborations(force_name: str | None, since: datetime | None, db_url: str |
 
 
 @main.command()
+@click.option("--gold", "golds", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="A gold folder (repeatable); default: corpus/ and every folder in it with a gold/ folder.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder to write the classifier to; default: models/.")
+@click.option("--seed", default=12, show_default=True, type=int, help="Random seed: the same seed, the same model.")
+@click.option("--epochs", default=12, show_default=True, type=click.IntRange(1), help="Passes over the examples.")
+@click.option("--spacy-model", envvar="FORCEWATCH_SPACY_MODEL", default=None, help="spaCy English pipeline to load.")
+def train(golds: tuple[Path, ...], out: Path | None, seed: int, epochs: int, spacy_model: str | None) -> None:
+    """Train the job concern classifier on the gold corpora and write it to models/.
+
+    Runs the pipeline on the gold articles, labels every candidate job sentence from the gold job
+    concerns, chooses by cross-validation (each gold folder left out in turn) where the classifier
+    overrules the rules, prints the held-out scores, and trains the final classifier on all folders.
+    """
+    from pipeline.config import PROJECT_ROOT, models_dir
+    from pipeline.evaluation.evaluate import GoldError
+    from pipeline.evaluation.train_jobs import gold_folders, train_models
+
+    try:
+        folders = list(golds) or gold_folders(PROJECT_ROOT / "corpus")
+        settings = train_models(folders, out or models_dir(), seed, epochs, spacy_model)
+    except (GoldError, RuntimeError) as exc:
+        fail(str(exc))
+    click.echo(f"{'held out':<24}{'rules F1':>9}{'stance':>8}{'chosen F1':>10}{'stance':>8}")
+    for name, row in settings.held_out.items():
+        click.echo(f"{name:<24}{row['rules_f1']:>9.3f}{row['rules_stance']:>8.3f}{row['f1']:>10.3f}{row['stance']:>8.3f}")
+    click.echo(f"add at {settings.add_threshold}, drop below {settings.drop_threshold}, "
+               f"restance at {settings.stance_threshold} (above 1: never)")
+
+
+@main.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1), help="How many sentences.")

@@ -90,7 +90,7 @@ def models_dir() -> Path:
 
 # The code whose change alters what is extracted: every stage and rule module, the contract, the reader.
 EXTRACTION_CODE = ("nlp", "contract.py", "ingest/reader.py")
-MODEL_SUFFIXES = {".json", ".txt", ".jsonl"}
+MODEL_SUFFIXES = {".json", ".txt", ".jsonl", ".bin"}  # .bin: the trained job classifier
 
 
 def files_digest(root: Path, paths: list[Path]) -> str:

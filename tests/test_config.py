@@ -40,3 +40,16 @@ class TestPipelineVersion:
         version = config.pipeline_version()
         package_version, digest = version.split("+")
         assert package_version == config.__version__ and len(digest) == 10
+
+    def test_retraining_the_job_classifier_changes_the_version(self, tmp_path, monkeypatch):
+        shutil.copytree(config.models_dir(), tmp_path / "models")
+        monkeypatch.setenv("FORCEWATCH_MODELS", str(tmp_path / "models"))
+        config.pipeline_version.cache_clear()
+        try:
+            before = config.pipeline_version()
+            weights = tmp_path / "models" / "jobs_classifier.bin"
+            weights.write_bytes(weights.read_bytes() + b"\0")
+            config.pipeline_version.cache_clear()
+            assert config.pipeline_version() != before
+        finally:
+            config.pipeline_version.cache_clear()

@@ -18,7 +18,9 @@ from tests.conftest import CORPUS, SHARED
 # corpus/: the development articles (functions and collaborations re-based when the gold was brought in
 # line with section 8 of the contract, corpus/GOLD_REVIEW.md). corpus/holdout: written after the first
 # extractors by writers who never saw them. corpus/round1: 150 articles re-told from real reporting,
-# scored never-seen (macro F1 0.751) before the accuracy work, then development data.
+# scored never-seen (macro F1 0.751) before the accuracy work, then development data. The job classifier
+# (`forcewatch train`) is trained on every gold folder, so its job-concern floors are in-sample: its held-out
+# scores are in models/jobs_classifier.json.
 FLOORS = {
     "corpus": {
         "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 0.99, "job_concerns": 1.0,
@@ -26,11 +28,11 @@ FLOORS = {
     },
     "holdout": {
         "forces": 0.98, "officials": 0.99, "money": 0.99, "money_amounts": 0.99, "functions": 0.99,
-        "job_concerns": 0.98, "collaborations": 0.97,
+        "job_concerns": 0.99, "collaborations": 0.97,
     },
     "round1": {
         "forces": 0.95, "officials": 0.92, "money": 0.90, "money_amounts": 0.98, "functions": 0.97,
-        "job_concerns": 0.91, "collaborations": 0.90,
+        "job_concerns": 0.96, "collaborations": 0.90,
     },
     "shared": {
         "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 1.0, "job_concerns": 1.0,
@@ -40,7 +42,7 @@ FLOORS = {
 # Attribute accuracies: officials' force, job-concern stance, function status.
 ATTRIBUTE_FLOORS = {
     "corpus": {"officials": 1.0, "job_concerns": 1.0, "functions": 0.95},
-    "round1": {"officials": 0.95, "job_concerns": 0.90},
+    "round1": {"officials": 0.95, "job_concerns": 0.91},
 }
 GOLD_SETS = {"corpus": CORPUS, "holdout": CORPUS / "holdout", "round1": CORPUS / "round1", "shared": SHARED / "gold"}
 

@@ -22,23 +22,27 @@ sentence: stance, speaker, and the whole sentence. The stage writes nothing else
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
 
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.contract import JobConcern
 from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts
+from pipeline.nlp.job_candidates import Candidate, decided, proposed
+from pipeline.nlp.job_classifier import WEIGHTS_FILE, feature_text, load_classifier, save_classifier, says_change
 from pipeline.nlp.job_clauses import reported_question
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, LEXICON_FILE, PHRASE_LABELS, PREDICATE_HOPS, JobCues, JobsLexicon
 from pipeline.nlp.job_kept import redeployed
 from pipeline.nlp.job_losses import Loss, job_loss
 from pipeline.nlp.job_speakers import Speakers
 from pipeline.nlp.job_stance import Hits, stance
-from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, lexicon_path
 from pipeline.nlp.matching import LemmaMatcher, lemma_pattern
 from pipeline.nlp.sentences import content_sentences
 
@@ -57,6 +61,7 @@ class JobConcernFinder(Stage):
         self.governor_hops = governor_hops
         self.predicate_hops = predicate_hops
         super().__init__(nlp, name, models_path)
+        self.classifier = load_classifier(lexicon_path(WEIGHTS_FILE, models_path).parent)
 
     def configure(self, lexicons: dict[str, Lexicon]) -> None:
         super().configure(lexicons)
@@ -68,6 +73,14 @@ class JobConcernFinder(Stage):
             self.matcher.add(label, [lemma_pattern(self.nlp, p) for p in self.cues.phrases[label]])
 
     def __call__(self, doc: Doc) -> Doc:
+        candidates = self.candidates(doc)
+        if self.classifier is not None:
+            candidates = decided(candidates, *self.classifier)
+        doc._.job_concerns = with_losses([(c.concern, c.moved) for c in candidates if c.concern])
+        return doc
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every sentence that may be about jobs (``job_candidates``), with what the rules make of it."""
         sentences = list(content_sentences(doc))
         matches = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
         speakers = Speakers(facts(doc, "quotes"), facts(doc, "officials"))
@@ -76,9 +89,24 @@ class JobConcernFinder(Stage):
             loss = sentence_loss(sent, hits, self.cues)
             if loss is not None:
                 concern = concern_of(sent, loss, hits, speakers, self.cues)
-                found.append((concern, redeployed(*loss, self.cues)))
-        doc._.job_concerns = with_losses(found)
-        return doc
+                moved = redeployed(*loss, self.cues)
+                features = feature_text(sent, concern["stance"], moved, self.cues)
+                found.append(Candidate(sent, concern, moved, concern["speaker"], features, says_change(sent, self.cues)))
+            elif proposed(sent, hits, self.cues):
+                features = feature_text(sent, None, False, self.cues)
+                speaker = speakers.of(sent, self.cues.speech_verbs)
+                found.append(Candidate(sent, None, False, speaker, features, says_change(sent, self.cues)))
+        return found
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        super().to_disk(path, exclude=exclude)
+        if self.classifier is not None:
+            save_classifier(*self.classifier, ensure_path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> JobConcernFinder:
+        super().from_disk(path, exclude=exclude)
+        self.classifier = load_classifier(ensure_path(path))
+        return self
 
 
 

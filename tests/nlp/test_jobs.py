@@ -8,6 +8,7 @@ import json
 import pytest
 from spacy.training import Example
 
+from pipeline.nlp.job_classifier import SETTINGS_FILE, WEIGHTS_FILE
 from pipeline.nlp.job_cues import GOVERNOR_HOPS, load_cues
 from pipeline.nlp.job_speakers import Speakers
 from pipeline.nlp.jobs import COMPONENT, JobConcernFinder, sentence_concern, sentence_hits, with_losses
@@ -25,13 +26,29 @@ class TestJobConcernFinder:
     def test_from_disk_reads_the_saved_lexicon(self, nlp, tmp_path):
         finder = JobConcernFinder(nlp, COMPONENT)
         finder.to_disk(tmp_path)
-        assert {p.name for p in tmp_path.iterdir()} == {"jobs.json", "words.json"}
+        assert {p.name for p in tmp_path.iterdir()} == {"jobs.json", "words.json", WEIGHTS_FILE, SETTINGS_FILE}
         saved = json.loads((tmp_path / "jobs.json").read_text(encoding="utf-8"))
         saved["job_nouns"].remove("post")
         (tmp_path / "jobs.json").write_text(json.dumps(saved), encoding="utf-8")
         text = "Eighty posts will go by March."
         assert stances(finder(nlp(text))) == ["confirmed"]
         assert stances(finder.from_disk(tmp_path)(nlp(text))) == []
+
+    def test_the_saved_classifier_is_read_back(self, nlp, tmp_path):
+        finder = JobConcernFinder(nlp, COMPONENT)
+        finder.to_disk(tmp_path)
+        settings = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
+        (tmp_path / SETTINGS_FILE).write_text(json.dumps({**settings, "add_threshold": 0.0}), encoding="utf-8")
+        text = "The weather was fine. Officers left the parade early."
+        assert stances(finder(nlp(text))) == []
+        assert len(stances(finder.from_disk(tmp_path)(nlp(text)))) == 1  # every candidate with a word of change added
+
+    def test_without_a_classifier_the_rules_decide(self, nlp, tmp_path):
+        finder = JobConcernFinder(nlp, COMPONENT)
+        finder.to_disk(tmp_path)
+        (tmp_path / WEIGHTS_FILE).unlink()
+        assert finder.from_disk(tmp_path).classifier is None
+        assert stances(finder(nlp("Eighty posts will go by March."))) == ["confirmed"]
 
     def test_a_saved_stage_without_its_words_is_an_error(self, nlp, tmp_path):
         finder = JobConcernFinder(nlp, COMPONENT)
@@ -42,7 +59,9 @@ class TestJobConcernFinder:
 
     @pytest.mark.parametrize(("hops", "found"), [(1, []), (2, ["confirmed"]), (3, ["confirmed"])])
     def test_governor_hops_from_the_config(self, nlp, hops, found):
-        assert stances(JobConcernFinder(nlp, COMPONENT, governor_hops=hops)(nlp(IMPACT))) == found
+        finder = JobConcernFinder(nlp, COMPONENT, governor_hops=hops)
+        finder.classifier = None  # the rules alone: the classifier may accept what they leave
+        assert stances(finder(nlp(IMPACT))) == found
 
     def test_the_factory_takes_the_settings(self, nlp):
         assert nlp.get_pipe_config(COMPONENT)["governor_hops"] == GOVERNOR_HOPS
