@@ -402,6 +402,28 @@ def train(golds: tuple[Path, ...], out: Path | None, seed: int, epochs: int, spa
 
 
 @main.command()
+@click.argument("name", required=False)
+@db_option
+def people(name: str | None, db_url: str | None) -> None:
+    """Officials across articles: each person's roles and forces, with when each was first and last seen.
+
+    NAME matches any part of a name, in any case ("thornton"); without it, everyone.
+    """
+    from pipeline.publish.entities import role_histories
+
+    with reading_database(db_url) as engine:
+        found = role_histories(engine, name)
+    if not found:
+        click.echo(f"no official matches {name!r}" if name else "no officials stored")
+    for person in found:
+        click.echo(person["name"])
+        for r in person["roles"]:
+            seen = f"{r['first_seen'] or 'undated'}" + (f" to {r['last_seen']}" if r["last_seen"] != r["first_seen"] else "")
+            role = ("acting " if r["acting"] else "") + r["role"]
+            click.echo(f"  {role:<36} {r['force'] or '(no force)':<36} {seen}  ({r['articles']} articles)")
+
+
+@main.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1), help="How many sentences.")

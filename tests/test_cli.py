@@ -116,3 +116,33 @@ class TestCollaborations:
     def test_a_force_that_is_none(self, sqlite_url):
         result = CliRunner().invoke(main, ["collaborations", "--db", sqlite_url, "--force", "Narnia"])
         assert result.exit_code != 0 and "names no UK police force" in result.output
+
+
+class TestPeople:
+    @pytest.fixture
+    def stored(self, sqlite_url):
+        from pipeline.ingest.runner import ingest
+        from tests.conftest import CORPUS
+
+        ingest([CORPUS / "round1" / "782_devon_cornwall_panel_merger_off.txt",
+                CORPUS / "round1" / "791_keyham_licence_revocations.txt"], sqlite_url)
+        return sqlite_url
+
+    def test_a_person_in_two_articles_is_one_history_with_first_and_last_seen(self, stored):
+        result = CliRunner().invoke(main, ["people", "hernandez", "--db", stored])
+        assert result.exit_code == 0, result.output
+        name, *roles = result.output.strip().splitlines()
+        assert name == "Alison Hernandez"
+        assert len(roles) == 1
+        assert roles[0].split() == ["police_and_crime_commissioner", "Devon", "and", "Cornwall", "Police",
+                                    "2018-10-05", "to", "2022-03-23", "(2", "articles)"]
+
+    def test_without_a_name_everyone_is_listed(self, stored):
+        result = CliRunner().invoke(main, ["people", "--db", stored])
+        assert result.exit_code == 0
+        assert "Alison Hernandez" in result.output.splitlines()
+        assert len([line for line in result.output.splitlines() if not line.startswith(" ")]) > 1
+
+    def test_a_name_nobody_has(self, stored):
+        result = CliRunner().invoke(main, ["people", "Zebedee", "--db", stored])
+        assert result.exit_code == 0 and "no official matches 'Zebedee'" in result.output

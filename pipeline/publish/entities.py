@@ -36,3 +36,32 @@ def collaboration_histories(engine: Engine, force: str | None = None, since: dat
                 {"id": row["entity_id"]}).mappings().all()
             out.append({**row, "history": [dict(h) for h in history], "savings": [dict(s) for s in savings]})
     return out
+
+
+def role_histories(engine: Engine, name: str | None = None) -> list[dict]:
+    """Each named official (whose name contains ``name``, any case), with every (role, force) the articles
+    give them and when: first and last publication date seen, and in how many articles.
+
+    One person is one name across forces: a chief constable who moves from one force to another is one
+    history with two rows. Two different people of the same full name would share a history; the
+    rows (role, force, dates) show where that happens.
+    """
+    sql = (
+        "SELECT p.name AS name, m.role AS role, m.acting AS acting, f.name AS force, "
+        "MIN(a.published_at) AS first_seen, MAX(a.published_at) AS last_seen, "
+        "COUNT(DISTINCT m.article_id) AS articles "
+        "FROM official_mentions m JOIN people p ON p.id = m.person_id "
+        "JOIN articles a ON a.id = m.article_id LEFT JOIN forces f ON f.id = m.force_id "
+    )
+    params: dict = {}
+    if name:
+        sql += "WHERE LOWER(p.name) LIKE :pattern "
+        params["pattern"] = "%" + name.lower().replace("%", "").replace("_", "") + "%"
+    sql += "GROUP BY p.name, m.role, m.acting, f.name ORDER BY p.name, MIN(a.published_at), m.role, f.name"
+    people: dict[str, dict] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(text(sql), params).mappings():
+            person = people.setdefault(row["name"], {"name": row["name"], "roles": []})
+            person["roles"].append({k: row[k] for k in ("role", "acting", "force", "first_seen", "last_seen",
+                                                        "articles")})
+    return list(people.values())
