@@ -28,7 +28,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, Numeric, String, Table, delete, func, insert, select, update
 
 from pipeline.contract import Article, Extraction, name_key
-from pipeline.storage import entities
+from pipeline.storage import entities, stories
 from pipeline.storage.database import ReferenceIds
 from pipeline.storage.schema import (
     EXTRACTED_TABLES,
@@ -200,6 +200,7 @@ def save_article(
         outcome = Outcome.UPDATED
     _insert_extraction(conn, article_id, extraction, ref, uri)
     entities.link_article(conn, article_id, old_groups)
+    stories.link_story(conn, article_id, fields.get("text") or "", article.published)
     return outcome
 
 

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -202,6 +215,25 @@ class CollaborationEntityForceRow(Base):
     force_id: Mapped[int] = mapped_column(ForeignKey("forces.id"), primary_key=True, index=True)
 
 
+class ArticleSignatureRow(Base):
+    __tablename__ = "article_signatures"
+    __table_args__ = {"comment": "A MinHash of each article's word 5-grams, to find the same story told twice."}
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary, comment="datasketch MinHash hash values, little-endian uint64")
+
+
+class NearDuplicateRow(Base):
+    __tablename__ = "near_duplicates"
+    __table_args__ = {"comment": "Pairs of articles that tell the same story (estimated Jaccard similarity)."}
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            comment="the later stored article of the pair")
+    other_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True,
+                                          comment="the earlier stored article of the pair")
+    similarity: Mapped[float] = mapped_column(Float, comment="estimated Jaccard similarity, 0 to 1")
+
+
 class CollaborationForceRow(Base):
     __tablename__ = "collaboration_forces"
     __table_args__ = {"comment": "The forces of each collaboration."}
@@ -344,6 +376,8 @@ collaborations = CollaborationRow.__table__
 collaboration_entities = CollaborationEntityRow.__table__
 collaboration_entity_forces = CollaborationEntityForceRow.__table__
 collaboration_forces = CollaborationForceRow.__table__
+article_signatures = ArticleSignatureRow.__table__
+near_duplicates = NearDuplicateRow.__table__
 functions = FunctionRow.__table__
 function_mentions = FunctionMentionRow.__table__
 money_figures = MoneyFigureRow.__table__
