@@ -6,8 +6,10 @@ Pure functions of a parsed sentence and the cues of ``models/money.json``.
   else the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost", "spend", ...), so
   "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut or fall is a budget
   reduction only when a budget, grant or funding is what falls (a saving when costs are). The lack of any cue
-  makes it ``other`` (a fine, a salary). Cues at the same tree distance go to the one nearest in the text; a cut
-  that governs the figure directly beats a cue three arcs away; the cues of a conjunct verb's clause do not count.
+  makes it ``other`` (a fine, a salary). A cue noun another figure owns is not this one's, and a weak verb ("find",
+  "need") counts only when nothing stronger is as near (``pipeline.nlp.money_claims``). Cues at the same tree
+  distance go to the one nearest in the text; a cut that governs the figure directly beats a cue three arcs away;
+  the cues of a conjunct verb's clause do not count.
 - ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
 """
 
@@ -19,6 +21,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.money_claims import claimed_by_other, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 
@@ -56,6 +59,7 @@ class KindCues:
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
     readings: ReadingCues
+    weak_verbs: dict[str, str]  # verb lemma -> the kind it gives a figure it governs, when nothing stronger is near
 
     @classmethod
     def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
@@ -77,6 +81,7 @@ class KindCues:
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
+            weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
         )
 
 
@@ -96,9 +101,11 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     weak: tuple[int, str] | None = None
     level: dict[int, list[tuple[int, int, str]]] = {}
     for i, d in distances.items():
-        if i in figure_tokens:
+        if i in figure_tokens or claimed_by_other(span.doc[i], span, figure_tokens):
             continue
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
+        if kind is None and d == 1:
+            kind = weak_kind(span.doc[i], cues.weak_verbs)  # 'must find £87m', 'would need an extra £57m'
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
             kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far
@@ -185,7 +192,8 @@ def nearest_in_text(span: Span, figure_tokens: set[int], cues: KindCues) -> str 
     lo, hi = max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)
     found = []
     for tok in span.doc[lo:hi]:
-        kind, strong = cue_kind(tok, figure_tokens, cues) if tok.i not in figure_tokens else (None, False)
+        mine = tok.i not in figure_tokens and not claimed_by_other(tok, span, figure_tokens)
+        kind, strong = cue_kind(tok, figure_tokens, cues) if mine else (None, False)
         if kind and strong:
             kind = "other" if overridden(tok, cues.overrides) else kind
             gap = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1

@@ -129,6 +129,7 @@ class MoneyLexicon(Lexicon):
     fractions: dict[str, Decimal]
     kinds: dict[str, list[str]]
     kind_priority: list[str]
+    weak_kinds: dict[str, list[str]]
     reduction_needs_budget: ReductionCues
     other_overrides: list[str]
     max_cue_distance: int
@@ -152,6 +153,14 @@ class MoneyLexicon(Lexicon):
             raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
         if "other" not in value:
             raise ValueError("the kind 'other' needs its cues (fines, salaries)")
+        return value
+
+    @field_validator("weak_kinds")
+    @classmethod
+    def weak_kinds_from_the_contract(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
         return value
 
     @field_validator("kind_priority")

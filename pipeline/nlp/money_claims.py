@@ -1,0 +1,34 @@
+"""Which words near a money figure may give it its kind, beyond "the nearest cue wins" (``pipeline.nlp.money_kind``).
+Pure functions of a parsed sentence and the words of ``models/money.json``.
+
+- ``claimed_by_other``: a cue noun that is another figure's own noun ("its current £450m budget", "a budget of
+  £450m") names that figure, not the others of the sentence ("£37m has to come out of its current £450m budget": the
+  £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m").
+- ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
+  £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def claimed_by_other(tok: Token, span: Span, figure_tokens: set[int]) -> bool:
+    """The noun is another figure's own: that figure is its compound or number, or the object of its 'of', and neither
+    that figure nor the noun governs this one."""
+    governing = {a.i for a in span.root.ancestors}
+    if tok.i in governing:
+        return False  # the cue governs this figure too: 'savings of £2m and £3m'
+    owners = [c for c in tok.children if c.i in figure_tokens and c.dep_ in OWN]
+    owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.i in figure_tokens]
+    return any(not span.start <= o.i < span.end and o.i not in governing for o in owners)
+
+
+OWN = {"compound", "nummod", "amod", "nmod", "quantmod", "npadvmod"}  # how a figure sits in its noun: 'a £450m budget'
+
+
+def weak_kind(tok: Token, weak_verbs: dict[str, str]) -> str | None:
+    """The kind a weak verb gives the figure it governs ('find' a saving, 'need' a gap), else None."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    return weak_verbs.get(tok.lemma_.lower())

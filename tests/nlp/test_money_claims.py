@@ -1,0 +1,74 @@
+"""Which words may give a money figure its kind (pipeline/nlp/money_claims.py), on small parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.money import token_span
+from pipeline.nlp.money_claims import claimed_by_other, weak_kind
+from pipeline.nlp.money_kind import KindCues, figure_kind
+from pipeline.nlp.money_lexicon import load_money_lexicon
+
+
+@pytest.fixture(scope="module")
+def cues() -> KindCues:
+    return KindCues.from_lexicon(load_money_lexicon()[0], override_distance=3)
+
+
+def figures(nlp, text: str, written: list[str]):
+    """The spans of the figures ``written`` in ``text`` and the token indices of all of them."""
+    doc = nlp(text)
+    spans = [token_span(doc, text.index(w), text.index(w) + len(w)) for w in written]
+    return doc, spans, {t.i for s in spans for t in s}
+
+
+class TestClaimedByOther:
+    @pytest.mark.parametrize(
+        ("text", "written", "figure", "noun", "claimed"),
+        [
+            ("Of that, £37m has to come out of its current £450m budget.", ["£37m", "£450m"], 0, "budget", True),
+            ("£37m has to come out of a budget of £450m this year.", ["£37m", "£450m"], 0, "budget", True),
+            ("£37m has to come out of its current £450m budget.", ["£37m", "£450m"], 1, "budget", False),
+            ("The force has to find savings of £2m and £3m.", ["£2m", "£3m"], 0, "savings", False),
+            ("The force has to find savings of £2m and £3m.", ["£2m", "£3m"], 1, "savings", False),
+            ("The force must save £20m from its budget.", ["£20m"], 0, "budget", False),
+        ],
+    )
+    def test_a_noun_is_claimed_by_the_figure_it_sizes(self, nlp, text, written, figure, noun, claimed):
+        doc, spans, tokens = figures(nlp, text, written)
+        tok = next(t for t in doc if t.text == noun)
+        assert claimed_by_other(tok, spans[figure], tokens) is claimed
+
+
+class TestWeakKind:
+    @pytest.mark.parametrize(
+        ("text", "word", "kind"),
+        [
+            ("The force must find £87m by 2015.", "find", "savings"),
+            ("The force would need an extra £57m.", "need", "funding_gap"),
+            ("The force has identified £3m.", "identified", "savings"),
+            ("The force would have a need for £5m.", "need", None),
+            ("The force must spend £5m.", "spend", None),
+        ],
+    )
+    def test_only_the_weak_verbs_give_a_kind(self, nlp, text, word, kind, cues):
+        tok = next(t for t in nlp(text) if t.text == word)
+        assert weak_kind(tok, cues.weak_verbs) == kind
+
+
+class TestWeakVerbsInFigureKind:
+    @pytest.mark.parametrize(
+        ("text", "written", "kind", "strong"),
+        [
+            ("Under the plan the force must find £87m by 2015.", "£87m", "savings", False),
+            ("The force would need an extra £57m to keep operating.", "£57m", "funding_gap", False),
+            ("The force must find £10m of cuts.", "£10m", "budget_reduction", True),
+            ("The force needs £2m to fill the funding gap.", "£2m", "funding_gap", False),
+            ("Of that, £37m has to come out of its current £450m budget.", "£37m", "other", False),
+        ],
+    )
+    def test_a_weak_verb_counts_when_nothing_stronger_is_as_near(self, nlp, text, written, kind, strong, cues):
+        _, spans, tokens = figures(nlp, text, [w for w in ("£87m", "£57m", "£10m", "£2m", "£37m", "£450m") if w in text])
+        span = next(s for s in spans if s.text == written)
+        reading = figure_kind(span, tokens, cues)
+        assert (reading.kind, reading.strong) == (kind, strong)
