@@ -30,9 +30,10 @@ from spacy.tokens import Doc, Span
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.amounts import Amount, AmountParser, as_number
 from pipeline.nlp.component import Stage
-from pipeline.nlp.extensions import facts
+from pipeline.nlp.extensions import facts, publication_date
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.money_article import anchored_period, restated_kinds, shared_periods, year_style
 from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
 from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
@@ -68,6 +69,9 @@ class MoneyFinder(Stage):
         self.hedges = Hedges.from_lexicon(lexicon.hedges)
         self.links = LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
         self.owners = OwnerCues.from_lexicon(lexicon, words)
+        self.restatement_tolerance = lexicon.restatement_tolerance
+        self.relative_offsets = lexicon.periods.relative_offsets
+        self.relative_labels = set(lexicon.periods.relative.values())
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = force_mentions(doc)
@@ -101,16 +105,30 @@ class MoneyFinder(Stage):
                 segment_start = group[i - 1][1].end if i else sent.start
                 found.append((amount, span, reading, period, segment_start, i + 1 == len(group)))
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
-        kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        readings = [r for _, _, r, *_ in found]
+        kinds = repeated_kinds(keys, readings, [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        hedges = [is_hedged(doc.text[s.sent.start_char : a.start], s.root, self.hedges) for a, s, *_ in found]
+        kinds = restated_kinds([a.value for a, *_ in found], readings, kinds, hedges, self.restatement_tolerance)
+        kind_keys = [(*key, kind) for key, kind in zip(keys, kinds, strict=True)]
+        periods = self.article_periods(doc, kind_keys, [f[3] for f in found])
         items = []
-        for (amount, span, reading, period, segment_start, last), kind in zip(found, kinds, strict=True):
+        for (amount, span, reading, _, segment_start, last), kind, hedged, period in zip(
+            found, kinds, hedges, periods, strict=True
+        ):
             grant = kind == "other" and reading == (kind, True, 0)  # read from the grammar: a payer, a grant's level
             forces, collaboration = figure_forces(Figure(span, segment_start, last, kind, grant), article, self.owners)
-            hedged = is_hedged(doc.text[span.sent.start_char : amount.start], span.root, self.hedges)
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
 
+
+    def article_periods(self, doc: Doc, keys: list[tuple], periods: list[Period | None]) -> list[Period | None]:
+        """The figures' periods with the article's years: relative years anchored on the publication date where the
+        article names its years, and one dated period per repeated figure (``pipeline.nlp.money_article``)."""
+        style = year_style(self.periods.find(doc.text), periods)
+        published = publication_date(doc)
+        periods = [anchored_period(p, published, style, self.relative_offsets) for p in periods]
+        return shared_periods(keys, periods, self.relative_labels)
 
     def money_only(self, group: list[tuple[Amount, Span]], force_tokens: set[int]) -> list[tuple[Amount, Span]]:
         """The figures of a sentence without the numbers written with no currency that are not pounds ('12.5m calls')."""

@@ -49,6 +49,7 @@ class PeriodWords(Lexicon):
     """The words of period phrases ('a year', 'over the next four years', 'by March 2020', 'in 2019/20')."""
 
     relative: dict[str, str]
+    relative_offsets: dict[str, int]  # 'this' 0, 'next' 1: years from the publication date
     per: dict[str, str]
     per_words: dict[str, str]
     rate_words: list[str]
@@ -129,6 +130,7 @@ class MoneyLexicon(Lexicon):
     fractions: dict[str, Decimal]
     kinds: dict[str, list[str]]
     kind_priority: list[str]
+    restatement_tolerance: float
     weak_kinds: dict[str, list[str]]
     reduction_needs_budget: ReductionCues
     other_overrides: list[str]

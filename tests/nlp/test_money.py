@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from spacy.training import Example
 
 from pipeline.config import models_dir
 from pipeline.nlp.amounts import Amount
+from pipeline.nlp.extensions import article_doc
 from pipeline.nlp.lexicon import LexiconError
 from pipeline.nlp.money import COMPONENT, MoneyFinder, by_sentence, money_item, token_span
 from pipeline.nlp.periods import Period
@@ -47,6 +49,18 @@ class TestMoneyFinder:
         reference._.money = [dict(predicted._.money[0]), {**predicted._.money[1], "kind": "savings"}]
         scores = nlp.get_pipe(COMPONENT).scorer([Example(predicted, reference)])
         assert (scores["money_p"], scores["money_r"]) == (0.5, 0.5)
+
+
+class TestArticlePeriods:
+    def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):
+        text = "The force faces a £14m hole for the coming year. Talks on the grant for 2025-26 go on."
+        doc = nlp(article_doc(nlp, text, date(2025, 1, 30)))
+        assert [m["period"] for m in doc._.money] == ["2025-26"]
+        assert [m["period"] for m in nlp(text)._.money] == ["coming year"]  # no date to read it from
+
+    def test_a_rounded_restatement_takes_the_kind_of_the_figure(self, nlp):
+        text = "The force must find £87m by 2015. Looking at close to £90m over four years, it gets harder."
+        assert [m["kind"] for m in nlp(text)._.money] == ["savings", "savings"]
 
 
 class TestBySentence:
