@@ -118,8 +118,9 @@ def envelope_kind(span: Span, cues: ReadingCues) -> str | None:
 
 def payer_kind(span: Span, cues: ReadingCues) -> str | None:
     """``other`` for money the government gives ('the Home Office has contributed £300,000', '£2.6bn from central
-    government') or that a body receives towards a cost; ``spending`` for money paid to a company or consultant,
-    ``other`` for money paid to a person (a salary)."""
+    government') or that a body receives towards a cost; ``spending`` for money paid to a company or consultant
+    (a body, or a name the parser does not take for a person: 'pay Serco £30m'), ``other`` for money paid to a person
+    (a salary)."""
     sent = span.sent
     after = [t for t in sent if t.i >= span.end][:6]
     source = next((k for k, t in enumerate(after[:3]) if t.lower_ == "from"), None)  # '£2.6bn (a year) from ...'
@@ -138,9 +139,9 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
     if lemma(verb) in cues.receiving_verbs and any(c.dep_ == "prep" and c.lower_ == "towards" for c in verb.children):
         return "other"
     if lemma(verb) in cues.pay_verbs:
-        paid = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and not overlaps(c, span)]
+        paid = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative", "dobj"} and not overlaps(c, span)]
         paid += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-        if any(is_organisation(p, cues) for p in paid):
+        if any(is_organisation(p, cues) or (p.pos_ == "PROPN" and p.ent_type_ != "PERSON") for p in paid):
             return "spending"
         if any(p.lower_ in cues.people or lemma(p) in cues.people or p.ent_type_ == "PERSON" for p in paid):
             return "other"

@@ -97,6 +97,9 @@ class TestPayerKind:
             ("The Home Office has allocated £5m to Kent Police.", "£5m", "other"),  # a grant, not the force's budget
             ("The consultancy firm was paid £400,000.", "£400,000", "spending"),
             ("He will be paid £110,000 a year.", "£110,000", "other"),
+            ("Kent Police paid consultants £250,000 for the review.", "£250,000", "spending"),
+            ("Kent Police will pay Serco £30m a year.", "£30m", "spending"),  # a name, not a person's
+            ("Kent Police paid him £250,000 a year.", "£250,000", "other"),
             ("Its government grant falls by £2.1m.", "£2.1m", None),  # 'grant' here is a noun, not a giving verb
             ("The force has contributed £300,000 towards the unit.", "£300,000", None),  # a force pays: spending
         ],
