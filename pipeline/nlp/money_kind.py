@@ -90,7 +90,9 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     level, an envelope, a payer, a set phrase: ``pipeline.nlp.money_readings``); else the cue nearest to it in the
     dependency tree (BFS over the sentence), weak when only a cut with no budget in sight ('took £90,000') or
     nothing gave it."""
-    distances = tree_distances(span, cues.max_distance)  # a precept counts across clauses: 'put it up ... and cut it by £35'
+    # a precept counts across clauses ('put it up ... and cut it by £35'), not from another noun of a list ('a budget of
+    # £320m and a precept of £200')
+    distances = tree_distances(span, cues.max_distance, across_nouns=False)
     near = [d for i, d in distances.items() if d <= cues.override_distance and overridden(span.doc[i], cues.overrides)]
     if near:
         return Reading("other", True, min(near))
@@ -150,9 +152,10 @@ def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[boo
     return [best[key][1] for key in keys]
 
 
-def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> dict[int, int]:
+def tree_distances(span: Span, max_distance: int, across_verbs: bool = True, across_nouns: bool = True) -> dict[int, int]:
     """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order;
-    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause)."""
+    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause);
+    ``across_nouns=False``: nor from one noun to a conjunct noun (another item of a list)."""
     sent = span.sent
     dist = {t.i: 0 for t in span}
     queue = deque(span)
@@ -163,15 +166,16 @@ def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> 
         for nxt in (tok.head, *tok.children):
             if not across_verbs and verb_conjunct(tok, nxt):
                 continue  # 'has saved £35m ... and must cut a further £34m': another clause's verb
+            if not across_nouns and verb_conjunct(tok, nxt, {"NOUN", "PROPN"}):
+                continue
             if nxt.i not in dist and sent.start <= nxt.i < sent.end:
                 dist[nxt.i] = dist[tok.i] + 1
                 queue.append(nxt)
     return dist
 
 
-def verb_conjunct(a: Token, b: Token) -> bool:
-    """Two verbs joined as conjuncts: each heads a clause of its own."""
-    verbs = {"VERB", "AUX"}
+def verb_conjunct(a: Token, b: Token, verbs: frozenset[str] | set[str] = frozenset({"VERB", "AUX"})) -> bool:
+    """Two verbs (or words of ``verbs``, the parts of speech) joined as conjuncts: each heads a clause of its own."""
     joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
     return joined and a.pos_ in verbs and b.pos_ in verbs
 

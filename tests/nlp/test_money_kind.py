@@ -59,6 +59,8 @@ class TestFigureKind:
             ("The forces will reduce running costs by £2m.", "£2m", "savings", True),
             ("The force's £45m budget is stretched.", "£45m", "budget", True),
             ("The force hired KPMG for £300,000 to review its back office.", "£300,000", "spending", True),
+            ("The PCC set a budget of £320m and a precept of £200.", "£320m", "budget", True),
+            ("The PCC set a budget of £320m and a precept of £200.", "£200", "other", True),
             ("The force agreed a £15m deal with Airwave.", "£15m", "spending", True),
             ("Officers agreed a pay deal worth £200 a year.", "£200", "other", True),
             ("The government has agreed a funding deal giving the force £20m.", "£20m", "other", True),
@@ -128,6 +130,12 @@ class TestTreeDistances:
         saved = next(t.i for t in span.doc if t.text == "saved")
         assert saved in tree_distances(span, 4)
         assert saved not in tree_distances(span, 4, across_verbs=False)
+
+    def test_not_across_conjunct_nouns_when_asked(self, nlp):
+        span, _ = figure(nlp, "The PCC set a budget of £320m and a precept of £200.", "£320m")
+        precept = next(t.i for t in span.doc if t.text == "precept")
+        assert precept in tree_distances(span, 4)
+        assert precept not in tree_distances(span, 4, across_nouns=False)
 
     def test_stays_in_the_sentence(self, nlp):
         span, _ = figure(nlp, "Kent saved £1m. Essex spent £2m.", "£1m")
