@@ -194,10 +194,11 @@ def changed_thing(verb: Token, span: Span) -> Token | None:
 
 
 def thing_kind(thing: Token, cues: ReadingCues, kind_of: KindOf) -> str:
-    """The kind of the level of ``thing``: a grant's level is ``other``, a gap's a gap; spending as a whole, a
-    budget or anything else is ``budget``."""
+    """The kind of the level of ``thing``: a grant's or precept's level (or a share of one) is ``other``, a gap's a
+    gap; spending as a whole, a budget or anything else is ``budget``."""
     words = [thing, *(c for c in thing.children if c.dep_ in {"compound", "amod", "nmod"})]
-    if any(lemma(w) in cues.grant_words for w in words):
+    shares = [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(lemma(w) in cues.grant_words for w in words + shares):  # 'the police share of council tax'
         return "other"
     kinds = {kind_of(w) for w in words} - {None}
     for kind in ("funding_gap", "savings", "budget_reduction", "other"):

@@ -53,6 +53,8 @@ class TestLevelKind:
     @pytest.mark.parametrize(
         ("text", "written", "kind"),
         [
+            ("The police share of council tax will go up 2%, to £220 a year.", "£220", "other"),
+            ("The force's share of the national grant will fall to £150m.", "£150m", "other"),
             ("The force's budget would fall from £300m to £180m.", "£300m", "budget"),
             ("The force's budget would fall from £300m to £180m.", "£180m", "budget"),
             ("The budget will shrink by £15m, to about £125m in 2012-13.", "£125m", "budget"),
