@@ -39,6 +39,7 @@ class HedgeCues(Lexicon):
     """Hedges before a figure ('around'), 'a further'/'an extra' between them, and hedges on its governing chain."""
 
     before: list[str]
+    floors: list[str]
     intensifiers: list[str]
     modals: list[str]
     verbs: list[str]

@@ -76,7 +76,8 @@ class PeriodParser:
             rf"|(?P<ordinal>\b(?P<ord>{ordinals})(?:\s+full)?\s+(?:(?P<ordn>{numbers}|\d+)\s+)?(?P<ordunit>{_words(p.ordinal_units)})s?\b)"
             rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:(?:{determiners})\s+)?decade\b)"
             rf"|(?P<dur>\b(?:(?:{preps})\s+(?:the\s+)?(?:{determiners})?\s*)"
-            rf"(?P<n>\d+|{numbers})\s+(?P<unit2>{units})s?\b(?!\s+(?:{_words(p.not_duration_after)})\b))"
+            rf"(?P<n>\d+|{numbers})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit2>{units})s?\b"
+            rf"(?!\s+(?:{_words(p.not_duration_after)})\b))"
             rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
             rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"
             rf"|(?P<date>\b(?P<dprep>{_words(p.date_prepositions)})\s+(?:the\s+end\s+of\s+)?"
@@ -119,7 +120,10 @@ class PeriodParser:
         if m.group("decade"):
             return Period("ten years", start, end)
         if m.group("dur"):
-            return Period(duration_label(m.group("n").lower(), m.group("unit2").lower(), self.number_words), start, end)
+            n, unit = m.group("n").lower(), m.group("unit2").lower()
+            if m.group("half"):  # 'over three and a half years'
+                return Period(f"{n} and a half {unit}s", start, end)
+            return Period(duration_label(n, unit, self.number_words), start, end)
         if m.group("hyphen"):
             return Period(duration_label(m.group("hn").lower(), m.group("hunit").lower(), self.number_words), start, end)
         if m.group("rel"):
