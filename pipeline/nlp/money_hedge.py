@@ -59,7 +59,8 @@ def is_hedged(text_before: str, root: Token, hedges: Hedges) -> bool:
 def governing_chain(root: Token) -> list[Token]:
     """The figure's root and the words above it, up to the head of its clause: not into a clause it is subordinate
     to ('Having drawn up a budget of £265m, it now expects ...') or a conjunct clause with a subject or auxiliary of
-    its own ('it expects ..., and must find savings of £5.4m')."""
+    its own ('it expects ..., and must find savings of £5.4m'), nor past a noun the figure sizes in an adjunct of a verb
+    ('forecast to save £2.4m, against set-up costs of £850,000')."""
     chain = [root]
     tok = root
     while tok.head.i != tok.i:
@@ -67,6 +68,8 @@ def governing_chain(root: Token) -> list[Token]:
             break
         if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in OWN_CLAUSE for c in tok.children):
             break
+        if tok != root and tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            break  # the figure sizes a noun in the verb's adjunct: 'save £2.4m, against set-up costs of £850,000'
         tok = tok.head
         chain.append(tok)
     return chain
