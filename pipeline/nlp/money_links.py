@@ -76,23 +76,35 @@ def periods_to_their_verbs(spans: list[Span], periods: list[Period | None]) -> l
         if period is None or out[i - 1] is not None:
             continue
         phrase = spans[i].doc.char_span(period.start, period.end, alignment_mode="expand")
-        verb = phrase[0].head if phrase is not None else None
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-            continue
+        verb = phrase_verb(phrase) if phrase is not None else None
+        if verb is None or spans[i].root in phrase.root.ancestors:
+            continue  # no verb, or the figure's own words ("this year's £170m")
         if governed_directly(spans[i - 1], verb) and not governed_directly(spans[i], verb):
             out[i - 1], out[i] = period, None
     return out
 
 
+def phrase_verb(phrase: Span) -> Token | None:
+    """The verb a period phrase hangs on: the first verb above its words ('during the 2011-12 financial year')."""
+    head = phrase[0].head
+    if head.pos_ in {"VERB", "AUX"}:
+        return head
+    return next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"} and not phrase.start <= t.i < phrase.end), None)
+
+
 def governed_directly(span: Span, verb: Token) -> bool:
-    """The figure hangs on the verb with no other noun between them ('saved £50m', 'cut by £2m'), not inside
-    another noun's phrase ('from a budget of £300m')."""
+    """The figure hangs on the verb, or on the verb it completes ('£37m has to come out ...'), with no other noun
+    between them ('saved £50m', 'cut by £2m'), not inside another noun's phrase ('from a budget of £300m')."""
+    verbs = {verb.i}
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        verbs.add(verb.i)
     tok = span.root
-    while tok.i != verb.i:
+    while tok.i not in verbs:
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i != verb.i and tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.i not in verbs and tok.pos_ in {"NOUN", "PROPN"}:
             return False
     return True
 

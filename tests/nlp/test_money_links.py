@@ -83,6 +83,18 @@ class TestPeriodsToTheirVerbs:
         (period,) = period_parser().find(text)
         assert periods_to_their_verbs(figures, [None, period]) == [period, None]
 
+    def test_through_a_verb_that_completes_another(self, nlp):
+        text = "Of that, £37m has to come out of its current £450m budget during the 2011-12 financial year alone."
+        figures = spans(nlp, text, "£37m", "£450m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [period, None]
+
+    def test_left_alone_when_it_is_the_figures_own_word(self, nlp):
+        text = "Sussex will get £174m, a rise of 2.5 per cent on this year's £170m."
+        figures = spans(nlp, text, "£174m", "£170m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [None, period]
+
     def test_left_alone_when_the_figure_is_the_verbs(self, nlp):
         text = "Kent will spend £2m on a unit and cut £3m over four years."
         figures = spans(nlp, text, "£2m", "£3m")
