@@ -60,6 +60,9 @@ class TestFindAmounts:
             ("It will cost £12.3 million.", 12_300_000, None, "GBP", "£12.3 million"),
             ("The bill was £500,000 in total.", 500_000, None, "GBP", "£500,000"),
             ("A £750k contract.", 750_000, None, "GBP", "£750k"),
+            ("The force must save £1.5 m.", 1_500_000, None, "GBP", "£1.5 m"),  # a space before the multiplier
+            ("A £2 bn budget.", 2_000_000_000, None, "GBP", "£2 bn"),
+            ("Vouchers worth £20 M&S gave out.", 20, None, "GBP", "£20"),
             ("A budget of £1.2bn.", 1_200_000_000, None, "GBP", "£1.2bn"),
             ("A budget of £1.2 billion.", 1_200_000_000, None, "GBP", "£1.2 billion"),
             ("A gap of £20m-a-year.", 20_000_000, None, "GBP", "£20m"),

@@ -71,7 +71,11 @@ class AmountParser:
         word_multipliers = [m for m in self.multipliers if len(m) > 2]
         currency = rf"(?:{alternation(self.symbols)}|(?:{alternation(self.codes)})\s?)"
         number = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-        mult = rf"(?:(?:{alternation(abbreviations)})(?![A-Za-z0-9])|[\s-]?(?:{alternation(word_multipliers)})\b)"
+        spaced = [m for m in abbreviations if len(m) == 2 or m == "m"]  # '£1.5 m', '£2 bn': not a lone 'b' or 'k'
+        mult = (
+            rf"(?:(?:{alternation(abbreviations)})(?![A-Za-z0-9])|\s(?:{alternation(spaced)})(?![A-Za-z0-9&])"
+            rf"|[\s-]?(?:{alternation(word_multipliers)})\b)"
+        )
         self._mult_words = alternation(word_multipliers)
         symbol_figure = rf"{currency}\s?(?:{number}){mult}?"
         bare_figure = rf"{currency}?\s?(?:{number}){mult}?"
