@@ -33,10 +33,10 @@ from pipeline.nlp.component import Stage
 from pipeline.nlp.extensions import facts, publication_date
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
-from pipeline.nlp.money_article import anchored_period, restated_kinds, shared_periods, year_style
+from pipeline.nlp.money_article import anchored_period, repeated_kinds, restated_kinds, shared_periods, year_style
 from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
+from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_over_lists, periods_to_their_verbs
 from pipeline.nlp.money_owners import OwnerCues

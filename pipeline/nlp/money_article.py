@@ -1,6 +1,7 @@
 """Decisions on money figures that need the whole article, taken after each figure is read in its sentence. Pure
 functions of the figures' values, readings and periods, the article's periods and its publication date.
 
+- ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
 - ``restated_kinds``: a figure with no cue at all that rounds another, cued figure of the article ("close to £90m
   over four years" after "must find £87m") is that figure said again: it has its kind.
 - ``year_style``: how the article names its years: financial years ("2025-26", "2019/20"), calendar years given as a
@@ -23,6 +24,18 @@ from pipeline.nlp.periods import Period, fiscal_year
 
 FISCAL_LABEL = re.compile(r"^\d{4}-\d{2}$")
 CALENDAR_LABEL = re.compile(r"^\d{4}$")
+
+
+def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
+    """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
+    strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
+    deal'), then the cue nearest in the tree."""
+    best: dict[tuple, tuple[tuple, str]] = {}
+    for key, reading, body in zip(keys, readings, in_body, strict=True):
+        rank = (reading.strong, body, -reading.distance)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, reading.kind)
+    return [best[key][1] for key in keys]
 
 
 def restated_kinds(

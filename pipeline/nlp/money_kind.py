@@ -10,7 +10,6 @@ Pure functions of a parsed sentence and the cues of ``models/money.json``.
   "need") counts only when nothing stronger is as near (``pipeline.nlp.money_claims``). Cues at the same tree
   distance go to the one nearest in the text; a cut that governs the figure directly beats a cue three arcs away;
   the cues of a conjunct verb's clause do not count.
-- ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.money_claims import claimed_by_other, weak_kind
+from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 
@@ -60,6 +59,8 @@ class KindCues:
     text_window: int  # tokens either side searched when the parse links no cue
     readings: ReadingCues
     weak_verbs: dict[str, str]  # verb lemma -> the kind it gives a figure it governs, when nothing stronger is near
+    not_costs: frozenset[str]  # nouns a figure with no cue sizes that are not a thing it costs ('job', 'increase')
+    noun_kinds: dict[str, str]  # a cue's kind when it is a noun ('the Innovation Fund': other; 'to fund': spending)
 
     @classmethod
     def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
@@ -82,6 +83,8 @@ class KindCues:
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
             weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
+            not_costs=frozenset(lexicon.not_costs),
+            noun_kinds=lexicon.noun_kinds,
         )
 
 
@@ -122,7 +125,9 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     in_text = nearest_in_text(span, figure_tokens, cues)
     if in_text:
         return Reading(in_text, True, cues.max_distance + 1)
-    return Reading(weak[1], False, weak[0]) if weak else Reading("other", False, cues.max_distance + 1)
+    if weak or thing_cost(span, cues.not_costs):  # 'its £30m IT project': what the thing costs
+        return Reading(weak[1], False, weak[0]) if weak else Reading("spending", False, 1)
+    return Reading("other", False, cues.max_distance + 1)
 
 
 def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | None:
@@ -138,18 +143,6 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         or envelope_kind(span, readings)
         or phrase_kind(span, readings)
     )
-
-
-def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
-    """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
-    strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
-    deal'), then the cue nearest in the tree."""
-    best: dict[tuple, tuple[tuple, str]] = {}
-    for key, reading, body in zip(keys, readings, in_body, strict=True):
-        rank = (reading.strong, body, -reading.distance)
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, reading.kind)
-    return [best[key][1] for key in keys]
 
 
 def tree_distances(span: Span, max_distance: int, across_verbs: bool = True, across_nouns: bool = True) -> dict[int, int]:
@@ -214,6 +207,8 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
         if argument_among(tok, figure_tokens, cues.cost_words):  # "cut costs by £2m" is a saving
             return "savings", True
         return "budget_reduction", False
+    if tok.pos_ in {"NOUN", "PROPN"} and lemma in cues.noun_kinds:
+        return cues.noun_kinds[lemma], True  # 'the Police Innovation Fund'
     kinds = [c.kind for word in {lemma, tok.lower_} for c in cues.cues.get(word, ()) if matches(tok, c.words)]
     if not kinds:
         return None, False

@@ -133,6 +133,8 @@ class MoneyLexicon(Lexicon):
     kind_priority: list[str]
     restatement_tolerance: float
     weak_kinds: dict[str, list[str]]
+    noun_kinds: dict[str, str]
+    not_costs: list[str]
     reduction_needs_budget: ReductionCues
     other_overrides: list[str]
     max_cue_distance: int
@@ -162,6 +164,14 @@ class MoneyLexicon(Lexicon):
     @classmethod
     def weak_kinds_from_the_contract(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         unknown = set(value) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
+        return value
+
+    @field_validator("noun_kinds")
+    @classmethod
+    def noun_kinds_from_the_contract(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value.values()) - set(MONEY_KINDS)
         if unknown:
             raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
         return value

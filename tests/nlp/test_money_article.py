@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.nlp.money_article import anchored_period, cued, restated_kinds, shared_periods, year_style
+from pipeline.nlp.money_article import anchored_period, cued, repeated_kinds, restated_kinds, shared_periods, year_style
 from pipeline.nlp.money_kind import Reading
 from pipeline.nlp.periods import Period, fiscal_year
 
@@ -114,3 +114,15 @@ class TestSharedPeriods:
         keys = [(14, "savings"), (14, "budget")]
         out = shared_periods(keys, [None, fy(2025)], set())
         assert [p.label if p else None for p in out] == [None, "2025-26"]
+
+
+class TestRepeatedKinds:
+    def test_the_best_cued_mention_gives_every_mention_its_kind(self):
+        keys = [("10",), ("10",), ("5",)]
+        readings = [Reading("other", False, 5), Reading("savings", True, 2), Reading("budget", True, 1)]
+        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings", "savings", "budget"]
+
+    def test_the_body_before_the_headline_then_the_nearest_cue(self):
+        keys = [("200",), ("200",), ("200",)]
+        readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
+        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.money import token_span
-from pipeline.nlp.money_claims import claimed_by_other, weak_kind
+from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_kind import KindCues, figure_kind
 from pipeline.nlp.money_lexicon import load_money_lexicon
 
@@ -70,5 +70,38 @@ class TestWeakVerbsInFigureKind:
     def test_a_weak_verb_counts_when_nothing_stronger_is_as_near(self, nlp, text, written, kind, strong, cues):
         _, spans, tokens = figures(nlp, text, [w for w in ("£87m", "£57m", "£10m", "£2m", "£37m", "£450m") if w in text])
         span = next(s for s in spans if s.text == written)
+        reading = figure_kind(span, tokens, cues)
+        assert (reading.kind, reading.strong) == (kind, strong)
+
+
+class TestThingCost:
+    @pytest.mark.parametrize(
+        ("text", "written", "cost"),
+        [
+            ("Kent Police's £30m IT project was scrapped.", "£30m", True),
+            ("The new £30m headquarters opens today.", "£30m", True),
+            ("The £2m increase was welcome.", "£2m", False),  # a change, not a thing
+            ("He took a £150,000 job.", "£150,000", False),  # a job's pay
+            ("The force will spend £30m.", "£30m", False),  # the figure sizes no noun
+        ],
+    )
+    def test_a_figure_sizing_a_thing_is_its_cost(self, nlp, text, written, cost, cues):
+        _, (span,), _ = figures(nlp, text, [written])
+        assert thing_cost(span, cues.not_costs) is cost
+
+
+class TestThingCostInFigureKind:
+    @pytest.mark.parametrize(
+        ("text", "written", "kind", "strong"),
+        [
+            ("Kent Police's £30m IT project was scrapped.", "£30m", "spending", False),
+            ("The £2m increase was welcome.", "£2m", "other", False),
+            ("The force bid for £1.5m from the Police Innovation Fund.", "£1.5m", "other", True),  # a fund is a pot
+            ("The force will use £1.5m to fund the new unit.", "£1.5m", "spending", True),
+            ("The government will chop £8m from the force's grant.", "£8m", "budget_reduction", True),
+        ],
+    )
+    def test_kinds(self, nlp, text, written, kind, strong, cues):
+        _, (span,), tokens = figures(nlp, text, [written])
         reading = figure_kind(span, tokens, cues)
         assert (reading.kind, reading.strong) == (kind, strong)

@@ -15,7 +15,6 @@ from pipeline.nlp.money_kind import (
     matches_any,
     nearest_in_text,
     overridden,
-    repeated_kinds,
     tree_distances,
     verb_conjunct,
 )
@@ -91,18 +90,6 @@ class TestFigureKind:
         text = "The force will save £2m, the commissioner said as he set the precept."
         span, tokens = figure(nlp, text, "£2m")
         assert figure_kind(span, tokens, cues)[0] == "savings"
-
-
-class TestRepeatedKinds:
-    def test_the_best_cued_mention_gives_every_mention_its_kind(self):
-        keys = [("10",), ("10",), ("5",)]
-        readings = [Reading("other", False, 5), Reading("savings", True, 2), Reading("budget", True, 1)]
-        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings", "savings", "budget"]
-
-    def test_the_body_before_the_headline_then_the_nearest_cue(self):
-        keys = [("200",), ("200",), ("200",)]
-        readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
-        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3
 
 
 class TestVerbConjunct:
