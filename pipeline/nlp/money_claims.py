@@ -4,8 +4,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
 - ``claimed_by_other``: a cue noun that is another figure's own noun ("its current £450m budget", "a budget of
   £450m") names that figure, not the others of the sentence ("£37m has to come out of its current £450m budget": the
   £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m").
-- ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") is
-  what the thing costs: spending, weakly (a crime's "stolen £38,000 car" is still dropped), unless the noun is one
+- ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") or is
+  money for one ("£20m for the new control room") is what the thing costs: spending, weakly (a crime's "stolen £38,000 car" is still dropped), unless the noun is one
   of ``not_costs`` (a job's pay, an increase, a total).
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
   £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
@@ -38,9 +38,13 @@ def weak_kind(tok: Token, weak_verbs: dict[str, str]) -> str | None:
 
 
 def thing_cost(span: Span, not_costs: frozenset[str]) -> bool:
-    """The figure is a modifier of a noun that is not one of ``not_costs``: the cost of that thing."""
+    """The figure is a modifier of a noun that is not one of ``not_costs`` ('its £30m IT project'), or is money 'for'
+    such a noun ('£20m for the new control room'): the cost of that thing."""
     root = span.root
-    if root.dep_ not in {"compound", "nmod", "nummod", "amod"} or span.start <= root.head.i < span.end:
-        return False
-    head = root.head
-    return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in not_costs and head.lower_ not in not_costs
+    things = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    if root.dep_ in {"compound", "nmod", "nummod", "amod"} and not span.start <= root.head.i < span.end:
+        things.append(root.head)
+    return any(
+        t.pos_ == "NOUN" and t.lemma_.lower() not in not_costs and t.lower_ not in not_costs and t.ent_type_ == ""
+        for t in things
+    )

@@ -83,7 +83,7 @@ class KindCues:
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
             weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
-            not_costs=frozenset(lexicon.not_costs),
+            not_costs=frozenset([*lexicon.not_costs, *lexicon.readings.organisations, *lexicon.readings.people]),
             noun_kinds=lexicon.noun_kinds,
         )
 

@@ -83,6 +83,9 @@ class TestThingCost:
             ("The £2m increase was welcome.", "£2m", False),  # a change, not a thing
             ("He took a £150,000 job.", "£150,000", False),  # a job's pay
             ("The force will spend £30m.", "£30m", False),  # the figure sizes no noun
+            ("Its £300m budget includes £20m for the new control room.", "£20m", True),  # money for a thing
+            ("The Home Office set aside £2m for the force.", "£2m", False),  # for a body, not a thing
+            ("Kent Police got £20m for the year.", "£20m", False),  # for a time
         ],
     )
     def test_a_figure_sizing_a_thing_is_its_cost(self, nlp, text, written, cost, cues):
