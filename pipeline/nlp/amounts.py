@@ -53,6 +53,9 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+LEVEL_RATIO = 3  # after 'by', a 'to' figure this many times the first is the level reached, not a range's high end
+
+
 class AmountParser:
     """Finds and normalises money figures; its patterns are compiled once from the lexicon."""
 
@@ -95,7 +98,8 @@ class AmountParser:
         self.bare = re.compile(rf"(?<![\w£€$.,/-])(?:{number}){bare_mult}(?![\s-]*(?:{currency_word})\b)", re.IGNORECASE)
         self.bare_currency = self.symbols["£"]
         self._part = re.compile(rf"^(?P<cur>{currency})?\s?(?P<num>{number})(?P<mult>{mult})?$", re.IGNORECASE)
-        self._from = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+        self._from = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from £300m to £180m": two figures
+        self._by = re.compile(r"\bby\s*$", re.IGNORECASE)  # "by £5m to £150m": a change and a level, when far apart
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -147,7 +151,8 @@ class AmountParser:
                 written_as_range = (high_currency == currency) and (
                     m.group("between") or high_has_mult or m.group("high").strip()[:1] in self.symbols or shared_mult
                 )
-                if written_as_range and value <= high:
+                level = self._by.search(text[: m.start()]) and high > LEVEL_RATIO * value  # 'fell by £5m to £150m'
+                if written_as_range and value <= high and not level:
                     start = m.start("between") if m.group("between") else low_start
                     return Amount(value, high, currency, start, m.end(), text[start : m.end()]), m.end()
         return Amount(value, None, currency, low_start, low_end, text[low_start:low_end]), low_end

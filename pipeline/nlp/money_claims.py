@@ -3,7 +3,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
 
 - ``claimed_by_other``: a cue noun that is another figure's own noun ("its current £450m budget", "a budget of
   £450m") names that figure, not the others of the sentence ("£37m has to come out of its current £450m budget": the
-  £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m").
+  £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m"); so is a change verb
+  with its level ("£30.2m next year and £30m in 2026, falling to £29.9m in 2027": no cut for the first two).
 - ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") or is
   money for one ("£20m for the new control room") is what the thing costs: spending, weakly (a crime's "stolen
   £38,000 car" is still dropped), unless the noun is one of ``not_costs`` (a job's pay, an increase, a total, a body,
@@ -25,6 +26,9 @@ def claimed_by_other(tok: Token, span: Span, figure_tokens: set[int]) -> bool:
         return False  # the cue governs this figure too: 'savings of £2m and £3m'
     owners = [c for c in tok.children if c.i in figure_tokens and c.dep_ in OWN]
     owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.i in figure_tokens]
+    if tok.pos_ in {"VERB", "AUX"}:  # a change verb with its level: '..., falling to £29.9m in 2027'
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "from"}
+                   for g in c.children if g.i in figure_tokens]
     return any(not span.start <= o.i < span.end and o.i not in governing for o in owners)
 
 

@@ -32,6 +32,8 @@ class TestClaimedByOther:
             ("The force has to find savings of £2m and £3m.", ["£2m", "£3m"], 0, "savings", False),
             ("The force has to find savings of £2m and £3m.", ["£2m", "£3m"], 1, "savings", False),
             ("The force must save £20m from its budget.", ["£20m"], 0, "budget", False),
+            ("It gets £30m next year and £29m in 2026, falling to £28m in 2027.", ["£30m", "£29m", "£28m"], 0, "falling", True),
+            ("The budget will be cut by £20m, from £300m to £280m.", ["£20m", "£300m", "£280m"], 0, "cut", False),
         ],
     )
     def test_a_noun_is_claimed_by_the_figure_it_sizes(self, nlp, text, written, figure, noun, claimed):
