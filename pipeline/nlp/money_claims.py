@@ -6,7 +6,7 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
   £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m"); so is a change verb
   with its level ("£30.2m next year and £30m in 2026, falling to £29.9m in 2027": no cut for the first two).
 - ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") or is
-  money for one ("£20m for the new control room") is what the thing costs: spending, weakly (a crime's "stolen
+  money for or in one ("£20m for the new control room", "£2.2m in overtime") is what the thing costs: spending, weakly (a crime's "stolen
   £38,000 car" is still dropped), unless the noun is one of ``not_costs`` (a job's pay, an increase, a total, a body,
   a person).
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
@@ -44,9 +44,10 @@ def weak_kind(tok: Token, weak_verbs: dict[str, str]) -> str | None:
 
 def thing_cost(span: Span, not_costs: frozenset[str]) -> bool:
     """The figure is a modifier of a noun that is not one of ``not_costs`` ('its £30m IT project'), or is money 'for'
-    such a noun ('£20m for the new control room'): the cost of that thing."""
+    or 'in' such a noun ('£20m for the new control room', '£2.2m in overtime'): the cost of that thing."""
     root = span.root
-    things = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    things = [p for c in root.children if c.dep_ == "prep" and c.lower_ in {"for", "in"}
+              for p in c.children if p.dep_ == "pobj"]
     if root.dep_ in {"compound", "nmod", "nummod", "amod"} and not span.start <= root.head.i < span.end:
         things.append(root.head)
     return any(

@@ -88,6 +88,8 @@ class TestThingCost:
             ("Its £300m budget includes £20m for the new control room.", "£20m", True),  # money for a thing
             ("The Home Office set aside £2m for the force.", "£2m", False),  # for a body, not a thing
             ("Kent Police got £20m for the year.", "£20m", False),  # for a time
+            ("The virus added a further £2.2m in cancelled leave and overtime.", "£2.2m", True),  # money in costs
+            ("The force received £5m in extra funding.", "£5m", False),
         ],
     )
     def test_a_figure_sizing_a_thing_is_its_cost(self, nlp, text, written, cost, cues):
