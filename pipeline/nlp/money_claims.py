@@ -5,10 +5,10 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
   £450m") names that figure, not the others of the sentence ("£37m has to come out of its current £450m budget": the
   £37m is not a budget), unless that figure governs this one (a list: "savings of £2m and £3m"); so is a change verb
   with its level ("£30.2m next year and £30m in 2026, falling to £29.9m in 2027": no cut for the first two).
-- ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") or is
-  money for or in one ("£20m for the new control room", "£2.2m in overtime") is what the thing costs: spending, weakly (a crime's "stolen
-  £38,000 car" is still dropped), unless the noun is one of ``not_costs`` (a job's pay, an increase, a total, a body,
-  a person).
+- ``thing_cost``: a figure with no cue that sizes a thing ("its £30m IT project", "the new £30m headquarters") or
+  is money for or in one ("£20m for the new control room", "£2.2m in overtime") is what the thing costs: spending,
+  weakly (a crime's "stolen £38,000 car" is still dropped), unless the noun is one of ``not_costs`` (a job's pay, an
+  increase, a total, a body, a person).
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
   £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
 """
