@@ -38,7 +38,14 @@ from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
 from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
-from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_over_lists, periods_to_their_verbs
+from pipeline.nlp.money_links import (
+    LinkCues,
+    is_gapped,
+    is_share,
+    is_total,
+    periods_over_lists,
+    periods_to_their_verbs,
+)
 from pipeline.nlp.money_owners import OwnerCues
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
@@ -98,7 +105,8 @@ class MoneyFinder(Stage):
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
-                if not reading.strong and found and (gapped or is_share(span, self.links)):
+                total = bool(i) and found[-1][1] is group[i - 1][1] and is_total(span, self.links)  # 'a total of £8m'
+                if not reading.strong and found and (gapped or total or is_share(span, self.links)):
                     reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
                 if gapped and period is None:
                     period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'

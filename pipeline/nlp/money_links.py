@@ -1,8 +1,9 @@
-"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m
-...') or a gapped conjunct that repeats its frame without the verb ('must reduce its budget by £22.9m over four years,
-and West Mercia by £34m') is, when nothing near it says what it is, what the figure before it is; a period phrase
-belongs to the figure its verb governs, not to one inside another noun's phrase ('saved £50m from a budget of £300m
-over the past four years'). Pure functions of the parsed sentence and the words of ``models/money.json`` (``links``).
+"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...'),
+a total of the figures before it ('a total of more than £8m') or a gapped conjunct that repeats its frame without the
+verb ('must reduce its budget by £22.9m over four years, and West Mercia by £34m') is, when nothing near it says what
+it is, what the figure before it is; a period phrase belongs to the figure its verb governs, not to one inside another
+noun's phrase ('saved £50m from a budget of £300m over the past four years'). Pure functions of the parsed sentence
+and the words of ``models/money.json`` (``links``).
 """
 
 from __future__ import annotations
@@ -23,15 +24,19 @@ class LinkCues:
 
     share_after: re.Pattern
     share_opening: re.Pattern
+    total_before: re.Pattern  # 'a total of (more than) £8m': the sum of the figures before it
+    total_after: re.Pattern  # '£8m in total'
     conjunctions: frozenset[str]
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
     def from_lexicon(cls, links: LinkWords, hedge_words: list[str]) -> LinkCues:
-        anaphors = alternation(links.anaphors)
+        anaphors, hedges = alternation(links.anaphors), alternation([*hedge_words, "more than", "over"])
         return cls(
             share_after=re.compile(rf"^\s*of\s+(?:{anaphors})\b", re.I),
             share_opening=re.compile(rf"^\s*of\s+(?:{anaphors})\s*,", re.I),
+            total_before=re.compile(rf"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|totall?ing)\s+(?:(?:{hedges})\s+)*$", re.I),
+            total_after=re.compile(r"^\s*(?:in\s+total|in\s+all|altogether)\b", re.I),
             conjunctions=frozenset(links.conjunctions),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
@@ -43,6 +48,13 @@ def is_share(span: Span, cues: LinkCues) -> bool:
     if cues.share_after.match(doc.text[span.end_char : sent.end_char]):
         return True
     return bool(cues.share_opening.match(sent.text)) and "," not in doc.text[sent.start_char : span.start_char].split(",", 1)[1]
+
+
+def is_total(span: Span, cues: LinkCues) -> bool:
+    """'a total of more than £8m', 'totalling £8m', '£8m in total': the sum of the figures before it, of their kind."""
+    doc, sent = span.doc, span.sent
+    return bool(cues.total_before.search(doc.text[sent.start_char : span.start_char])
+                or cues.total_after.match(doc.text[span.end_char : sent.end_char]))
 
 
 def is_gapped(previous: Span, span: Span, cues: LinkCues) -> bool:
