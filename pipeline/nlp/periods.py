@@ -173,7 +173,9 @@ def assign_periods(
     sentence_start: int = 0,
 ) -> list[Period | None]:
     """Each period phrase belongs to the figure it follows in the same clause (at most ``max_gap``
-    characters on, no ``clause_break`` between), else to the next figure in the same clause.
+    characters on, no ``clause_break`` between), else to the next figure in the same clause; a word of a noun phrase
+    ("annual") with words between it and the figure before and a figure after it is the next figure's ("will cost £5m
+    up front but deliver annual savings of £2m").
 
     A period in the sentence's first clause, before its first figure ("In the first year, ...", "The Met's
     budget for this year is £3.5bn, made up of £2.6bn ...") applies to every figure of the sentence that has
@@ -187,7 +189,8 @@ def assign_periods(
         for j, p in enumerate(periods):
             if p.start >= a.end and (limit is None or p.start < limit):
                 gap = text[a.end : p.start]
-                if len(gap) <= max_gap and not clause_break.search(gap):
+                modifies_next = p.modifier and limit is not None and re.search(r"\w", gap)  # '... annual savings of £2m'
+                if len(gap) <= max_gap and not clause_break.search(gap) and not modifies_next:
                     out[i], claimed = p, claimed | {j}
                 break
     for i, a in enumerate(amounts):

@@ -119,6 +119,16 @@ class TestAssignPeriods:
         periods = period_parser().find(text)
         assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
 
+    def test_an_annual_word_goes_to_the_figure_of_its_noun(self):
+        text = "The merger will cost £5 up front but deliver annual savings of £2."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [None, periods[0]]
+
+    def test_an_annual_word_just_after_a_figure_is_its_own(self):
+        text = "The force has a £12 annual budget and must save £1."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
+
     def test_not_from_before_a_figure_across_a_clause(self):
         text = "Leaving numbers at 6,459 by March 2024, and further cuts, the gap can only be reduced to £85."
         periods = period_parser().find(text)
