@@ -76,7 +76,7 @@ class PeriodParser:
             rf"|(?P<ordinal>\b(?P<ord>{ordinals})(?:\s+full)?\s+(?:(?P<ordn>{numbers}|\d+)\s+)?(?P<ordunit>{_words(p.ordinal_units)})s?\b)"
             rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:(?:{determiners})\s+)?decade\b)"
             rf"|(?P<dur>\b(?:(?:{preps})\s+(?:the\s+)?(?:{determiners})?\s*)"
-            rf"(?P<n>\d+|{numbers})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit2>{units})s?\b"
+            rf"(?P<n>\d+|{numbers})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:financial|fiscal)\s+)?(?P<unit2>{units})s?\b"
             rf"(?!\s+(?:{_words(p.not_duration_after)})\b))"
             rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
             rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"

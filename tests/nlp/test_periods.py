@@ -65,6 +65,7 @@ class TestPeriodParserWords:
             ("£2m every month", "a month"),
             ("over the following three years", "three years"),
             ("an extra £57m over three and a half years", "three and a half years"),
+            ("over the next four financial years", "four years"),
             ("during the last decade", "ten years"),
             ("save £50m over the decade", "ten years"),
             ("revenue spending for 2021", "2021"),
