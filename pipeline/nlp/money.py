@@ -40,6 +40,7 @@ from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import (
     LinkCues,
+    in_a_list,
     is_gapped,
     is_share,
     is_total,
@@ -89,6 +90,7 @@ class MoneyFinder(Stage):
             mentions, facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
         found = []  # (amount, span, reading, period, segment start, last in its sentence)
+        totals: set[int] = set()  # figures that sum those before them in their sentence ('a total of £8m')
         for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in amounts]):
             group = self.money_only(group, force_tokens)
             if not group:
@@ -105,13 +107,16 @@ class MoneyFinder(Stage):
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
-                total = bool(i) and found[-1][1] is group[i - 1][1] and is_total(span, self.links)  # 'a total of £8m'
-                if not reading.strong and found and (gapped or total or is_share(span, self.links)):
+                after = bool(i) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                total = after and is_total(span, self.links)  # 'a total of £8m'
+                listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
+                if not reading.strong and found and (gapped or total or listed or is_share(span, self.links)):
                     reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
                 if gapped and period is None:
                     period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'
                 segment_start = group[i - 1][1].end if i else sent.start
                 found.append((amount, span, reading, period, segment_start, i + 1 == len(group)))
+                totals |= {len(found) - 1} if total else set()
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
         readings = [r for _, _, r, *_ in found]
         kinds = repeated_kinds(keys, readings, [a.start >= (doc._.headline_end or 0) for a, *_ in found])
@@ -125,6 +130,9 @@ class MoneyFinder(Stage):
         ):
             grant = kind == "other" and reading == (kind, True, 0)  # read from the grammar: a payer, a grant's level
             forces, collaboration = figure_forces(Figure(span, segment_start, last, kind, grant), article, self.owners)
+            if len(items) in totals:  # the forces of the figures it sums
+                summed = [f for item in items if item["start_char"] >= span.sent.start_char for f in item["forces"]]
+                forces = list(dict.fromkeys([*summed, *forces]))
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc

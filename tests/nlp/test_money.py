@@ -63,6 +63,18 @@ class TestArticlePeriods:
         assert [m["kind"] for m in nlp(text)._.money] == ["savings", "savings"]
 
 
+class TestListsAndTotals:
+    TEXT = ("For 2010-11, Northumbria has to find £3.5m, Durham and Cleveland £1.3m each, North Yorkshire £1.1m and "
+            "Cumbria £1m, a total of more than £8m across the five forces.")
+
+    def test_listed_figures_and_their_total_take_the_kind_of_the_first(self, nlp):
+        assert {m["kind"] for m in nlp(self.TEXT)._.money} == {"savings"}
+
+    def test_a_total_belongs_to_the_forces_of_the_figures_it_sums(self, nlp):
+        total = nlp(self.TEXT)._.money[-1]
+        assert total["amount"] == 8_000_000 and len(total["forces"]) == 5
+
+
 class TestBySentence:
     def test_groups_in_text_order(self, nlp):
         doc = nlp("Kent saved £1m. Essex spent £2m and £3m.")
