@@ -34,6 +34,7 @@ from pipeline.nlp.extensions import facts, publication_date
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.money_article import anchored_period, repeated_kinds, restated_kinds, shared_periods, year_style
+from pipeline.nlp.money_claims import given_by_someone
 from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
 from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
@@ -47,7 +48,7 @@ from pipeline.nlp.money_links import (
     periods_over_lists,
     periods_to_their_verbs,
 )
-from pipeline.nlp.money_owners import OwnerCues
+from pipeline.nlp.money_owners import OwnerCues, last_official
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
@@ -104,6 +105,8 @@ class MoneyFinder(Stage):
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
                 reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
+                if reading.kind != "other" and self.given_by_government(span, article.officials):
+                    reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
@@ -145,6 +148,13 @@ class MoneyFinder(Stage):
         published = publication_date(doc)
         periods = [anchored_period(p, published, style, self.relative_offsets) for p in periods]
         return shared_periods(keys, periods, self.relative_labels)
+
+    def given_by_government(self, span: Span, officials: list[dict]) -> bool:
+        """'He' or 'she' gives the figure, and is the official named last, a minister: a grant."""
+        if not given_by_someone(span, self.kinds.readings):
+            return False
+        official = last_official(officials, span.doc.text, span.start_char)
+        return official is not None and official.get("role") in self.owners.forceless_roles
 
     def money_only(self, group: list[tuple[Amount, Span]], force_tokens: set[int]) -> list[tuple[Amount, Span]]:
         """The figures of a sentence without the numbers written with no currency that are not pounds ('12.5m calls')."""

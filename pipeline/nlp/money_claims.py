@@ -9,6 +9,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
   is money for or in one ("£20m for the new control room", "£2.2m in overtime") is what the thing costs: spending,
   weakly (a crime's "stolen £38,000 car" is still dropped), unless the noun is one of ``not_costs`` (a job's pay, an
   increase, a total, a body, a person).
+- ``given_by_someone``: "he" or "she" gives the figure ("He first offered £125m towards the cost"): a grant when the
+  money stage finds that person is a minister.
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
   £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
 """
@@ -16,6 +18,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+
+from pipeline.nlp.money_readings import ReadingCues, giving, governing_verb, subject_of
 
 
 def claimed_by_other(tok: Token, span: Span, figure_tokens: set[int]) -> bool:
@@ -54,3 +58,11 @@ def thing_cost(span: Span, not_costs: frozenset[str]) -> bool:
         t.pos_ == "NOUN" and t.lemma_.lower() not in not_costs and t.lower_ not in not_costs and t.ent_type_ == ""
         for t in things
     )
+
+
+def given_by_someone(span: Span, cues: ReadingCues) -> bool:
+    """A giving verb governs the figure and 'he' or 'she' gives it ('He first offered £125m towards the cost and later
+    promised up to £1bn'): a grant if that person is a minister (``money.py`` knows the officials)."""
+    verb = governing_verb(span.root)
+    subject = subject_of(verb) if verb is not None and giving(verb, cues) else None
+    return subject is not None and subject.lower_ in {"he", "she"}

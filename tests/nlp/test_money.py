@@ -63,6 +63,17 @@ class TestArticlePeriods:
         assert [m["kind"] for m in nlp(text)._.money] == ["savings", "savings"]
 
 
+class TestGivenByGovernment:
+    def test_a_minister_named_before_gives_a_grant(self, nlp):
+        text = ("Home Secretary Charles Clarke had backed the mergers. He first offered £125m towards the cost and "
+                "later promised up to £1bn.")
+        assert [m["kind"] for m in nlp(text)._.money] == ["other", "other"]
+
+    def test_a_chief_constable_spends(self, nlp):
+        text = "Chief Constable Peter Fahy backed the plan. He offered £125m towards the cost of the new unit."
+        assert [m["kind"] for m in nlp(text)._.money] == ["spending"]
+
+
 class TestListsAndTotals:
     TEXT = ("For 2010-11, Northumbria has to find £3.5m, Durham and Cleveland £1.3m each, North Yorkshire £1.1m and "
             "Cumbria £1m, a total of more than £8m across the five forces.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.money import token_span
-from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
+from pipeline.nlp.money_claims import claimed_by_other, given_by_someone, thing_cost, weak_kind
 from pipeline.nlp.money_kind import KindCues, figure_kind
 from pipeline.nlp.money_lexicon import load_money_lexicon
 
@@ -112,3 +112,19 @@ class TestThingCostInFigureKind:
         _, (span,), tokens = figures(nlp, text, [written])
         reading = figure_kind(span, tokens, cues)
         assert (reading.kind, reading.strong) == (kind, strong)
+
+
+class TestGivenBySomeone:
+    @pytest.mark.parametrize(
+        ("text", "written", "given"),
+        [
+            ("He first offered £125m towards the cost and later promised up to £1bn.", "£125m", True),
+            ("He first offered £125m towards the cost and later promised up to £1bn.", "£1bn", True),  # a conjunct
+            ("She has pledged to give £5m to the unit.", "£5m", True),
+            ("The force offered £125m towards the cost.", "£125m", False),  # a body gives: its spending
+            ("He said the force would spend £5m.", "£5m", False),  # not a giving verb
+        ],
+    )
+    def test_a_person_gives_it(self, nlp, cues, text, written, given):
+        _, (span,), _ = figures(nlp, text, [written])
+        assert given_by_someone(span, cues.readings) is given
