@@ -102,9 +102,11 @@ class TestThingCostInFigureKind:
         ("text", "written", "kind", "strong"),
         [
             ("Kent Police's £30m IT project was scrapped.", "£30m", "spending", False),
-            ("The £2m increase was welcome.", "£2m", "other", False),
+            ("The £2m increase was welcome.", "£2m", "other", True),  # an increase: other
             ("The force bid for £1.5m from the Police Innovation Fund.", "£1.5m", "other", True),  # a fund is a pot
             ("The force will use £1.5m to fund the new unit.", "£1.5m", "spending", True),
+            ("It was allocated £52.7m for 2026-27, an increase of £7.3m on last year.", "£7.3m", "other", True),
+            ("Spending on overtime will rise by £2m.", "£2m", "spending", True),  # 'rise' as a verb is no cue
             ("The government will chop £8m from the force's grant.", "£8m", "budget_reduction", True),
         ],
     )
