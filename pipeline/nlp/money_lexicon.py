@@ -103,6 +103,8 @@ class ReadingWords(Lexicon):
     pay_verbs: list[str]
     people: list[str]
     gap_after: list[str]
+    over_after: list[str]  # 'higher', 'more': '... than' what was provided, a gap
+    over_what: list[str]
     gap_modifiers: list[str]
     less_after: list[str]
 

@@ -44,6 +44,7 @@ class ReadingCues:
     pay_verbs: frozenset[str]
     people: frozenset[str]  # pronouns and nouns of a person paid ('he', 'officers')
     gap_after: re.Pattern
+    over_after: re.Pattern  # '10 million higher than the Government has allowed for': a gap
     gap_modifiers: frozenset[str]  # 'unidentified savings', 'an unfunded pension bill'
     less_after: frozenset[str]  # what is less: 'less to spend', 'less funding'
 
@@ -65,6 +66,8 @@ class ReadingCues:
             pay_verbs=frozenset(readings.pay_verbs),
             people=frozenset(readings.people),
             gap_after=re.compile(rf"^[^,;:]{{0,30}}?\b(?:{alternation(readings.gap_after)})\b", re.I),
+            over_after=re.compile(rf"^\s*(?:{alternation(readings.over_after)})\s+than\b[^,;:.]{{0,40}}?"
+                                  rf"\b(?:{alternation(readings.over_what)})\b", re.I),
             gap_modifiers=frozenset(readings.gap_modifiers),
             less_after=frozenset(readings.less_after),
         )
@@ -149,11 +152,12 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
 
 
 def phrase_kind(span: Span, cues: ReadingCues) -> str | None:
-    """``funding_gap`` for '£12m is still to be found' and '£11m of unidentified savings', ``budget_reduction`` for
+    """``funding_gap`` for '£12m is still to be found', '£11m of unidentified savings' and '£10m more than budgeted
+    for', ``budget_reduction`` for
     '£11m less to spend'."""
     after = span.doc.text[span.end_char : span.sent.end_char]
-    if cues.gap_after.search(after):
-        return "funding_gap"
+    if cues.gap_after.search(after) or cues.over_after.search(after):
+        return "funding_gap"  # '£12m is still to be found', '£10m higher than the Government has allowed for'
     nouns = [*span, span.root.head] + [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
     nouns += [p for n in nouns if n.lower_ == "of" for p in n.children if p.dep_ == "pobj"]
     if any(c.dep_ == "amod" and c.lower_ in cues.gap_modifiers for n in nouns for c in n.children):

@@ -115,6 +115,8 @@ class TestPhraseKind:
         ("text", "written", "kind"),
         [
             ("Most of it is found, but £12m is still to be found.", "£12m", "funding_gap"),
+            ("The merger would cost £10m higher than the Government has allowed for.", "£10m", "funding_gap"),
+            ("The force spent £5m more than last year.", "£5m", None),  # a comparison with no provision
             ("A further £7.3m of savings has yet to be identified.", "£7.3m", "funding_gap"),
             ("Gwent Police has £11m of unidentified savings to find.", "£11m", "funding_gap"),
             ("The force has an unfunded £3m pension bill.", "£3m", "funding_gap"),

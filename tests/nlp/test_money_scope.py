@@ -61,6 +61,8 @@ class TestIsPoundsWithoutSymbol:
             ("The company must save 12.5m by 2020.", "12.5m", False),  # no force or police in the sentence
             ("Kent Police is facing cuts. Its budget will be cut by 12 million.", "12 million", True),  # the one before
             ("The company is facing cuts. Its budget will be cut by 12 million.", "12 million", False),
+            ("The authority said the merger would cost 10 million more than the Government allowed for.", "10 million",
+             True),  # the '£' lost from an overrun
         ],
     )
     def test_a_money_cue_governs_it_in_a_sentence_about_a_force(self, nlp, text, written, pounds):
