@@ -109,8 +109,8 @@ class MoneyFinder(Stage):
                     reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
-                gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
-                after = bool(i) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                after = bool(i and found) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                gapped = after and is_gapped(group[i - 1][1], span, self.links)
                 total = after and is_total(span, self.links)  # 'a total of £8m'
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
                 if not reading.strong and found and (gapped or total or listed or is_share(span, self.links)):
