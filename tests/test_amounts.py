@@ -60,6 +60,9 @@ class TestFindAmounts:
             ("It will cost £12.3 million.", 12_300_000, None, "GBP", "£12.3 million"),
             ("The bill was £500,000 in total.", 500_000, None, "GBP", "£500,000"),
             ("A £750k contract.", 750_000, None, "GBP", "£750k"),
+            ("The force must save £1.5 m.", 1_500_000, None, "GBP", "£1.5 m"),  # a space before the multiplier
+            ("A £2 bn budget.", 2_000_000_000, None, "GBP", "£2 bn"),
+            ("Vouchers worth £20 M&S gave out.", 20, None, "GBP", "£20"),
             ("A budget of £1.2bn.", 1_200_000_000, None, "GBP", "£1.2bn"),
             ("A budget of £1.2 billion.", 1_200_000_000, None, "GBP", "£1.2 billion"),
             ("A gap of £20m-a-year.", 20_000_000, None, "GBP", "£20m"),
@@ -73,6 +76,7 @@ class TestFindAmounts:
             ("It could save £2-3m a year.", 2_000_000, 3_000_000, "GBP", "£2-3m"),
             ("It could save £2 to £3 million.", 2_000_000, 3_000_000, "GBP", "£2 to £3 million"),
             ("A cost of between £1m and £1.5m.", 1_000_000, 1_500_000, "GBP", "between £1m and £1.5m"),
+            ("Costs will be cut by £2m to £3m a year.", 2_000_000, 3_000_000, "GBP", "£2m to £3m"),  # a range after 'by'
             ("A cost of £300,000-£400,000.", 300_000, 400_000, "GBP", "£300,000-£400,000"),
             ("The Garda will spend €5m.", 5_000_000, None, "EUR", "€5m"),
             ("A US$4m deal.", 4_000_000, None, "USD", "US$4m"),
@@ -95,6 +99,10 @@ class TestFindAmounts:
         assert found.currency == currency
         assert found.text == figure
         assert text[found.start : found.end] == figure
+
+    def test_a_change_then_the_level_reached_are_two_figures(self):
+        found = find_amounts("The grant will fall by £5m to £150m.")
+        assert [(f.text, f.high) for f in found] == [("£5m", None), ("£150m", None)]
 
     def test_amounts_are_exact(self):
         (found,) = find_amounts("£12.3m")

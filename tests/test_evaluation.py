@@ -31,7 +31,7 @@ FLOORS = {
         "job_concerns": 0.99, "collaborations": 0.97,
     },
     "round1": {
-        "forces": 0.95, "officials": 0.92, "money": 0.90, "money_amounts": 0.98, "functions": 0.97,
+        "forces": 0.95, "officials": 0.92, "money": 0.93, "money_amounts": 0.98, "functions": 0.97,
         "job_concerns": 0.96, "collaborations": 0.90,
     },
     "shared": {

@@ -61,6 +61,9 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+LEVEL_RATIO = 3  # after 'by', a 'to' figure this many times the first is the level reached, not a range's high end
+
+
 class AmountParser:
     """Finds and normalises money figures; its patterns are compiled once from the lexicon."""
 
@@ -79,7 +82,11 @@ class AmountParser:
         word_multipliers = [m for m in self.multipliers if len(m) > 2]
         currency = rf"(?:{alternation(self.symbols)}|(?:{alternation(self.codes)})\s?)"
         number = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-        mult = rf"(?:(?:{alternation(abbreviations)})(?![A-Za-z0-9])|[\s-]?(?:{alternation(word_multipliers)})\b)"
+        spaced = [m for m in abbreviations if len(m) == 2 or m == "m"]  # '£1.5 m', '£2 bn': not a lone 'b' or 'k'
+        mult = (
+            rf"(?:(?:{alternation(abbreviations)})(?![A-Za-z0-9])|\s(?:{alternation(spaced)})(?![A-Za-z0-9&])"
+            rf"|[\s-]?(?:{alternation(word_multipliers)})\b)"
+        )
         self._mult_words = alternation(word_multipliers)
         symbol_figure = rf"{currency}\s?(?:{number}){mult}?"
         bare_figure = rf"{currency}?\s?(?:{number}){mult}?"
@@ -99,7 +106,8 @@ class AmountParser:
         self.bare = re.compile(rf"(?<![\w£€$.,/-])(?:{number}){bare_mult}(?![\s-]*(?:{currency_word})\b)", re.IGNORECASE)
         self.bare_currency = self.symbols["£"]
         self._part = re.compile(rf"^(?P<cur>{currency})?\s?(?P<num>{number})(?P<mult>{mult})?$", re.IGNORECASE)
-        self._from = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+        self._from = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from £300m to £180m": two figures
+        self._by = re.compile(r"\bby\s*$", re.IGNORECASE)  # "by £5m to £150m": a change and a level, when far apart
 
     # -- finding -----------------------------------------------------------------------------
 
@@ -156,7 +164,8 @@ class AmountParser:
                 written_as_range = (high_currency == currency) and (
                     m.group("between") or high_has_mult or m.group("high").strip()[:1] in self.symbols or shared_mult
                 )
-                if written_as_range and value <= high:
+                level = self._by.search(text[: m.start()]) and high > LEVEL_RATIO * value  # 'fell by £5m to £150m'
+                if written_as_range and value <= high and not level:
                     start = m.start("between") if m.group("between") else low_start
                     return Amount(value, high, currency, start, m.end(), text[start : m.end()]), m.end()
         return Amount(value, None, currency, low_start, low_end, text[low_start:low_end]), low_end

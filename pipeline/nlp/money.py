@@ -30,15 +30,25 @@ from spacy.tokens import Doc, Span
 import pipeline.nlp.extensions  # noqa: F401 - registers the Doc attributes
 from pipeline.nlp.amounts import Amount, AmountParser, as_number
 from pipeline.nlp.component import Stage
-from pipeline.nlp.extensions import facts
+from pipeline.nlp.extensions import facts, publication_date
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
+from pipeline.nlp.money_article import anchored_period, repeated_kinds, restated_kinds, shared_periods, year_style
+from pipeline.nlp.money_claims import given_by_someone
 from pipeline.nlp.money_forces import ArticleForces, Figure, figure_forces
 from pipeline.nlp.money_hedge import Hedges, is_hedged
-from pipeline.nlp.money_kind import KindCues, Reading, figure_kind, repeated_kinds
+from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
-from pipeline.nlp.money_links import LinkCues, is_gapped, is_share, periods_over_lists, periods_to_their_verbs
-from pipeline.nlp.money_owners import OwnerCues
+from pipeline.nlp.money_links import (
+    LinkCues,
+    in_a_list,
+    is_gapped,
+    is_share,
+    is_total,
+    periods_over_lists,
+    periods_to_their_verbs,
+)
+from pipeline.nlp.money_owners import OwnerCues, last_official
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods
 
@@ -68,6 +78,9 @@ class MoneyFinder(Stage):
         self.hedges = Hedges.from_lexicon(lexicon.hedges)
         self.links = LinkCues.from_lexicon(lexicon.links, lexicon.hedges.before)
         self.owners = OwnerCues.from_lexicon(lexicon, words)
+        self.restatement_tolerance = lexicon.restatement_tolerance
+        self.relative_offsets = lexicon.periods.relative_offsets
+        self.relative_labels = set(lexicon.periods.relative.values())
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = force_mentions(doc)
@@ -79,6 +92,7 @@ class MoneyFinder(Stage):
             mentions, facts(doc, "collaborations"), facts(doc, "officials"), doc._.ranked_forces or []
         )
         found = []  # (amount, span, reading, period, segment start, last in its sentence)
+        totals: set[int] = set()  # figures that sum those before them in their sentence ('a total of £8m')
         for group in by_sentence([(a, token_span(doc, a.start, a.end)) for a in amounts]):
             group = self.money_only(group, force_tokens)
             if not group:
@@ -92,26 +106,55 @@ class MoneyFinder(Stage):
             figure_tokens = {t.i for _, s in group for t in s}
             for i, (amount, span) in enumerate(group):
                 reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
+                if reading.kind != "other" and self.given_by_government(span, article.officials):
+                    reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
-                gapped = bool(i and found) and found[-1][1] is group[i - 1][1] and is_gapped(group[i - 1][1], span, self.links)
-                if not reading.strong and found and (gapped or is_share(span, self.links)):
+                after = bool(i and found) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                gapped = after and is_gapped(group[i - 1][1], span, self.links)
+                total = after and is_total(span, self.links)  # 'a total of £8m'
+                listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
+                if not reading.strong and found and (gapped or total or listed or is_share(span, self.links)):
                     reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
                 if gapped and period is None:
                     period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'
                 segment_start = group[i - 1][1].end if i else sent.start
                 found.append((amount, span, reading, period, segment_start, i + 1 == len(group)))
+                totals |= {len(found) - 1} if total else set()
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
-        kinds = repeated_kinds(keys, [r for _, _, r, *_ in found], [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        readings = [r for _, _, r, *_ in found]
+        kinds = repeated_kinds(keys, readings, [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        hedges = [is_hedged(text[s.sent.start_char : a.start], s.root, self.hedges) for a, s, *_ in found]
+        kinds = restated_kinds([a.value for a, *_ in found], readings, kinds, hedges, self.restatement_tolerance)
+        kind_keys = [(*key, kind) for key, kind in zip(keys, kinds, strict=True)]
+        periods = self.article_periods(doc, kind_keys, [f[3] for f in found])
         items = []
-        for (amount, span, reading, period, segment_start, last), kind in zip(found, kinds, strict=True):
+        for (amount, span, reading, _, segment_start, last), kind, hedged, period in zip(
+            found, kinds, hedges, periods, strict=True
+        ):
             grant = kind == "other" and reading == (kind, True, 0)  # read from the grammar: a payer, a grant's level
             forces, collaboration = figure_forces(Figure(span, segment_start, last, kind, grant), article, self.owners)
-            hedged = is_hedged(text[span.sent.start_char : amount.start], span.root, self.hedges)
+            if len(items) in totals:  # the forces of the figures it sums
+                summed = [f for item in items if item["start_char"] >= span.sent.start_char for f in item["forces"]]
+                forces = list(dict.fromkeys([*summed, *forces]))
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
 
+    def article_periods(self, doc: Doc, keys: list[tuple], periods: list[Period | None]) -> list[Period | None]:
+        """The figures' periods with the article's years: relative years anchored on the publication date where the
+        article names its years, and one dated period per repeated figure (``pipeline.nlp.money_article``)."""
+        style = year_style(self.periods.find(doc.text), periods)
+        published = publication_date(doc)
+        periods = [anchored_period(p, published, style, self.relative_offsets) for p in periods]
+        return shared_periods(keys, periods, self.relative_labels)
+
+    def given_by_government(self, span: Span, officials: list[dict]) -> bool:
+        """'He' or 'she' gives the figure, and is the official named last, a minister: a grant."""
+        if not given_by_someone(span, self.kinds.readings):
+            return False
+        official = last_official(officials, span.doc.text, span.start_char)
+        return official is not None and official.get("role") in self.owners.forceless_roles
 
     def money_only(self, group: list[tuple[Amount, Span]], force_tokens: set[int]) -> list[tuple[Amount, Span]]:
         """The figures of a sentence without the numbers written with no currency that are not pounds ('12.5m calls')."""

@@ -6,9 +6,10 @@ Pure functions of a parsed sentence and the cues of ``models/money.json``.
   else the kind of the cue nearest to the figure in the tree ("save", "gap", "budget", "lost", "spend", ...), so
   "a £9m funding gap" and "£12 million cost savings" read right whatever the word order. A cut or fall is a budget
   reduction only when a budget, grant or funding is what falls (a saving when costs are). The lack of any cue
-  makes it ``other`` (a fine, a salary). Cues at the same tree distance go to the one nearest in the text; a cut
-  that governs the figure directly beats a cue three arcs away; the cues of a conjunct verb's clause do not count.
-- ``repeated_kinds``: a figure an article repeats has the kind of its best-cued mention.
+  makes it ``other`` (a fine, a salary). A cue noun another figure owns is not this one's, and a weak verb ("find",
+  "need") counts only when nothing stronger is as near (``pipeline.nlp.money_claims``). Cues at the same tree
+  distance go to the one nearest in the text; a cut that governs the figure directly beats a cue three arcs away;
+  the cues of a conjunct verb's clause do not count.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 
@@ -56,6 +58,9 @@ class KindCues:
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
     readings: ReadingCues
+    weak_verbs: dict[str, str]  # verb lemma -> the kind it gives a figure it governs, when nothing stronger is near
+    not_costs: frozenset[str]  # nouns a figure with no cue sizes that are not a thing it costs ('job', 'increase')
+    noun_kinds: dict[str, str]  # a cue's kind when it is a noun ('the Innovation Fund': other; 'to fund': spending)
 
     @classmethod
     def from_lexicon(cls, lexicon: MoneyLexicon, override_distance: int) -> KindCues:
@@ -77,6 +82,9 @@ class KindCues:
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
+            weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
+            not_costs=frozenset([*lexicon.not_costs, *lexicon.readings.organisations, *lexicon.readings.people]),
+            noun_kinds=lexicon.noun_kinds,
         )
 
 
@@ -85,7 +93,9 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     level, an envelope, a payer, a set phrase: ``pipeline.nlp.money_readings``); else the cue nearest to it in the
     dependency tree (BFS over the sentence), weak when only a cut with no budget in sight ('took £90,000') or
     nothing gave it."""
-    distances = tree_distances(span, cues.max_distance)  # a precept counts across clauses: 'put it up ... and cut it by £35'
+    # a precept counts across clauses ('put it up ... and cut it by £35'), not from another noun of a list ('a budget of
+    # £320m and a precept of £200')
+    distances = tree_distances(span, cues.max_distance, across_nouns=False)
     near = [d for i, d in distances.items() if d <= cues.override_distance and overridden(span.doc[i], cues.overrides)]
     if near:
         return Reading("other", True, min(near))
@@ -96,9 +106,11 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     weak: tuple[int, str] | None = None
     level: dict[int, list[tuple[int, int, str]]] = {}
     for i, d in distances.items():
-        if i in figure_tokens:
+        if i in figure_tokens or claimed_by_other(span.doc[i], span, figure_tokens):
             continue
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
+        if kind is None and d == 1:
+            kind = weak_kind(span.doc[i], cues.weak_verbs)  # 'must find £87m', 'would need an extra £57m'
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
             kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far
@@ -113,7 +125,9 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
     in_text = nearest_in_text(span, figure_tokens, cues)
     if in_text:
         return Reading(in_text, True, cues.max_distance + 1)
-    return Reading(weak[1], False, weak[0]) if weak else Reading("other", False, cues.max_distance + 1)
+    if weak or thing_cost(span, cues.not_costs):  # 'its £30m IT project': what the thing costs
+        return Reading(weak[1], False, weak[0]) if weak else Reading("spending", False, 1)
+    return Reading("other", False, cues.max_distance + 1)
 
 
 def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | None:
@@ -131,21 +145,10 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
     )
 
 
-def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
-    """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
-    strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
-    deal'), then the cue nearest in the tree."""
-    best: dict[tuple, tuple[tuple, str]] = {}
-    for key, reading, body in zip(keys, readings, in_body, strict=True):
-        rank = (reading.strong, body, -reading.distance)
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, reading.kind)
-    return [best[key][1] for key in keys]
-
-
-def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> dict[int, int]:
+def tree_distances(span: Span, max_distance: int, across_verbs: bool = True, across_nouns: bool = True) -> dict[int, int]:
     """Tree distance from the figure to every token of its sentence, up to ``max_distance``, in BFS order;
-    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause)."""
+    ``across_verbs=False``: not crossing from one verb to a conjunct verb (the cues of another clause);
+    ``across_nouns=False``: nor from one noun to a conjunct noun (another item of a list)."""
     sent = span.sent
     dist = {t.i: 0 for t in span}
     queue = deque(span)
@@ -156,15 +159,16 @@ def tree_distances(span: Span, max_distance: int, across_verbs: bool = True) -> 
         for nxt in (tok.head, *tok.children):
             if not across_verbs and verb_conjunct(tok, nxt):
                 continue  # 'has saved £35m ... and must cut a further £34m': another clause's verb
+            if not across_nouns and verb_conjunct(tok, nxt, {"NOUN", "PROPN"}):
+                continue
             if nxt.i not in dist and sent.start <= nxt.i < sent.end:
                 dist[nxt.i] = dist[tok.i] + 1
                 queue.append(nxt)
     return dist
 
 
-def verb_conjunct(a: Token, b: Token) -> bool:
-    """Two verbs joined as conjuncts: each heads a clause of its own."""
-    verbs = {"VERB", "AUX"}
+def verb_conjunct(a: Token, b: Token, verbs: frozenset[str] | set[str] = frozenset({"VERB", "AUX"})) -> bool:
+    """Two verbs (or words of ``verbs``, the parts of speech) joined as conjuncts: each heads a clause of its own."""
     joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
     return joined and a.pos_ in verbs and b.pos_ in verbs
 
@@ -185,7 +189,8 @@ def nearest_in_text(span: Span, figure_tokens: set[int], cues: KindCues) -> str 
     lo, hi = max(sent.start, span.start - cues.text_window), min(sent.end, span.end + cues.text_window)
     found = []
     for tok in span.doc[lo:hi]:
-        kind, strong = cue_kind(tok, figure_tokens, cues) if tok.i not in figure_tokens else (None, False)
+        mine = tok.i not in figure_tokens and not claimed_by_other(tok, span, figure_tokens)
+        kind, strong = cue_kind(tok, figure_tokens, cues) if mine else (None, False)
         if kind and strong:
             kind = "other" if overridden(tok, cues.overrides) else kind
             gap = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1
@@ -202,6 +207,8 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
         if argument_among(tok, figure_tokens, cues.cost_words):  # "cut costs by £2m" is a saving
             return "savings", True
         return "budget_reduction", False
+    if tok.pos_ in {"NOUN", "PROPN"} and lemma in cues.noun_kinds:
+        return cues.noun_kinds[lemma], True  # 'the Police Innovation Fund'
     kinds = [c.kind for word in {lemma, tok.lower_} for c in cues.cues.get(word, ()) if matches(tok, c.words)]
     if not kinds:
         return None, False

@@ -39,6 +39,7 @@ class HedgeCues(Lexicon):
     """Hedges before a figure ('around'), 'a further'/'an extra' between them, and hedges on its governing chain."""
 
     before: list[str]
+    floors: list[str]
     intensifiers: list[str]
     modals: list[str]
     verbs: list[str]
@@ -49,6 +50,7 @@ class PeriodWords(Lexicon):
     """The words of period phrases ('a year', 'over the next four years', 'by March 2020', 'in 2019/20')."""
 
     relative: dict[str, str]
+    relative_offsets: dict[str, int]  # 'this' 0, 'next' 1: years from the publication date
     per: dict[str, str]
     per_words: dict[str, str]
     rate_words: list[str]
@@ -101,6 +103,8 @@ class ReadingWords(Lexicon):
     pay_verbs: list[str]
     people: list[str]
     gap_after: list[str]
+    over_after: list[str]  # 'higher', 'more': '... than' what was provided, a gap
+    over_what: list[str]
     gap_modifiers: list[str]
     less_after: list[str]
 
@@ -129,6 +133,10 @@ class MoneyLexicon(Lexicon):
     fractions: dict[str, Decimal]
     kinds: dict[str, list[str]]
     kind_priority: list[str]
+    restatement_tolerance: float
+    weak_kinds: dict[str, list[str]]
+    noun_kinds: dict[str, str]
+    not_costs: list[str]
     reduction_needs_budget: ReductionCues
     other_overrides: list[str]
     max_cue_distance: int
@@ -152,6 +160,22 @@ class MoneyLexicon(Lexicon):
             raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
         if "other" not in value:
             raise ValueError("the kind 'other' needs its cues (fines, salaries)")
+        return value
+
+    @field_validator("weak_kinds")
+    @classmethod
+    def weak_kinds_from_the_contract(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
+        return value
+
+    @field_validator("noun_kinds")
+    @classmethod
+    def noun_kinds_from_the_contract(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value.values()) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
         return value
 
     @field_validator("kind_priority")

@@ -1,8 +1,9 @@
-"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m
-...') or a gapped conjunct that repeats its frame without the verb ('must reduce its budget by £22.9m over four years,
-and West Mercia by £34m') is, when nothing near it says what it is, what the figure before it is; a period phrase
-belongs to the figure its verb governs, not to one inside another noun's phrase ('saved £50m from a budget of £300m
-over the past four years'). Pure functions of the parsed sentence and the words of ``models/money.json`` (``links``).
+"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...'),
+a total of the figures before it ('a total of more than £8m') or a gapped conjunct that repeats its frame without the
+verb ('must reduce its budget by £22.9m over four years, and West Mercia by £34m') is, when nothing near it says what
+it is, what the figure before it is; a period phrase belongs to the figure its verb governs, not to one inside another
+noun's phrase ('saved £50m from a budget of £300m over the past four years'). Pure functions of the parsed sentence
+and the words of ``models/money.json`` (``links``).
 """
 
 from __future__ import annotations
@@ -23,15 +24,19 @@ class LinkCues:
 
     share_after: re.Pattern
     share_opening: re.Pattern
+    total_before: re.Pattern  # 'a total of (more than) £8m': the sum of the figures before it
+    total_after: re.Pattern  # '£8m in total'
     conjunctions: frozenset[str]
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
     def from_lexicon(cls, links: LinkWords, hedge_words: list[str]) -> LinkCues:
-        anaphors = alternation(links.anaphors)
+        anaphors, hedges = alternation(links.anaphors), alternation([*hedge_words, "more than", "over"])
         return cls(
             share_after=re.compile(rf"^\s*of\s+(?:{anaphors})\b", re.I),
             share_opening=re.compile(rf"^\s*of\s+(?:{anaphors})\s*,", re.I),
+            total_before=re.compile(rf"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|totall?ing)\s+(?:(?:{hedges})\s+)*$", re.I),
+            total_after=re.compile(r"^\s*(?:in\s+total|in\s+all|altogether)\b", re.I),
             conjunctions=frozenset(links.conjunctions),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
@@ -44,6 +49,14 @@ def is_share(span: Span, cues: LinkCues) -> bool:
     if cues.share_after.match(text[span.end_char - sent.start_char :]):
         return True
     return bool(cues.share_opening.match(text)) and "," not in text[: span.start_char - sent.start_char].split(",", 1)[1]
+
+
+def is_total(span: Span, cues: LinkCues) -> bool:
+    """'a total of more than £8m', 'totalling £8m', '£8m in total': the sum of the figures before it, of their kind."""
+    sent = span.sent
+    words = sent.text  # the sentence's text, not Doc.text: linear per figure
+    return bool(cues.total_before.search(words[: span.start_char - sent.start_char])
+                or cues.total_after.match(words[span.end_char - sent.start_char :]))
 
 
 def is_gapped(previous: Span, span: Span, cues: LinkCues) -> bool:
@@ -77,23 +90,35 @@ def periods_to_their_verbs(spans: list[Span], periods: list[Period | None]) -> l
         if period is None or out[i - 1] is not None:
             continue
         phrase = spans[i].doc.char_span(period.start, period.end, alignment_mode="expand")
-        verb = phrase[0].head if phrase is not None else None
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-            continue
+        verb = phrase_verb(phrase) if phrase is not None else None
+        if verb is None or spans[i].root in phrase.root.ancestors:
+            continue  # no verb, or the figure's own words ("this year's £170m")
         if governed_directly(spans[i - 1], verb) and not governed_directly(spans[i], verb):
             out[i - 1], out[i] = period, None
     return out
 
 
+def phrase_verb(phrase: Span) -> Token | None:
+    """The verb a period phrase hangs on: the first verb above its words ('during the 2011-12 financial year')."""
+    head = phrase[0].head
+    if head.pos_ in {"VERB", "AUX"}:
+        return head
+    return next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"} and not phrase.start <= t.i < phrase.end), None)
+
+
 def governed_directly(span: Span, verb: Token) -> bool:
-    """The figure hangs on the verb with no other noun between them ('saved £50m', 'cut by £2m'), not inside
-    another noun's phrase ('from a budget of £300m')."""
+    """The figure hangs on the verb, or on the verb it completes ('£37m has to come out ...'), with no other noun
+    between them ('saved £50m', 'cut by £2m'), not inside another noun's phrase ('from a budget of £300m')."""
+    verbs = {verb.i}
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        verbs.add(verb.i)
     tok = span.root
-    while tok.i != verb.i:
+    while tok.i not in verbs:
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i != verb.i and tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.i not in verbs and tok.pos_ in {"NOUN", "PROPN"}:
             return False
     return True
 

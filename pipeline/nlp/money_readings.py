@@ -44,6 +44,7 @@ class ReadingCues:
     pay_verbs: frozenset[str]
     people: frozenset[str]  # pronouns and nouns of a person paid ('he', 'officers')
     gap_after: re.Pattern
+    over_after: re.Pattern  # '10 million higher than the Government has allowed for': a gap
     gap_modifiers: frozenset[str]  # 'unidentified savings', 'an unfunded pension bill'
     less_after: frozenset[str]  # what is less: 'less to spend', 'less funding'
 
@@ -65,6 +66,8 @@ class ReadingCues:
             pay_verbs=frozenset(readings.pay_verbs),
             people=frozenset(readings.people),
             gap_after=re.compile(rf"^[^,;:]{{0,30}}?\b(?:{alternation(readings.gap_after)})\b", re.I),
+            over_after=re.compile(rf"^\s*(?:{alternation(readings.over_after)})\s+than\b[^,;:.]{{0,40}}?"
+                                  rf"\b(?:{alternation(readings.over_what)})\b", re.I),
             gap_modifiers=frozenset(readings.gap_modifiers),
             less_after=frozenset(readings.less_after),
         )
@@ -118,8 +121,9 @@ def envelope_kind(span: Span, cues: ReadingCues) -> str | None:
 
 def payer_kind(span: Span, cues: ReadingCues) -> str | None:
     """``other`` for money the government gives ('the Home Office has contributed £300,000', '£2.6bn from central
-    government') or that a body receives towards a cost; ``spending`` for money paid to a company or consultant,
-    ``other`` for money paid to a person (a salary)."""
+    government') or that a body receives towards a cost; ``spending`` for money paid to a company or consultant
+    (a body, or a name the parser does not take for a person: 'pay Serco £30m'), ``other`` for money paid to a person
+    (a salary)."""
     sent = span.sent
     after = [t for t in sent if t.i >= span.end][:6]
     source = next((k for k, t in enumerate(after[:3]) if t.lower_ == "from"), None)  # '£2.6bn (a year) from ...'
@@ -138,9 +142,9 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
     if lemma(verb) in cues.receiving_verbs and any(c.dep_ == "prep" and c.lower_ == "towards" for c in verb.children):
         return "other"
     if lemma(verb) in cues.pay_verbs:
-        paid = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative"} and not overlaps(c, span)]
+        paid = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative", "dobj"} and not overlaps(c, span)]
         paid += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-        if any(is_organisation(p, cues) for p in paid):
+        if any(is_organisation(p, cues) or (p.pos_ == "PROPN" and p.ent_type_ != "PERSON") for p in paid):
             return "spending"
         if any(p.lower_ in cues.people or lemma(p) in cues.people or p.ent_type_ == "PERSON" for p in paid):
             return "other"
@@ -148,11 +152,12 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
 
 
 def phrase_kind(span: Span, cues: ReadingCues) -> str | None:
-    """``funding_gap`` for '£12m is still to be found' and '£11m of unidentified savings', ``budget_reduction`` for
+    """``funding_gap`` for '£12m is still to be found', '£11m of unidentified savings' and '£10m more than budgeted
+    for', ``budget_reduction`` for
     '£11m less to spend'."""
     after = span.sent.text[span.end_char - span.sent.start_char :]  # not Doc.text: linear per figure
-    if cues.gap_after.search(after):
-        return "funding_gap"
+    if cues.gap_after.search(after) or cues.over_after.search(after):
+        return "funding_gap"  # '£12m is still to be found', '£10m higher than the Government has allowed for'
     nouns = [*span, span.root.head] + [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
     nouns += [p for n in nouns if n.lower_ == "of" for p in n.children if p.dep_ == "pobj"]
     if any(c.dep_ == "amod" and c.lower_ in cues.gap_modifiers for n in nouns for c in n.children):
@@ -193,10 +198,11 @@ def changed_thing(verb: Token, span: Span) -> Token | None:
 
 
 def thing_kind(thing: Token, cues: ReadingCues, kind_of: KindOf) -> str:
-    """The kind of the level of ``thing``: a grant's level is ``other``, a gap's a gap; spending as a whole, a
-    budget or anything else is ``budget``."""
+    """The kind of the level of ``thing``: a grant's or precept's level (or a share of one) is ``other``, a gap's a
+    gap; spending as a whole, a budget or anything else is ``budget``."""
     words = [thing, *(c for c in thing.children if c.dep_ in {"compound", "amod", "nmod"})]
-    if any(lemma(w) in cues.grant_words for w in words):
+    shares = [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(lemma(w) in cues.grant_words for w in words + shares):  # 'the police share of council tax'
         return "other"
     kinds = {kind_of(w) for w in words} - {None}
     for kind in ("funding_gap", "savings", "budget_reduction", "other"):

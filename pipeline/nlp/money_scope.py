@@ -6,7 +6,7 @@ words of ``models/money.json`` (``crime_value``).
   £90,000", "£200 in cash") is not policing finances, unless a fine, salary or precept is near, or a force pays it;
   nor is any figure of no stronger kind in a sentence about road safety ("£3.9m in speed camera fines").
 - ``is_pounds_without_symbol``: a bare "153 million" is pounds when a money cue governs it closely, no noun counts
-  it ("12.5m calls") and its sentence is about a force's finances.
+  it ("12.5m calls") and its sentence, or the one before, is about a force's finances.
 """
 
 from __future__ import annotations
@@ -73,11 +73,13 @@ def is_crime_value(span: Span, figure_tokens: set[int], cues: ScopeCues) -> bool
 def is_pounds_without_symbol(span: Span, reading: Reading, force_tokens: set[int], cues: ScopeCues) -> bool:
     """A number written without its '£' ('a saving of 153 million', 'must save 12.5m') is pounds when a money cue
     other than a fine or salary governs it within two arcs, no noun after it counts something else ('12.5m calls')
-    and its sentence names a force or the police (``force_tokens``: the tokens of the force mentions)."""
+    and its sentence, or the one before, names a force or the police (``force_tokens``: the tokens of the force
+    mentions)."""
     if not reading.strong or reading.kind == "other" or reading.distance > 2:
         return False
     sent = span.sent
     if span.end < sent.end and span.doc[span.end].pos_ in {"NOUN", "PROPN"}:
         return False
-    return any(t.i in force_tokens or t.lemma_.lower() in cues.police_subjects for t in sent)
+    context = [sent] + ([span.doc[sent.start - 1].sent] if sent.start else [])  # 'Kent Police faces cuts. Its budget ...'
+    return any(t.i in force_tokens or t.lemma_.lower() in cues.police_subjects for s in context for t in s)
 

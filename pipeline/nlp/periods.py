@@ -76,7 +76,8 @@ class PeriodParser:
             rf"|(?P<ordinal>\b(?P<ord>{ordinals})(?:\s+full)?\s+(?:(?P<ordn>{numbers}|\d+)\s+)?(?P<ordunit>{_words(p.ordinal_units)})s?\b)"
             rf"|(?P<decade>\b(?:{preps})\s+(?:the\s+)?(?:(?:{determiners})\s+)?decade\b)"
             rf"|(?P<dur>\b(?:(?:{preps})\s+(?:the\s+)?(?:{determiners})?\s*)"
-            rf"(?P<n>\d+|{numbers})\s+(?P<unit2>{units})s?\b(?!\s+(?:{_words(p.not_duration_after)})\b))"
+            rf"(?P<n>\d+|{numbers})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:financial|fiscal)\s+)?(?P<unit2>{units})s?\b"
+            rf"(?!\s+(?:{_words(p.not_duration_after)})\b))"
             rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
             rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"
             rf"|(?P<date>\b(?P<dprep>{_words(p.date_prepositions)})\s+(?:the\s+end\s+of\s+)?"
@@ -119,7 +120,10 @@ class PeriodParser:
         if m.group("decade"):
             return Period("ten years", start, end)
         if m.group("dur"):
-            return Period(duration_label(m.group("n").lower(), m.group("unit2").lower(), self.number_words), start, end)
+            n, unit = m.group("n").lower(), m.group("unit2").lower()
+            if m.group("half"):  # 'over three and a half years'
+                return Period(f"{n} and a half {unit}s", start, end)
+            return Period(duration_label(n, unit, self.number_words), start, end)
         if m.group("hyphen"):
             return Period(duration_label(m.group("hn").lower(), m.group("hunit").lower(), self.number_words), start, end)
         if m.group("rel"):
@@ -169,7 +173,9 @@ def assign_periods(
     sentence_start: int = 0,
 ) -> list[Period | None]:
     """Each period phrase belongs to the figure it follows in the same clause (at most ``max_gap``
-    characters on, no ``clause_break`` between), else to the next figure in the same clause.
+    characters on, no ``clause_break`` between), else to the next figure in the same clause; a word of a noun phrase
+    ("annual") with words between it and the figure before and a figure after it is the next figure's ("will cost £5m
+    up front but deliver annual savings of £2m").
 
     A period in the sentence's first clause, before its first figure ("In the first year, ...", "The Met's
     budget for this year is £3.5bn, made up of £2.6bn ...") applies to every figure of the sentence that has
@@ -183,7 +189,8 @@ def assign_periods(
         for j, p in enumerate(periods):
             if p.start >= a.end and (limit is None or p.start < limit):
                 gap = text[a.end : p.start]
-                if len(gap) <= max_gap and not clause_break.search(gap):
+                modifies_next = p.modifier and limit is not None and re.search(r"\w", gap)  # '... annual savings of £2m'
+                if len(gap) <= max_gap and not clause_break.search(gap) and not modifies_next:
                     out[i], claimed = p, claimed | {j}
                 break
     for i, a in enumerate(amounts):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from spacy.training import Example
 
 from pipeline.config import models_dir
 from pipeline.nlp.amounts import Amount
+from pipeline.nlp.extensions import article_doc
 from pipeline.nlp.lexicon import LexiconError
 from pipeline.nlp.money import COMPONENT, MoneyFinder, by_sentence, money_item, token_span
 from pipeline.nlp.periods import Period
@@ -48,6 +50,41 @@ class TestMoneyFinder:
         reference._.money = [dict(predicted._.money[0]), {**predicted._.money[1], "kind": "savings"}]
         scores = nlp.get_pipe(COMPONENT).scorer([Example(predicted, reference)])
         assert (scores["money_p"], scores["money_r"]) == (0.5, 0.5)
+
+
+class TestArticlePeriods:
+    def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):
+        text = "The force faces a £14m hole for the coming year. Talks on the grant for 2025-26 go on."
+        doc = nlp(article_doc(nlp, text, date(2025, 1, 30)))
+        assert [m["period"] for m in doc._.money] == ["2025-26"]
+        assert [m["period"] for m in nlp(text)._.money] == ["coming year"]  # no date to read it from
+
+    def test_a_rounded_restatement_takes_the_kind_of_the_figure(self, nlp):
+        text = "The force must find £87m by 2015. Looking at close to £90m over four years, it gets harder."
+        assert [m["kind"] for m in nlp(text)._.money] == ["savings", "savings"]
+
+
+class TestGivenByGovernment:
+    def test_a_minister_named_before_gives_a_grant(self, nlp):
+        text = ("Home Secretary Charles Clarke had backed the mergers. He first offered £125m towards the cost and "
+                "later promised up to £1bn.")
+        assert [m["kind"] for m in nlp(text)._.money] == ["other", "other"]
+
+    def test_a_chief_constable_spends(self, nlp):
+        text = "Chief Constable Peter Fahy backed the plan. He offered £125m towards the cost of the new unit."
+        assert [m["kind"] for m in nlp(text)._.money] == ["spending"]
+
+
+class TestListsAndTotals:
+    TEXT = ("For 2010-11, Northumbria has to find £3.5m, Durham and Cleveland £1.3m each, North Yorkshire £1.1m and "
+            "Cumbria £1m, a total of more than £8m across the five forces.")
+
+    def test_listed_figures_and_their_total_take_the_kind_of_the_first(self, nlp):
+        assert {m["kind"] for m in nlp(self.TEXT)._.money} == {"savings"}
+
+    def test_a_total_belongs_to_the_forces_of_the_figures_it_sums(self, nlp):
+        total = nlp(self.TEXT)._.money[-1]
+        assert total["amount"] == 8_000_000 and len(total["forces"]) == 5
 
 
 class TestBySentence:

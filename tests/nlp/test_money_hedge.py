@@ -35,7 +35,7 @@ class TestHedgesFromLexicon:
         assert bool(hedges.before.search(before)) is hedged
 
     def test_built_from_the_given_words(self):
-        cues = HedgeCues(before=["give or take"], intensifiers=["whole"], modals=[], verbs=[], modifiers=[])
+        cues = HedgeCues(before=["give or take"], floors=["at least"], intensifiers=["whole"], modals=[], verbs=[], modifiers=[])
         hedges = Hedges.from_lexicon(cues)
         assert hedges.before.search("give or take a whole ")
         assert not hedges.before.search("around ")
@@ -50,6 +50,11 @@ class TestIsHedged:
             ("Potential savings of £1m were identified.", True),  # a modifier
             ("The change will save around £1m.", True),  # a hedge before it
             ("The change saved £1m.", False),
+            ("The change is expected to save at least £1m.", False),  # a floor, stated firmly
+            ("The business case forecasts savings of at least £1m.", False),
+            ("The change could save a minimum of £1m.", False),
+            ("It is forecast to save £2.4m, against one-off set-up costs of £850,000.", False),  # the costs are not forecast
+            ("The forces could reduce costs by £2m.", True),  # the figure itself under the verb's preposition
             ("The force would save a further £1m next year.", False),
             ("The forces signed an agreement as they try to save £20m.", True),  # trying is not yet doing
             ("A business case is due, with the potential to save £1.5m.", True),  # 'potential' as a noun
@@ -59,7 +64,7 @@ class TestIsHedged:
     )
     def test_hedges(self, nlp, hedges, text, hedged):
         doc = nlp(text)
-        start = text.index("£")
+        start = text.rindex("£")  # the last figure of the sentence
         span = token_span(doc, start, start + 3)
         assert is_hedged(text[:start], span.root, hedges) is hedged
 

@@ -15,7 +15,6 @@ from pipeline.nlp.money_kind import (
     matches_any,
     nearest_in_text,
     overridden,
-    repeated_kinds,
     tree_distances,
     verb_conjunct,
 )
@@ -58,6 +57,12 @@ class TestFigureKind:
             ("Its Home Office grant was cut by £3.5m this year.", "£3.5m", "budget_reduction", True),
             ("The forces will reduce running costs by £2m.", "£2m", "savings", True),
             ("The force's £45m budget is stretched.", "£45m", "budget", True),
+            ("The force hired KPMG for £300,000 to review its back office.", "£300,000", "spending", True),
+            ("The PCC set a budget of £320m and a precept of £200.", "£320m", "budget", True),
+            ("The PCC set a budget of £320m and a precept of £200.", "£200", "other", True),
+            ("The force agreed a £15m deal with Airwave.", "£15m", "spending", True),
+            ("Officers agreed a pay deal worth £200 a year.", "£200", "other", True),
+            ("The government has agreed a funding deal giving the force £20m.", "£20m", "other", True),
             ("Band D households will pay an extra £10 a year.", "£10", "other", True),
             ("The fraudster took £90,000 from pensioners.", "£90,000", "budget_reduction", False),
             ("The chief constable earns £150,000.", "£150,000", "other", False),
@@ -87,18 +92,6 @@ class TestFigureKind:
         assert figure_kind(span, tokens, cues)[0] == "savings"
 
 
-class TestRepeatedKinds:
-    def test_the_best_cued_mention_gives_every_mention_its_kind(self):
-        keys = [("10",), ("10",), ("5",)]
-        readings = [Reading("other", False, 5), Reading("savings", True, 2), Reading("budget", True, 1)]
-        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings", "savings", "budget"]
-
-    def test_the_body_before_the_headline_then_the_nearest_cue(self):
-        keys = [("200",), ("200",), ("200",)]
-        readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
-        assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3
-
-
 class TestVerbConjunct:
     def test_two_verbs_joined(self, nlp):
         doc = nlp("The force has saved £35m and must cut £34m.")
@@ -124,6 +117,12 @@ class TestTreeDistances:
         saved = next(t.i for t in span.doc if t.text == "saved")
         assert saved in tree_distances(span, 4)
         assert saved not in tree_distances(span, 4, across_verbs=False)
+
+    def test_not_across_conjunct_nouns_when_asked(self, nlp):
+        span, _ = figure(nlp, "The PCC set a budget of £320m and a precept of £200.", "£320m")
+        precept = next(t.i for t in span.doc if t.text == "precept")
+        assert precept in tree_distances(span, 4)
+        assert precept not in tree_distances(span, 4, across_nouns=False)
 
     def test_stays_in_the_sentence(self, nlp):
         span, _ = figure(nlp, "Kent saved £1m. Essex spent £2m.", "£1m")

@@ -13,6 +13,7 @@ from pipeline.nlp.money_links import (
     in_a_list,
     is_gapped,
     is_share,
+    is_total,
     periods_over_lists,
     periods_to_their_verbs,
 )
@@ -28,6 +29,22 @@ def cues() -> LinkCues:
 def spans(nlp, text: str, *written: str):
     doc = nlp(text)
     return [token_span(doc, text.index(w), text.index(w) + len(w)) for w in written]
+
+
+class TestIsTotal:
+    @pytest.mark.parametrize(
+        ("text", "written", "total"),
+        [
+            ("Kent must find £3.5m and Essex £1m, a total of more than £4m.", "£4m", True),
+            ("Kent must cut £3m and Essex £2m, £5m in total.", "£5m", True),
+            ("Kent must save £3m and Essex £2m, totalling about £5m.", "£5m", True),
+            ("Kent must cut £3m and Essex £2m.", "£2m", False),
+            ("The total budget of the force is £5m.", "£5m", False),  # 'total' is not 'a total of'
+        ],
+    )
+    def test_the_sum_of_the_figures_before(self, nlp, cues, text, written, total):
+        doc, start = nlp(text), text.rindex(written)  # the last mention
+        assert is_total(token_span(doc, start, start + len(written)), cues) is total
 
 
 class TestIsShare:
@@ -82,6 +99,18 @@ class TestPeriodsToTheirVerbs:
         figures = spans(nlp, text, "£50m", "£300m")
         (period,) = period_parser().find(text)
         assert periods_to_their_verbs(figures, [None, period]) == [period, None]
+
+    def test_through_a_verb_that_completes_another(self, nlp):
+        text = "Of that, £37m has to come out of its current £450m budget during the 2011-12 financial year alone."
+        figures = spans(nlp, text, "£37m", "£450m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [period, None]
+
+    def test_left_alone_when_it_is_the_figures_own_word(self, nlp):
+        text = "Sussex will get £174m, a rise of 2.5 per cent on this year's £170m."
+        figures = spans(nlp, text, "£174m", "£170m")
+        (period,) = period_parser().find(text)
+        assert periods_to_their_verbs(figures, [None, period]) == [None, period]
 
     def test_left_alone_when_the_figure_is_the_verbs(self, nlp):
         text = "Kent will spend £2m on a unit and cut £3m over four years."

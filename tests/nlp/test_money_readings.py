@@ -53,6 +53,8 @@ class TestLevelKind:
     @pytest.mark.parametrize(
         ("text", "written", "kind"),
         [
+            ("The police share of council tax will go up 2%, to £220 a year.", "£220", "other"),
+            ("The force's share of the national grant will fall to £150m.", "£150m", "other"),
             ("The force's budget would fall from £300m to £180m.", "£300m", "budget"),
             ("The force's budget would fall from £300m to £180m.", "£180m", "budget"),
             ("The budget will shrink by £15m, to about £125m in 2012-13.", "£125m", "budget"),
@@ -97,6 +99,9 @@ class TestPayerKind:
             ("The Home Office has allocated £5m to Kent Police.", "£5m", "other"),  # a grant, not the force's budget
             ("The consultancy firm was paid £400,000.", "£400,000", "spending"),
             ("He will be paid £110,000 a year.", "£110,000", "other"),
+            ("Kent Police paid consultants £250,000 for the review.", "£250,000", "spending"),
+            ("Kent Police will pay Serco £30m a year.", "£30m", "spending"),  # a name, not a person's
+            ("Kent Police paid him £250,000 a year.", "£250,000", "other"),
             ("Its government grant falls by £2.1m.", "£2.1m", None),  # 'grant' here is a noun, not a giving verb
             ("The force has contributed £300,000 towards the unit.", "£300,000", None),  # a force pays: spending
         ],
@@ -110,6 +115,8 @@ class TestPhraseKind:
         ("text", "written", "kind"),
         [
             ("Most of it is found, but £12m is still to be found.", "£12m", "funding_gap"),
+            ("The merger would cost £10m higher than the Government has allowed for.", "£10m", "funding_gap"),
+            ("The force spent £5m more than last year.", "£5m", None),  # a comparison with no provision
             ("A further £7.3m of savings has yet to be identified.", "£7.3m", "funding_gap"),
             ("Gwent Police has £11m of unidentified savings to find.", "£11m", "funding_gap"),
             ("The force has an unfunded £3m pension bill.", "£3m", "funding_gap"),

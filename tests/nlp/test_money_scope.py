@@ -59,6 +59,10 @@ class TestIsPoundsWithoutSymbol:
             ("Kent Police took 12.5m calls last year.", "12.5m", False),  # a count
             ("The county has 1.2 million residents and Kent Police must save money.", "1.2 million", False),
             ("The company must save 12.5m by 2020.", "12.5m", False),  # no force or police in the sentence
+            ("Kent Police is facing cuts. Its budget will be cut by 12 million.", "12 million", True),  # the one before
+            ("The company is facing cuts. Its budget will be cut by 12 million.", "12 million", False),
+            ("The authority said the merger would cost 10 million more than the Government allowed for.", "10 million",
+             True),  # the '£' lost from an overrun
         ],
     )
     def test_a_money_cue_governs_it_in_a_sentence_about_a_force(self, nlp, text, written, pounds):

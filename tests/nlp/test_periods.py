@@ -64,6 +64,8 @@ class TestPeriodParserWords:
             ("£2m each year", "a year"),
             ("£2m every month", "a month"),
             ("over the following three years", "three years"),
+            ("an extra £57m over three and a half years", "three and a half years"),
+            ("over the next four financial years", "four years"),
             ("during the last decade", "ten years"),
             ("save £50m over the decade", "ten years"),
             ("revenue spending for 2021", "2021"),
@@ -115,6 +117,16 @@ class TestAssignPeriods:
 
     def test_an_annual_budget_does_not_spread(self):
         text = "The unit has an annual budget of £12, and the three forces have invested £7 in it."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
+
+    def test_an_annual_word_goes_to_the_figure_of_its_noun(self):
+        text = "The merger will cost £5 up front but deliver annual savings of £2."
+        periods = period_parser().find(text)
+        assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [None, periods[0]]
+
+    def test_an_annual_word_just_after_a_figure_is_its_own(self):
+        text = "The force has a £12 annual budget and must save £1."
         periods = period_parser().find(text)
         assert assign_periods(text, amounts_in(text), periods, CLAUSE_BREAK, 80) == [periods[0], None]
 
