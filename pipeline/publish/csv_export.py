@@ -20,6 +20,7 @@ from sqlalchemy import types as sqltypes
 from pipeline.publish.export import NO_FILTER, ExportFilter, jsonable
 from pipeline.storage.schema import (
     Base,
+    article_signatures,
     articles,
     collaboration_entities,
     collaboration_entity_forces,
@@ -49,6 +50,7 @@ VIEWS = {
     "collaboration_timeline": "One row per mention of a collaboration entity: its date, stage, article and sentence.",
     "collaboration_entity_functions": "Per collaboration entity and function: status, articles, first and last seen.",
     "collaboration_entity_money": "One row per money figure of a mention of a collaboration entity.",
+    "article_stories": "One row per article: its story (the lowest article id among it and its near-duplicates).",
 }
 # Columns the views share, described once.
 VIEW_COLUMNS = {
@@ -67,8 +69,8 @@ VIEW_COLUMNS = {
     "entity_name": "the collaboration entity's name, where it has a distinctive one",
     "stage_date": "the date of the stage: the date stated, else the article's publication date",
 }
-# Coordination tables of running ingests: nothing for a researcher.
-NOT_EXPORTED = {ingest_claims.name, run_locks.name}
+# Coordination tables of running ingests, and binary MinHash signatures: nothing for a researcher.
+NOT_EXPORTED = {ingest_claims.name, run_locks.name, article_signatures.name}
 FRICTIONLESS_TYPES = (
     (sqltypes.Boolean, "boolean"), (sqltypes.Integer, "integer"), (sqltypes.Numeric, "number"),
     (sqltypes.DateTime, "datetime"), (sqltypes.Date, "date"),
