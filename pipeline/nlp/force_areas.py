@@ -121,12 +121,14 @@ def list_head(token: Token) -> Token:
 
 def collaborates(span: Span, cues: AreaCues) -> bool:
     """The area (or the list it is in) is subject or object of a collaboration verb, or the object of a
-    preposition of company after one: 'Kent and Essex will share', 'joining Leics', 'working with Suffolk',
-    'Beds and Herts work alongside Cambs'."""
+    preposition of company after one, or the agent of one in the passive: 'Kent and Essex will share', 'joining
+    Leics', 'working with Suffolk', 'Beds and Herts work alongside Cambs', 'units shared by Beds, Cambs and Herts'."""
     token = list_head(span.root)
     if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         return token.head.lemma_.lower() in cues.collaboration_verbs
     if token.dep_ == "pobj" and token.head.lower_ in {"with", "alongside"}:
+        return token.head.head.lemma_.lower() in cues.collaboration_verbs
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return token.head.head.lemma_.lower() in cues.collaboration_verbs
     return False
 

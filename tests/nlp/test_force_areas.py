@@ -123,6 +123,9 @@ class TestCollaborates:
             ("Bedfordshire and Hertfordshire work alongside Cambs, Kent and Essex.", "Kent", True),
             ("Tourists visiting Kent spent more.", "Kent", False),
             ("He walked alongside Kent officers.", "Kent", False),
+            ("Specialist units shared by Bedfordshire, Cambridgeshire and Hertfordshire made 3,000 arrests.",
+             "Hertfordshire", True),
+            ("The cottage was bought by Kent holidaymakers.", "Kent", False),
         ],
     )
     def test_subject_or_partner_of_a_collaboration_verb(self, nlp, text, word, expected):
