@@ -77,8 +77,15 @@ def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
     ('The weapons recovered include three firearms', 'The system will cover the control room')."""
     if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
         return True
-    verbs = [t for t in span.sent if t.lemma_.lower() in lex.list_verbs and t.pos_ in {"VERB", "AUX"}]
+    verbs = [t for t in span.sent if t.pos_ in {"VERB", "AUX"} and verb_phrase(t) in lex.list_verbs]
     return any(covers(verb, span, lex) for verb in verbs)
+
+
+def verb_phrase(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one ('take in'), else its lemma alone ('cover')."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
 
 
 def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:

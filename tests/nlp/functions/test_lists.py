@@ -97,6 +97,8 @@ class TestListing:
             ("It covers payroll and vehicles.", "payroll", 2),
             ("Estates will also be included.", "Estates", 1),
             ("That programme will concentrate on major crime.", "major crime", 1),
+            ("Its remit takes in armed policing, the dog section and roads policing.", "roads policing", 3),
+            ("The unit's responsibilities span forensics and major crime.", "forensics", 2),
         ],
     )
     def test_what_the_arrangement_covers(self, nlp, finder, lex, text, function, count):
@@ -106,7 +108,8 @@ class TestListing:
     @pytest.mark.parametrize(
         ("text", "function"),
         [("The weapons recovered include firearms.", "firearms"), ("She will cover custody.", "custody"),
-         ("The system will cover the control room.", "control room")],
+         ("The system will cover the control room.", "control room"),
+         ("Some of the decisions on firearms would have been taken elsewhere.", "firearms")],
     )
     def test_what_a_thing_or_a_person_covers(self, nlp, finder, lex, text, function):
         doc = nlp(text)
