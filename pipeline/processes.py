@@ -21,13 +21,19 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# After a stop signal forcewatch records the run as interrupted and exits; should anything hang on the
+# way out (the standard library joins a process pool's manager thread at exit, without a timeout),
+# the process ends anyway this many seconds after the signal.
+STOP_GRACE_SECONDS = 20.0
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 _started: list[subprocess.Popen] = []
+_deadline: threading.Timer | None = None
 _handlers_installed = False  # the CLI's stop handlers: every forked child gets the default action back
 _parent: int | None = None  # inside die_with_this_process(): the pid forked children belong to
 
@@ -70,7 +76,18 @@ def die_with_this_process() -> Iterator[None]:
         _parent = previous
 
 
+def exit_after_grace(signum: int, seconds: float = STOP_GRACE_SECONDS) -> threading.Timer:
+    """Arm (once) a daemon timer that ends the process with 128 + ``signum`` after ``seconds``."""
+    global _deadline
+    if _deadline is None:
+        _deadline = threading.Timer(seconds, os._exit, args=(128 + signum,))
+        _deadline.daemon = True
+        _deadline.start()
+    return _deadline
+
+
 def _stop(signum: int, frame: object) -> None:
+    exit_after_grace(signum)
     workers = multiprocessing.active_children()
     for child in workers:
         child.terminate()
