@@ -11,7 +11,8 @@ from pipeline.ingest.runner import ingest
 ARTICLES = {
     "a.txt": "Kent custody deal agreed\n\nKent Police will save £2m a year by sharing custody suites, the force said.\n",
     "b.txt": "Custody savings confirmed\n\nThe chief constable said Kent Police will save £2m a year from the custody deal.\n",
-    "c.txt": "Joint unit planned\n\nKent Police and Essex Police will together save £5m a year through a joint serious crime unit.\n",
+    "c.txt": "Joint unit planned\n\nKent Police and Essex Police will together save £5m a year through a joint "
+             "serious crime unit.\n",
 }
 
 
