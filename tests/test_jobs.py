@@ -323,6 +323,10 @@ class TestHostileInput:
     SENTENCE = "The forces said it was too early to say whether any HR, payroll or purchasing posts would be affected."
 
     def test_a_run_of_symbols_before_the_sentence(self, nlp):
-        found = concerns(nlp, "£ " * 150 + self.SENTENCE)
+        from pipeline.nlp.jobs import COMPONENT, JobConcernFinder
+
+        finder = JobConcernFinder(nlp, COMPONENT)
+        finder.classifier = None  # the rules under test; the classifier reads the run as part of the sentence
+        found = [(j["stance"], j["text"]) for j in finder(nlp("£ " * 150 + self.SENTENCE))._.job_concerns]
         assert [s for s, _ in found] == ["uncertain"]
         assert found[0][1].endswith("would be affected.")
