@@ -14,28 +14,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from pipeline.contract import name_key
+from pipeline.evaluation.counts import Counts
 
 
 @dataclass
-class LinkScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class LinkScore(Counts):
     stage_ok: int = 0
     stage_n: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def stage_accuracy(self) -> float | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.contract import EXPORT_FIELDS, name_key
 from pipeline.contract import name_words as words
+from pipeline.evaluation.counts import Counts
 from pipeline.evaluation.links import LinkScore, score_links
 
 FIELDS = EXPORT_FIELDS
@@ -112,31 +113,15 @@ def match_jobs(gold: list, pred: list) -> list[tuple[dict, dict]]:
 
 
 @dataclass
-class FieldScore:
+class FieldScore(Counts):
     """Counts for one field, summed over articles."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     attr_ok: int = 0
     attr_n: int = 0
 
     def add(self, other: FieldScore) -> None:
         for name in ("tp", "fp", "fn", "attr_ok", "attr_n"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def attribute_accuracy(self) -> float | None:
