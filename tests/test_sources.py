@@ -12,7 +12,7 @@ from pipeline.contract import Article
 from pipeline.ingest import fetch as fetch_module
 from pipeline.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from pipeline.ingest.fetch import FetchError, fetch
-from pipeline.ingest.reader import ReadError, dateline
+from pipeline.ingest.reader import ReadError, dateline, plain_date
 from pipeline.ingest.sources import articles, load_source_list
 from tests.http_server import Site
 
@@ -340,6 +340,29 @@ class TestDateline:
     @pytest.mark.parametrize("text", ["The 3 forces met in 2015.", "100M pounds were saved\n\nin 2019/20"])
     def test_prose_is_not_a_dateline(self, text):
         assert dateline(text) is None
+
+
+class TestPlainDate:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("3 March 2015", date(2015, 3, 3)),
+            ("3 Mar 2015", date(2015, 3, 3)),
+            ("2015-03-03", date(2015, 3, 3)),
+            ("4/5/2016", date(2016, 5, 4)),
+            ("Tuesday, March 3rd, 2015", date(2015, 3, 3)),
+            ("Monday 12 January 2015", date(2015, 1, 12)),
+        ],
+    )
+    def test_reads_the_common_forms_without_dateparser(self, text, expected):
+        assert plain_date(text) == expected
+
+    @pytest.mark.parametrize("text", ["3 Sept 2015", "31 February 2015", "March 2015"])
+    def test_leaves_the_rest_to_dateparser(self, text):
+        assert plain_date(text) is None
+
+    def test_an_uncommon_form_is_still_read_by_dateline(self):
+        assert dateline("Published: 3 Sept 2015\n\nText") == date(2015, 9, 3)
 
 
 def test_module_defaults_apply(monkeypatch, site):
