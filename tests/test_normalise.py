@@ -23,13 +23,15 @@ class TestRepairText:
             ("Chief Constable SiÃ¢n Davies", "Chief Constable Siân Davies"),
             ("a saving of \ufffd20m", "a saving of £20m"),  # the pound sign lost in decoding
             ("Police Scotlandâ€™s budget", "Police Scotland’s budget"),
+            ("could save up to 拢5m a year", "could save up to £5m a year"),  # UTF-8 read as GBK
+            ("a cut of 瞿3m and 짙2bn and ﾂ｣4m", "a cut of £3m and £2bn and £4m"),  # Big5, EUC-KR, Shift JIS
         ],
     )
     def test_mojibake_and_lost_pound_signs(self, raw, expected):
         assert repair_text(raw) == expected
 
     @pytest.mark.parametrize(
-        "text", ["He said: “It’s a ‘strategic alliance’ – not a merger.”", "Siân and José", "£20m", "a \ufffd sign"]
+        "text", ["He said: “It’s a ‘strategic alliance’ – not a merger.”", "Siân and José", "£20m", "a \ufffd sign", "拢 alone"]
     )
     def test_good_text_is_left_alone(self, text):
         assert repair_text(text) == text

@@ -29,7 +29,12 @@ class TestNormaliseText:
          "Image copyright PA", "By Jane Smith, Crime Reporter", "Share this article", "Published: 3 March 2015",
          "By a Home Affairs Correspondent", "By Paul Harrison | 27 September 2019, 06:00", "Picture: Archant",
          "27 January 2026", "Thursday 4 May 2023", "3 April 2012 Last updated at 11:02", "Friday 4 September 2020, 3:12pm",
-         "Monday 26 March 2018 | 3 min read", "Posted in Policing | 3 comments"],
+         "Monday 26 March 2018 | 3 min read", "Posted in Policing | 3 comments",
+         "We've updated our Privacy and Cookies Policy", "BBC Home > BBC News > England", "More to explore",
+         "Content is not available", "Related Internet Links", "Related BBC sites", "• Published",
+         "The BBC is not responsible for the content of external sites.", "21 July 09 12:49 GMT",
+         "Page last updated at 12:49 GMT, Tuesday, 21 July 2009",
+         "We use cookies to give you the best experience. By continuing you agree to our cookie policy."],
     )
     def test_furniture_lines_dropped(self, noise):
         assert normalise_text(f"Kent Police will share custody.\n\n{noise}\n\nIt starts in May.") == (
@@ -43,6 +48,9 @@ class TestNormaliseText:
             "By the end of March, the forces will share custody.",
             "By the end of the year staff will be cut.",
             "4 May 2023 was the day the forces merged.",
+            "Published figures show a fall in burglary.",
+            "Features of the new unit include a joint control room.",
+            "Kent > Essex in size, he said.",
         ],
     )
     def test_prose_that_starts_like_furniture_is_kept(self, line):

@@ -332,12 +332,16 @@ class TestDateline:
             ("Headline\n\nMonday 12 January 2015, 10:32 GMT\n\nText", date(2015, 1, 12)),
             ("Updated 4/5/2016\n\nText", date(2016, 5, 4)),
             ("Posted on March 3rd, 2015\n\nText", date(2015, 3, 3)),
+            ("Police forces examine merger plan\n\n21 July 09 12:49 GMT\n\nText", date(2009, 7, 21)),
+            ("Page last updated at 12:49 GMT, Tuesday, 21 July 2009\n\nText", date(2009, 7, 21)),
         ],
     )
     def test_reads_uk_datelines(self, text, expected):
         assert dateline(text) == expected
 
-    @pytest.mark.parametrize("text", ["The 3 forces met in 2015.", "100M pounds were saved\n\nin 2019/20"])
+    @pytest.mark.parametrize(
+        "text", ["The 3 forces met in 2015.", "100M pounds were saved\n\nin 2019/20", "3 March 15 officers were hurt"]
+    )
     def test_prose_is_not_a_dateline(self, text):
         assert dateline(text) is None
 

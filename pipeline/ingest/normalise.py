@@ -1,7 +1,7 @@
 """Text normalisation of the read stage: the one pass that makes the stored article text.
 
-Mojibake is repaired (ftfy: "Â£20m", "SiÃ¢n"; a "£" lost to U+FFFD before a figure, "�20m", is
-restored), line endings become ``\\n``, text NFC, runs of spaces and tabs one space, and at most one
+Mojibake is repaired (ftfy: "Â£20m", "SiÃ¢n"; a "£" lost to U+FFFD or read by an East Asian codec before a figure,
+"�20m", "拢5m", is restored), line endings become ``\\n``, text NFC, runs of spaces and tabs one space, and at most one
 blank line separates paragraphs. Lines of web-page furniture (bylines, bare date lines, image credits,
 "Read more") are dropped by the patterns of ``models/boilerplate.txt``. Image captions are part of the
 article (contract, section 8): they are kept, without their "Image caption:" label, after the body, so
@@ -27,7 +27,10 @@ from pipeline.config import models_dir
 
 CAPTION_GROUP = "caption"
 MIN_CAPTION_WORDS = 4  # shorter captions are credits ("Picture: Archant", "(file picture)")
-LOST_POUND = re.compile("\ufffd(?=\\d)")  # "£" decoded as U+FFFD, before a figure ("�20m")
+# "£" decoded as U+FFFD, or its UTF-8 bytes read by an East Asian codec (GBK "拢", Big5, Shift JIS, EUC-KR),
+# before a figure ("�20m", "拢5m"): ftfy repairs only the European charsets
+POUND_MISREADS = ("\ufffd", *("£".encode().decode(codec) for codec in ("gbk", "big5", "shift_jis", "euc_kr")))
+LOST_POUND = re.compile(f"(?:{'|'.join(map(re.escape, POUND_MISREADS))})(?=\\d)")
 MAX_MARKS = 10  # combining marks in a row (Zalgo text); a real letter carries two or three
 MAX_REPEAT = 10  # one symbol repeated in a row ("----------"); letters and digits are left alone
 MAX_WORD_CHARS = 100  # characters without a space; a longer run gets a space every this many

@@ -142,16 +142,17 @@ def html_article(source: str, html: str, title: str | None = None, published: da
 
 
 DATELINE = re.compile(
-    r"^(?:(?:published|updated|last updated|posted|date)\s*:?\s*(?:on\s+)?)?"
+    r"^(?:(?:published|updated|last updated|posted|date)\s*:?\s*(?:on\s+)?"
+    r"|page last updated at\s+\d{1,2}:\d{2}\s*(?:gmt|bst)?,?\s*)?"
     r"(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}))(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?\s*$",
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[a-z]{3,9}\s+\d{2}(?=\s+\d{1,2}:\d{2})))(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
 DATELINE_SEARCH_LINES = 6
 
 
-PLAIN_FORMATS = ("%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y", "%B %d %Y", "%b %d %Y")
+PLAIN_FORMATS = ("%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y", "%B %d %Y", "%b %d %Y", "%d %B %y", "%d %b %y")
 WEEKDAY_OR_ORDINAL = re.compile(r"^[a-z]+day,?\s+|(?<=\d)(?:st|nd|rd|th)\b|,|\.(?=\s)", re.IGNORECASE)
 
 
