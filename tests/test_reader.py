@@ -34,7 +34,14 @@ class TestNormaliseText:
          "Content is not available", "Related Internet Links", "Related BBC sites", "• Published",
          "The BBC is not responsible for the content of external sites.", "21 July 09 12:49 GMT",
          "Page last updated at 12:49 GMT, Tuesday, 21 July 2009",
-         "We use cookies to give you the best experience. By continuing you agree to our cookie policy."],
+         "We use cookies to give you the best experience. By continuing you agree to our cookie policy.",
+         "Our latest news, straight to your inbox.", "Comments closed", "Close", "Cookie policy",
+         "Original source – Police Oracle", "Hide Ad", "Follow @newsdesk", "Bookmark the permalink.",
+         "Back to all Motions", "From the BBC", "One Response to Forces launch crime unit",
+         "Sign up to our weekly round-up of HR news and guidance",
+         "Receive the Personnel Today Direct e-newsletter every Wednesday", "Home / News / Forces share custody",
+         "DB News: 20/09/2016 - 10:35", "19/10/2011 06:53 BST | Updated 18/12/2011 05:12 GMT", "date 2016-09-19",
+         "Calendar An icon of a desk calendar. Cancel An icon of a circle with a diagonal line across."],
     )
     def test_furniture_lines_dropped(self, noise):
         assert normalise_text(f"Kent Police will share custody.\n\n{noise}\n\nIt starts in May.") == (
@@ -51,6 +58,8 @@ class TestNormaliseText:
             "Published figures show a fall in burglary.",
             "Features of the new unit include a joint control room.",
             "Kent > Essex in size, he said.",
+            "Home Office ministers will decide.",
+            "Back to the drawing board, the chief constable said of the merger.",
         ],
     )
     def test_prose_that_starts_like_furniture_is_kept(self, line):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from datetime import timedelta
 
@@ -11,7 +13,7 @@ from sqlalchemy import select, update
 from pipeline.cli import main
 from pipeline.ingest import runs as runs_module
 from pipeline.ingest.runner import ingest
-from pipeline.ingest.runs import LockHeld, RunContext, recent_runs
+from pipeline.ingest.runs import DEAD_RUN_MESSAGE, LockHeld, RunContext, recent_runs
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import ingest_errors, ingest_runs, run_locks
 
@@ -116,6 +118,17 @@ class TestRunRecords:
         assert "partial" in shown.output and "empty.txt: empty file" in shown.output
         as_json = json.loads(CliRunner().invoke(main, ["runs", "--db", db_url, "--json"]).output)
         assert as_json[0]["new_count"] == 1
+
+    def test_a_run_whose_process_is_gone_is_listed_as_interrupted(self, engine):
+        gone = subprocess.Popen([sys.executable, "-c", "pass"])
+        gone.wait()
+        RunContext(engine, "alive")
+        dead = RunContext(engine, "dead")
+        with engine.begin() as conn:
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == dead.run_id).values(pid=gone.pid))
+        status = {run["inputs"]: (run["status"], run["message"]) for run in recent_runs(engine)}
+        assert status["alive"] == ("running", None)
+        assert status["dead"] == ("interrupted", DEAD_RUN_MESSAGE)
 
     def test_a_failed_file_is_tried_again_next_run(self, engine, db_url, write, tmp_path):
         path = write("late.txt", "")

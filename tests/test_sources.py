@@ -334,6 +334,8 @@ class TestDateline:
             ("Posted on March 3rd, 2015\n\nText", date(2015, 3, 3)),
             ("Police forces examine merger plan\n\n21 July 09 12:49 GMT\n\nText", date(2009, 7, 21)),
             ("Page last updated at 12:49 GMT, Tuesday, 21 July 2009\n\nText", date(2009, 7, 21)),
+            ("19/10/2011 06:53 BST | Updated 18/12/2011 05:12 GMT\n\nText", date(2011, 10, 19)),
+            ("date 2016-09-19\n\nText", date(2016, 9, 19)),
         ],
     )
     def test_reads_uk_datelines(self, text, expected):

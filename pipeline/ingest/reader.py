@@ -146,7 +146,7 @@ DATELINE = re.compile(
     r"|page last updated at\s+\d{1,2}:\d{2}\s*(?:gmt|bst)?,?\s*)?"
     r"(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[a-z]{3,9}\s+\d{2}(?=\s+\d{1,2}:\d{2})))(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?\s*$",
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[a-z]{3,9}\s+\d{2}(?=\s+\d{1,2}:\d{2})))(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[a-z]{2,4})?)?(?:\s*\|\s*updated\s.*)?\s*$",
     re.IGNORECASE,
 )
 DATELINE_SEARCH_LINES = 6

@@ -52,6 +52,9 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+DEAD_RUN_MESSAGE = "the process ended without finishing (killed?)"
+
+
 def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -210,7 +213,7 @@ class RunContext(RunLease):
                 if not process_alive(row.pid):
                     conn.execute(
                         update(ingest_runs).where(ingest_runs.c.id == row.id).values(
-                            status="interrupted", message="the process ended without finishing (killed?)"
+                            status="interrupted", message=DEAD_RUN_MESSAGE
                         )
                     )
             self.run_id = conn.execute(
@@ -291,7 +294,9 @@ def count_columns(counts: dict[str, int]) -> dict[str, int]:
 
 
 def recent_runs(engine: Engine, limit: int = 20) -> list[dict]:
-    """The newest runs first, each with its errors."""
+    """The newest runs first, each with its errors. A run still marked running whose process on this host is
+    gone (killed, or ended by the stop grace before it could record itself) is shown as interrupted: the
+    next run records it so, and until then the listing must not claim it is running."""
     with engine.connect() as conn:
         runs = [dict(r._mapping) for r in conn.execute(select(ingest_runs).order_by(desc(ingest_runs.c.id)).limit(limit))]
         ids = [r["id"] for r in runs]
@@ -299,6 +304,9 @@ def recent_runs(engine: Engine, limit: int = 20) -> list[dict]:
         if ids:
             for row in conn.execute(select(ingest_errors).where(ingest_errors.c.run_id.in_(ids)).order_by(ingest_errors.c.id)):
                 errors[row.run_id].append({"source": row.source, "error": row.error})
+    host = socket.gethostname()
     for run in runs:
         run["errors"] = errors[run["id"]]
+        if run["status"] == "running" and run["host"] == host and run["pid"] and not process_alive(run["pid"]):
+            run.update(status="interrupted", message=run["message"] or DEAD_RUN_MESSAGE)
     return runs
