@@ -133,6 +133,7 @@ class Article:
     text: str
     title: str | None
     published: date | None = None
+    stamp: tuple[int, int] | None = None  # a file's (size, mtime_ns) just before it was read
 
     @property
     def sha256(self) -> str:

@@ -256,7 +256,7 @@ class TestIngestSources:
         engine, _ = open_database(db_url)
         raced = []
 
-        def racing(conn, uri, sha256, version):
+        def racing(conn, uri, sha256, version, stamp=None):
             if not raced:  # another run inserts the same source between this run's look and its insert
                 raced.append(uri)
                 with engine.begin() as other:
@@ -264,7 +264,7 @@ class TestIngestSources:
                     other.execute(insert(article_sources).values(
                         article_id=article_id, uri=uri, first_seen_at=runs_module.utcnow()))
                 raise IntegrityError("INSERT INTO article_sources", {}, Exception("UNIQUE constraint failed"))
-            return needs_extraction(conn, uri, sha256, version)
+            return needs_extraction(conn, uri, sha256, version, stamp)
 
         monkeypatch.setattr(ingest_module, "needs_extraction", racing)
         summary = ingest([copy], db_url)
@@ -394,3 +394,76 @@ class TestHostileInput:
         assert [(r.text, r.amount) for r in stored(db_url, select(money_figures.c.text, money_figures.c.amount))] == [
             ("£2m", 2_000_000)
         ]
+
+
+class TestUnchangedFilesAreNotRead:
+    """A file whose size and modification time are those recorded with its current article is not read."""
+
+    @pytest.fixture
+    def reads(self, monkeypatch):
+        from pipeline.ingest import sources
+
+        seen: list[str] = []
+        real = sources.read_file
+
+        def counting(path, *args, **kwargs):
+            seen.append(Path(path).name)
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(sources, "read_file", counting)
+        return seen
+
+    @staticmethod
+    def aged(path: Path, seconds: int = 60) -> Path:
+        then = time.time() - seconds
+        os.utime(path, (then, then))
+        return path
+
+    def test_a_second_run_reads_no_unchanged_file(self, write, db_url, tmp_path, reads):
+        self.aged(write("durham.txt", DURHAM))
+        self.aged(write("dorset.md", DORSET))
+        ingest([tmp_path / "articles"], db_url)
+        reads.clear()
+        summary = ingest([tmp_path / "articles"], db_url)
+        assert (summary.new, summary.updated, summary.unchanged, reads) == (0, 0, 2, [])
+
+    def test_a_touched_file_is_read_again(self, write, db_url, tmp_path, reads):
+        path = self.aged(write("durham.txt", DURHAM))
+        ingest([path], db_url)
+        self.aged(path, 30)
+        reads.clear()
+        assert ingest([path], db_url).unchanged == 1
+        assert reads == ["durham.txt"]
+        reads.clear()
+        ingest([path], db_url)  # the new time was recorded
+        assert reads == []
+
+    def test_an_edit_of_the_same_size_and_time_is_seen_when_the_file_was_fresh(self, write, db_url, tmp_path):
+        path = write("durham.txt", DURHAM)  # just written: not stamped ("racy")
+        ingest([path], db_url)
+        (stamp,) = stored(db_url, select(article_sources.c.size, article_sources.c.mtime_ns))
+        assert tuple(stamp) == (None, None)
+        info = path.stat()
+        path.write_text(DURHAM.replace("Durham", "Dorham"), encoding="utf-8")
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+        assert ingest([path], db_url).updated == 1
+
+    def test_a_new_pipeline_version_reads_every_file(self, write, db_url, tmp_path, reads, monkeypatch):
+        path = self.aged(write("durham.txt", DURHAM))
+        ingest([path], db_url)
+        monkeypatch.setattr(ingest_module, "pipeline_version", lambda: "another version")
+        reads.clear()
+        assert ingest([path], db_url).updated == 1
+        assert reads == ["durham.txt"]
+
+    def test_a_run_over_unchanged_files_does_not_import_spacy(self, write, db_url, tmp_path):
+        import subprocess
+        import sys
+
+        self.aged(write("durham.txt", DURHAM))
+        ingest([tmp_path / "articles"], db_url)
+        code = ("import sys; from pipeline.ingest.runner import ingest; "
+                f"s = ingest([{str(tmp_path / 'articles')!r}], {db_url!r}); "
+                "print(s.unchanged, 'spacy' in sys.modules, 'datasketch' in sys.modules)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.split() == ["1", "False", "False"]

@@ -12,21 +12,25 @@ every path it was read from is recorded as a source of the article.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from pipeline.config import article_seconds, database_url, display_url, mask_passwords, pipeline_version
 from pipeline.contract import Article, Extraction
-from pipeline.ingest.processing import Failure, extract_articles
 from pipeline.ingest.reader import ReadError
 from pipeline.ingest.runs import LockHeld, RunContext
-from pipeline.ingest.sources import articles
+from pipeline.ingest.sources import Unchanged, articles
 from pipeline.storage.database import DatabaseError, describe_error, open_database
-from pipeline.storage.repository import Outcome, needs_extraction, save_article
+from pipeline.storage.repository import Outcome, needs_extraction, save_article, unchanged_file
+
+if TYPE_CHECKING:
+    from pipeline.ingest.processing import Failure
 
 DEFAULT_BATCH_SIZE = 32
 SAVE_ATTEMPTS = 3
@@ -136,17 +140,25 @@ def ingest(
         for attempt in range(SAVE_ATTEMPTS):
             try:
                 with engine.begin() as conn:
-                    return needs_extraction(conn, article.source, article.sha256, version)
+                    return needs_extraction(conn, article.source, article.sha256, version, article.stamp)
             except IntegrityError:
                 if attempt == SAVE_ATTEMPTS - 1:
                     raise  # another run recorded the same source at the same moment: retry finds it
         raise AssertionError("unreachable")
 
-    def to_extract(items: Iterable[Article | ReadError], others: list[Article], *, waited: bool) -> Iterator[Article]:
+    def unchanged(source: str, stamp: tuple[int, int]) -> bool:
+        """Whether a file need not be read: the same size and time as when its current article was stored."""
+        with engine.connect() as conn:
+            return unchanged_file(conn, source, stamp, version)
+
+    def to_extract(items: Iterable[Article | ReadError | Unchanged], others: list[Article], *,
+                   waited: bool) -> Iterator[Article]:
         """The texts to extract, claimed; those another run is extracting go to ``others``."""
         for item in items:
             run.check_lock()
-            if isinstance(item, ReadError):
+            if isinstance(item, Unchanged):
+                report(item.source, Outcome.UNCHANGED)
+            elif isinstance(item, ReadError):
                 report(item.source, Outcome.FAILED, str(item))
             elif not pending(item):
                 if waited:  # another run extracted it while this one waited; the source is recorded now
@@ -173,7 +185,14 @@ def ingest(
         raise AssertionError("unreachable")
 
     def extract_and_store(claimed: Iterator[Article]) -> None:
-        # the NLP pipeline is loaded (and the workers started) only if some article needs extracting
+        # spaCy is imported, the NLP pipeline loaded and the workers started only if some article needs
+        # extracting: a run over unchanged articles costs their reading and one query each
+        first = next(claimed, None)
+        if first is None:
+            return
+        claimed = itertools.chain([first], claimed)
+        from pipeline.ingest.processing import extract_articles
+
         if nlp_engine == "dask":
             from pipeline.ingest.dask_engine import extract_on_dask
 
@@ -187,6 +206,8 @@ def ingest(
                 store_result(article, result)
 
     def store_result(article: Article, result: Extraction | Failure) -> None:
+        from pipeline.ingest.processing import Failure
+
         try:
             run.check_lock()
             if isinstance(result, Failure):  # over its time budget, too large, or a fault: the run goes on
@@ -208,7 +229,8 @@ def ingest(
         if lock:
             run.acquire_lock(wait)
         others: list[Article] = []
-        extract_and_store(to_extract(articles(inputs, allow_private=allow_private_addresses), others, waited=False))
+        found = articles(inputs, allow_private=allow_private_addresses, unchanged=unchanged)
+        extract_and_store(to_extract(found, others, waited=False))
         while others:  # texts other runs were extracting: record this run's sources once they are stored
             wait_for_other_runs()
             waiting, others = others, []

@@ -21,8 +21,9 @@ Each yielded item is an ``Article`` (its ``source`` the absolute path or the URL
 
 from __future__ import annotations
 
+import time
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,7 +101,21 @@ def url_articles(url: str, allow_private: bool = False) -> Iterator[Article | Re
         yield exc
 
 
-def file_articles(path: Path, allow_private: bool = False) -> Iterator[Article | ReadError]:
+@dataclass(frozen=True)
+class Unchanged:
+    """A file not read again: its size and modification time are those recorded when its current article
+    was stored (``articles(..., unchanged=...)``)."""
+
+    source: str
+
+
+UnchangedTest = Callable[[str, tuple[int, int]], bool]
+RACY_SECONDS = 2  # a file modified less than this long before it is read gets no stamp
+
+
+def file_articles(
+    path: Path, allow_private: bool = False, unchanged: UnchangedTest | None = None
+) -> Iterator[Article | ReadError | Unchanged]:
     if path.suffix.lower() in FEED_SUFFIXES and path.is_file():
         try:
             data = path.read_bytes()
@@ -109,16 +124,32 @@ def file_articles(path: Path, allow_private: bool = False) -> Iterator[Article |
             return
         yield from feed_articles(str(path.resolve()), data, allow_private)
         return
+    source = str(path.resolve())
+    try:
+        info = path.stat()  # before reading: a file changed while it is read gets a new stamp next time
+    except OSError:
+        stamp = None  # read_file says what is wrong with it
+    else:
+        # a file modified in the last moments is not stamped: a second write within the file system's clock
+        # tick could keep size and time ("racy git"); it is read again next run, and stamped then
+        fresh = time.time_ns() - info.st_mtime_ns < RACY_SECONDS * 1_000_000_000
+        stamp = None if fresh else (info.st_size, info.st_mtime_ns)
+        if unchanged is not None and stamp is not None and unchanged(source, stamp):
+            yield Unchanged(source)
+            return
     try:
         article = read_file(path)
     except ReadError as exc:
         yield exc
         return
-    yield Article(str(path.resolve()), article.text, article.title, article.published)
+    yield Article(source, article.text, article.title, article.published, stamp)
 
 
-def articles(inputs: Iterable[str | Path], *, allow_private: bool = False) -> Iterator[Article | ReadError]:
-    """Every article the inputs lead to, in order; errors as items, never raised."""
+def articles(
+    inputs: Iterable[str | Path], *, allow_private: bool = False, unchanged: UnchangedTest | None = None
+) -> Iterator[Article | ReadError | Unchanged]:
+    """Every article the inputs lead to, in order; errors as items, never raised. A file for which
+    ``unchanged(source, (size, mtime_ns))`` is true is not read: ``Unchanged`` stands for it."""
     for item in inputs:
         if isinstance(item, str) and is_url(item):
             yield from url_articles(item, allow_private)
@@ -127,4 +158,4 @@ def articles(inputs: Iterable[str | Path], *, allow_private: bool = False) -> It
             if isinstance(found, ReadError):
                 yield found
             else:
-                yield from file_articles(found, allow_private)
+                yield from file_articles(found, allow_private, unchanged)

@@ -104,43 +104,51 @@ def storable_rows(table: Table, rows: list[dict], source: str) -> list[dict]:
     return kept
 
 
-def is_current(conn: Connection, uri: str, sha256: str, version: str) -> bool:
-    """True when ``uri`` is already stored with this text, extracted by this pipeline version."""
-    uri = storable_text(uri)
+def unchanged_file(conn: Connection, uri: str, stamp: tuple[int, int], version: str) -> bool:
+    """True when file ``uri`` was last read with this (size, mtime_ns) and its article is current: it need
+    not be read again. (A file rewritten within the same nanosecond with the same size is not noticed; as
+    for make and git, touching it makes the next run read it.)"""
     row = conn.execute(
-        select(articles.c.id)
-        .join(article_sources, article_sources.c.article_id == articles.c.id)
-        .where(article_sources.c.uri == uri, articles.c.sha256 == sha256, articles.c.pipeline_version == version)
+        select(article_sources.c.size, article_sources.c.mtime_ns)
+        .join(articles, articles.c.id == article_sources.c.article_id)
+        .where(article_sources.c.uri == storable_text(uri), articles.c.pipeline_version == version)
     ).first()
-    return row is not None
+    return row is not None and (row.size, row.mtime_ns) == tuple(stamp)
 
 
-def needs_extraction(conn: Connection, uri: str, sha256: str, version: str) -> bool:
-    """False when the text is stored and current: attaching the source then needs no NLP."""
-    row = conn.execute(select(articles.c.pipeline_version).where(articles.c.sha256 == sha256)).first()
+def needs_extraction(conn: Connection, uri: str, sha256: str, version: str, stamp: tuple[int, int] | None = None) -> bool:
+    """False when the text is stored and current: attaching the source (with its file stamp) then needs no NLP."""
+    row = conn.execute(select(articles.c.id, articles.c.pipeline_version).where(articles.c.sha256 == sha256)).first()
     if row is None or row.pipeline_version != version:
         return True
-    if not is_current(conn, uri, sha256, version):
-        attach_source(conn, uri, sha256)
+    _point_source(conn, storable_text(uri), row.id, stamp)
     return False
 
 
-def attach_source(conn: Connection, uri: str, sha256: str) -> Outcome:
+def attach_source(conn: Connection, uri: str, sha256: str, stamp: tuple[int, int] | None = None) -> Outcome:
     """Point ``uri`` at the stored article with this text (its content did not need extraction)."""
     uri = storable_text(uri)
     article_id = conn.execute(select(articles.c.id).where(articles.c.sha256 == sha256)).scalar_one()
-    return _point_source(conn, uri, article_id)
+    return _point_source(conn, uri, article_id, stamp)
 
 
-def _point_source(conn: Connection, uri: str, article_id: int) -> Outcome:
-    old = conn.execute(select(article_sources.c.article_id).where(article_sources.c.uri == uri)).scalar()
-    if old == article_id:
-        return Outcome.UNCHANGED
+def _point_source(conn: Connection, uri: str, article_id: int, stamp: tuple[int, int] | None = None) -> Outcome:
+    """Record that ``uri`` holds the article (and, for a file, the size and time it was read at)."""
+    old = conn.execute(
+        select(article_sources.c.article_id, article_sources.c.size, article_sources.c.mtime_ns)
+        .where(article_sources.c.uri == uri)
+    ).first()
+    size, mtime_ns = stamp or (None, None)
     if old is None:
-        conn.execute(insert(article_sources).values(article_id=article_id, uri=uri, first_seen_at=now()))
+        conn.execute(insert(article_sources).values(
+            article_id=article_id, uri=uri, first_seen_at=now(), size=size, mtime_ns=mtime_ns))
+        return Outcome.UNCHANGED
+    if (old.size, old.mtime_ns) != (size, mtime_ns):
+        conn.execute(update(article_sources).where(article_sources.c.uri == uri).values(size=size, mtime_ns=mtime_ns))
+    if old.article_id == article_id:
         return Outcome.UNCHANGED
     conn.execute(update(article_sources).where(article_sources.c.uri == uri).values(article_id=article_id))
-    _delete_if_orphan(conn, old)
+    _delete_if_orphan(conn, old.article_id)
     return Outcome.UPDATED
 
 
@@ -182,7 +190,7 @@ def save_article(
         "ingested_at": now(), "pipeline_version": version,
     })
     if existing is not None and existing.pipeline_version == version:
-        return _point_source(conn, uri, existing.id)
+        return _point_source(conn, uri, existing.id, article.stamp)
     # The same text extracted by an older pipeline, or an edited source's own article: replaced in place.
     article_id = existing.id if existing is not None else _sole_article_of(conn, uri)
     old_groups: set[entities.Group] = set()
@@ -196,7 +204,7 @@ def save_article(
             insert(articles).values(sha256=sha, source_path=uri, **fields).returning(articles.c.id)
         ).scalar_one()
         outcome = Outcome.NEW
-    if _point_source(conn, uri, article_id) is Outcome.UPDATED:
+    if _point_source(conn, uri, article_id, article.stamp) is Outcome.UPDATED:
         outcome = Outcome.UPDATED
     _insert_extraction(conn, article_id, extraction, ref, uri)
     entities.link_article(conn, article_id, old_groups)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -65,6 +66,13 @@ class ArticleSourceRow(Base):
     article_id: Mapped[int] = article_fk()
     uri: Mapped[str] = mapped_column(Text, unique=True, comment="absolute file path or URL")
     first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="when it was first read (UTC)")
+    size: Mapped[int | None] = mapped_column(
+        BigInteger, comment="a file's size in bytes when last read (null for a URL or a feed's item)"
+    )
+    mtime_ns: Mapped[int | None] = mapped_column(
+        BigInteger, comment="a file's modification time when last read (ns since 1970); with size, an unchanged "
+        "file of a current article is not read again",
+    )
 
 
 class SentenceRow(Base):

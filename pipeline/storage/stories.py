@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 from sqlalchemy import Connection, delete, insert, or_, select
 
 from pipeline.storage.schema import article_signatures, articles, near_duplicates
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64  # MinHash permutations: a similarity estimate within about 0.06
 SHINGLE = 5  # words per shingle
@@ -31,7 +34,11 @@ WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> MinHash:
-    """The MinHash of a text's word 5-grams (of its words, when shorter)."""
+    """The MinHash of a text's word 5-grams (of its words, when shorter). datasketch is imported here, not
+    with the module: its package imports scipy (a quarter of a second), which a run that stores nothing
+    should not pay."""
+    from datasketch import MinHash
+
     words = WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
@@ -44,6 +51,8 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype="<u8"))
 
 
