@@ -106,10 +106,17 @@ def cued_before(doc: Doc, span: Span, cues: AreaCues) -> bool:
     return any(before[len(before) - len(phrase) :] == phrase for phrase in cues.before_phrases)
 
 
+LIST_HEAD_REACH = 8  # tokens before a list's dash or colon in which its force noun may stand
+
+
 def listed_after_forces(doc: Doc, span: Span, cues: AreaCues) -> bool:
-    """'the four Welsh forces - Dyfed-Powys, Gwent, ...'."""
+    """A list opened by a dash or colon after a force noun of its clause: 'the four Welsh forces - Dyfed-Powys,
+    Gwent, ...', 'each of the forces that staff and fund it: Avon and Somerset, Devon and Cornwall, ...'."""
     i = span.start - 1
-    return i >= 1 and doc[i].text in cues.list_openers and doc[i - 1].lower_ in cues.list_heads
+    if i < 1 or doc[i].text not in cues.list_openers:
+        return False
+    window = doc[max(doc[i].sent.start, i - LIST_HEAD_REACH) : i]
+    return any(t.lower_ in cues.list_heads for t in window)
 
 
 def list_head(token: Token) -> Token:

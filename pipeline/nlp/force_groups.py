@@ -107,14 +107,21 @@ def governed_by_collaboration(span: Span, cues: AreaCues) -> bool:
     return False
 
 
+def _joint_or_collaboration(noun: Token, cues: AreaCues) -> bool:
+    """'a joint unit', 'a shared dog section', 'an alliance', 'a strategic partnership'."""
+    return is_collaboration_noun(noun, cues) or any(m.lower_ in cues.joint_words for m in noun.children if m.dep_ == "amod")
+
+
 def joins_by_verb_chain(span: Span, cues: AreaCues) -> bool:
-    """The area (or its list) is the subject of a verb that leads, through infinitives and gerunds, to a
-    collaboration verb, or whose object is joint: 'were looking at working together', 'wanted to merge',
-    'run a joint unit'."""
+    """The area (or its list) is the subject of a verb, or has a relative clause whose verb, leads through
+    infinitives and gerunds to a collaboration verb, or whose object is joint or a collaboration: 'were looking
+    at working together', 'wanted to merge', 'run a joint unit', 'Durham and Cleveland, which already run a
+    shared dog unit', 'have entered an alliance', 'embarked on a strategic alliance'."""
     token = list_head(span.root)
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    frontier, seen = [token.head], set()
+    verbs = [c for c in token.children if c.dep_ == "relcl"]
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        verbs.append(token.head)
+    frontier, seen = verbs, set()
     while frontier:
         verb = frontier.pop()
         if verb.i in seen:
@@ -127,7 +134,9 @@ def joins_by_verb_chain(span: Span, cues: AreaCues) -> bool:
                 frontier.append(child)
             elif child.dep_ == "prep":
                 frontier += [g for g in child.children if g.dep_ == "pcomp"]
-            elif child.dep_ == "dobj" and any(m.lower_ in cues.joint_words for m in child.children if m.dep_ == "amod"):
+                if any(g.dep_ == "pobj" and _joint_or_collaboration(g, cues) for g in child.children):
+                    return True
+            elif child.dep_ == "dobj" and _joint_or_collaboration(child, cues):
                 return True
     return False
 

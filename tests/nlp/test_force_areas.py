@@ -10,6 +10,7 @@ from pipeline.nlp.force_areas import (
     cued_after,
     cued_before,
     is_heading,
+    listed_after_forces,
     owns_a_person,
     person_list_places,
 )
@@ -105,6 +106,8 @@ class TestCuedBefore:
             ("Police will share services with colleagues in Bedfordshire and Hertfordshire.", "Bedfordshire", True),
             ("The authorities for Surrey and Sussex say a merger would not help.", "Surrey", True),
             ("She leads the programme on behalf of Sussex.", "Sussex", True),
+            ("Officers and staff from Surrey and Kent transfer to the new unit.", "Surrey", True),
+            ("Detectives from Essex joined the inquiry.", "Essex", True),
             ("Tourists in Kent spent more.", "Kent", False),
             ("The council for Kent met.", "Kent", False),
         ],
@@ -112,6 +115,22 @@ class TestCuedBefore:
     def test_a_role_and_preposition_or_a_phrase_before_the_area(self, nlp, text, word, expected):
         doc = nlp(text)
         assert cued_before(doc, area(doc, word), cues(nlp)) is expected
+
+
+class TestListedAfterForces:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("The four Welsh forces - Dyfed-Powys, Gwent, North Wales and South Wales - agreed.", "Gwent", False),
+            ("The forces that fund it: Avon and Somerset, Dorset and Wiltshire.", "Avon and Somerset", True),
+            ("The plan covers seven forces: Kent, Essex and Surrey among them.", "Kent", True),
+            ("Officers visited three places: Kent, Essex and Surrey.", "Kent", False),
+            ("The forces met in London. Later: Kent won the match.", "Kent", False),
+        ],
+    )
+    def test_a_list_after_a_dash_or_colon_that_follows_a_force_noun(self, nlp, text, word, expected):
+        doc = nlp(text)
+        assert listed_after_forces(doc, area(doc, word), cues(nlp)) is expected
 
 
 class TestCollaborates:

@@ -115,6 +115,11 @@ class TestJoinsByVerbChain:
             ("Bedfordshire and Hertfordshire run a joint Major Crime Unit.", True),
             ("Kent and Essex have busy ports.", False),
             ("Kent and Essex were hit by storms.", False),
+            ("Further north, Cumbria and Lancashire, which already run a shared dog unit, will join in.", True),
+            ("Kent and Essex have entered an alliance.", True),
+            ("Essex and Kent embarked on a strategic partnership last year.", True),
+            ("Kent, which has a long coastline, faces storms.", False),
+            ("Essex has entered a new phase of building.", False),
         ],
     )
     def test_the_subjects_verb_leads_to_collaboration(self, nlp, text, expected):
