@@ -12,6 +12,8 @@ a force mention when:
   Cumbria and Lancashire deal"; or a single force covers it or is formed with it: "a single force
   covering Norfolk, Suffolk and Cambridgeshire", "form a single force with Hertfordshire"
   (``governed_by_collaboration``);
+- a force noun is it, or it is a force noun: "the forces with most redundancies were Sussex,
+  South Yorkshire and West Midlands" (``named_by_copula``);
 - it is the subject of a verb that leads to a collaboration verb or to a joint thing: "Essex and
   Kent were looking at working together", "had both wanted to merge", "run a joint Major Crime Unit"
   (``joins_by_verb_chain``);
@@ -138,6 +140,23 @@ def joins_by_verb_chain(span: Span, cues: AreaCues) -> bool:
                     return True
             elif child.dep_ == "dobj" and _joint_or_collaboration(child, cues):
                 return True
+    return False
+
+
+def named_by_copula(span: Span, cues: AreaCues) -> bool:
+    """The area (or its list, items in brackets between) is what a force noun is, or the other way round:
+    'the forces with the most redundancies were Sussex (12 per cent), South Yorkshire and West Midlands',
+    'Kent, Essex and Surrey are the forces involved'."""
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    verb = token.head
+    if verb.lemma_ != "be" or token is verb:
+        return False
+    if token.dep_ in {"attr", "acomp"}:
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in cues.list_heads for c in verb.children)
+    if token.dep_ == "nsubj":
+        return any(c.dep_ == "attr" and c.lower_ in cues.list_heads for c in verb.children)
     return False
 
 

@@ -49,6 +49,7 @@ from pipeline.nlp.force_groups import (
     inside_longer_name,
     is_place,
     joins_by_verb_chain,
+    named_by_copula,
     propagated,
 )
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, dump
@@ -176,7 +177,8 @@ class ForceFinder(Stage):
             or listed_after_forces(doc, group[0], cues)
             or any(collaborates(s, cues) for s in group)
             or is_heading(doc, group)
-            or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) for s in group)
+            or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) or named_by_copula(s, cues)
+                   for s in group)
             or (group[0].sent.start in counted and not is_place(group[0], cues))
         )
 

@@ -15,6 +15,7 @@ from pipeline.nlp.force_groups import (
     inside_longer_name,
     is_place,
     joins_by_verb_chain,
+    named_by_copula,
     propagated,
 )
 from tests.nlp.force_helpers import area, areas, cues
@@ -126,6 +127,22 @@ class TestJoinsByVerbChain:
         doc = nlp(text)
         span = next(s for s in areas(doc) if s.text in {"Essex", "Cumbria", "Bedfordshire", "Kent"})
         assert joins_by_verb_chain(span, cues(nlp)) is expected
+
+
+class TestNamedByCopula:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("The forces with most redundancies were Sussex (12 per cent), Surrey (9 per cent) and Kent.", "Surrey", True),
+            ("The forces involved are Kent, Essex and Surrey.", "Essex", True),
+            ("Kent, Essex and Surrey are the forces involved.", "Kent", True),
+            ("The winners were Kent and Essex.", "Kent", False),
+            ("The problem is Kent.", "Kent", False),
+        ],
+    )
+    def test_a_force_noun_is_the_area_or_the_area_is_one(self, nlp, text, word, expected):
+        doc = nlp(text)
+        assert named_by_copula(area(doc, word), cues(nlp)) is expected
 
 
 class TestPropagated:
