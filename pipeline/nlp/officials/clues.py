@@ -66,14 +66,15 @@ def own_clues(idx: DocIndex, name: NameClues, sent: Span, posts: Mapping[int, tu
     if name.listed:
         clues = [name.listed]
     else:
-        before = (
-            name.before or successor(idx, name.hon_start, sent, posts)
+        borrowed = None if name.before else (
+            successor(idx, name.hon_start, sent, posts)
             or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
             or deputy(idx, name.hon_start, sent, posts)
-        )
-        clues = ([before] if before else []) + list(name.after)
-    if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics):
-        clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
+        )  # after the name's own clues: of equal rank, its own appositive wins ('Her Cleveland counterpart,
+        # Councillor Dave McLuckie, chairman of Cleveland Police Authority')
+        clues = ([name.before] if name.before else []) + list(name.after) + ([borrowed] if borrowed else [])
+    if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics | idx.lex.peer_politician_titles):
+        clues.append(Clue(RANK_HONORIFIC, POLITICIAN))  # 'Cllr X', 'Lord X of Framwellgate': a councillor, a peer
     elif party := party_before(idx, name.hon_start, sent):
         clues.append(party)
     return clues

@@ -19,6 +19,7 @@ from pipeline.nlp.officials.lexicon import (
     ORGANISATION_PRIORITY,
     OTHER,
     PCC,
+    POLITICIAN,
     STAFF,
 )
 
@@ -32,8 +33,9 @@ RANK_RELATIVE = 2
 RANK_PREDICATE = 3
 RANK_PLACE = 4
 RANK_HEADS_UNIT = 5
-RANK_HONORIFIC = 6
-RANK_ANTECEDENT = 7
+RANK_ANTECEDENT = 6  # a post named in the sentences before outranks an honorific ('Councillor X', 'Lord X')
+RANK_HONORIFIC = 7
+RANK_KNOWN = 8  # a holder of national office named with no title
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,9 @@ def local_body(idx: DocIndex, label: str, lo: int, hi: int) -> bool:
     or regional one."""
     if label == FEDERATION and not any(t.lower_ in idx.lex.branch_words for t in idx.doc[lo:hi]):
         return False
+    named = {o.label for o in idx.organisations.within(lo, hi)}
+    if label == OTHER and POLITICIAN in named and OTHER not in named:
+        return False  # 'the council's finance director': an officer of a council, not of a police body
     return label in BODY_LABELS and not national(idx, lo, hi)
 
 
@@ -150,7 +155,14 @@ def owner_organisation(idx: DocIndex, head: Phrase, lo: int) -> Phrase | None:
         owner -= 1  # 'the union's regional organiser'
     if owner < 0 or doc[owner].lower_ not in lex.organisation_pronouns | lex.organisation_anaphors:
         return None
-    earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
+    if doc[owner].lower_ in lex.organisation_anaphors:  # 'the union' is the last union named, however far back
+        return next((o for o in idx.organisations.before(owner) if o.label == FEDERATION), None)
+    body = doc[head.start : head.end].text.lower() in lex.body_heads  # a force or an office has no chair: 'The
+    # Commons transport select committee said the force could struggle ... Its chairman'
+    earlier = [
+        o for o in idx.organisations.before(owner)
+        if owner - o.end < idx.settings.max_owner_distance and not (body and o.label == STAFF)
+    ]
     return earlier[0] if earlier else None
 
 
@@ -169,8 +181,11 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     the PCC', is police staff."""
     named = {o.label for o in idx.organisations.within(lo, hi)}
     label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
-    if label == OTHER and idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads:
+    staff_head = idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads
+    if label == OTHER and staff_head:
         return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member
+    if label == POLITICIAN and staff_head:
+        return OTHER  # 'the council's finance director': an officer of the council, not a councillor
     if label:
         return label
     if named:
