@@ -14,7 +14,7 @@ Foster said ...') takes the lede's.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,6 +85,7 @@ def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) 
         determiners = {t.lower_ for t in doc[lo : title.start] if t.dep_ == "det"}
         owned = any(t.dep_ == "poss" for t in doc[lo : title.start])
         count = indefinite_count(idx, root, determiners) if lede and accounted_for(idx, root) else 0
+        areas = 0
         if root.tag_ in PLURAL_TAGS and count < 2:
             areas = len(places_in(idx, title.end, hi)) if determiners == {"the"} else 0
             if areas < 2:
@@ -93,6 +94,8 @@ def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) 
         if not (owned or count or (determiners and determiners <= {"the"})):
             continue  # 'every chief constable', 'an elected mayor could ...', a bare 'Chief Constable said'
         found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
+        if found is not None and areas:
+            found = replace(found, force=None)  # the commissioners for A and B: each person's own force
         if found is not None:
             out.append((title, found, count))
     return out

@@ -40,6 +40,10 @@ class TestOwnClues:
             ("His Cheshire counterpart, John Dwyer, agreed.", "John", {0: ("police_and_crime_commissioner", None)},
              ["police_and_crime_commissioner"]),  # the post of the official named before
             ("Councillor Jane Doe spoke.", "Jane", {}, ["politician"]),  # the honorific ranks last
+            ("Coun Jane Doe spoke.", "Jane", {}, ["politician"]),
+            ("Lord Brian Mackenzie of Framwellgate spoke.", "Brian", {}, ["politician"]),  # a peer
+            ("Her Cleveland counterpart, Councillor Dave McLuckie, chairman of Cleveland Police Authority, spoke.",
+             "Dave", {0: ("politician", None)}, ["other", "politician", "politician"]),  # its own post first
             ("Jane Doe spoke.", "Jane", {}, []),
         ],
     )

@@ -115,6 +115,8 @@ class TestOrganisationLabel:
             ("The chief executive of Kent Police Authority spoke.", "chief executive", "police_staff"),  # its staff
             ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
             ("The leader of the combined authority spoke.", "leader", None),
+            ("The council's finance director spoke.", "finance director", "other"),  # an officer, not a councillor
+            ("The chairman of the licensing board spoke.", "chairman", None),
         ],
     )
     def test_a_head_takes_its_label_from_the_organisation(self, nlp, text, head, expected):
@@ -129,11 +131,12 @@ class TestOrganisationLabel:
         "text",
         ["The union Unison said no. The union's organiser spoke.",
          "The union Unison said no. The union's North-East regional organiser spoke.",
-         "Unison said no. Its regional organiser spoke."],
+         "Unison said no. Its regional organiser spoke.",
+         "Unison's organiser said the force was wrong. The union's organiser spoke."],  # the union, not the force
     )
     def test_an_owner_that_refers_to_the_organisation_named_last(self, nlp, text):
         idx = index_of(nlp, text)
-        head = next(t for t in idx.titles.items if idx.doc[t.start].text == "organiser")
+        head = [t for t in idx.titles.items if idx.doc[t.start].text == "organiser"][-1]
         lo = at(idx, "The union's") if "union's" in text else at(idx, "Its")
         assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
 
@@ -157,6 +160,20 @@ class TestOwnerOrganisation:
         assert owned_body_force(idx, owner) == expected
 
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The transport committee said the force could struggle. Its chairman spoke.", "committee"),
+            ("The panel met. The force said no. Its director spoke.", "force"),  # a force has a director
+        ],
+    )
+    def test_a_force_has_no_chair(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        head = next(t for t in idx.titles.items if t.start > at(idx, "Its"))
+        owner = owner_organisation(idx, head, at(idx, "Its"))
+        assert idx.doc[owner.start : owner.end].text == expected
+
+
 class TestLocalBody:
     @pytest.mark.parametrize(
         ("text", "label", "expected"),
@@ -167,6 +184,7 @@ class TestLocalBody:
             ("Federation chairman Paul McKeen spoke.", "federation_representative", False),  # no branch
             ("The national chairman of the federation spoke.", "federation_representative", False),
             ("The president of ACPO spoke.", "other", False),
+            ("The council's finance director spoke.", "other", False),  # a council is no body of a force
         ],
     )
     def test_post_of_a_body_of_one_force(self, nlp, text, label, expected):
