@@ -17,7 +17,7 @@ from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs
 from pipeline.nlp.officials.predicates import predicate_clues
 from pipeline.nlp.officials.relations import counterpart, deputy, owned_head
-from pipeline.nlp.officials.roles import RANK_HONORIFIC, Clue
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_HONORIFIC, Clue
 from pipeline.nlp.officials.titles import listed_names, party_before, successor, title_before
 
 
@@ -46,6 +46,8 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
     listed = {start: item for group in lists if len(group.items) >= 2 for start, item in group.items.items()}
     used = {group.title.start for group in lists}
     names = []
+    appositives: set[int] = set()  # titles set off after a name with none before it: 'A, PCC for Staffordshire, B,
+    # PCC for Merseyside' (not 'the chairman, Cllr A, and Sussex Police's deputy chief constable, B')
     for start, end in runs:
         hon_start = honorific_start(idx, start, sent.start)
         if start in listed:
@@ -53,7 +55,11 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
         else:
             after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
             before = title_before(idx, hon_start, sent, single=end - start == 1)
+            if before is not None and before.title in appositives:
+                before = None  # the title is the name's before: B holds her own, after her
             name = NameClues(hon_start, start, end, None, before, after)
+            if before is None:  # a name with a title of its own before it leaves the next one its title
+                appositives |= {c.title for c in after if c.title is not None and c.rank == RANK_APPOSITIVE}
         used |= name.titles
         names.append(name)
     return names, frozenset(used)

@@ -43,6 +43,7 @@ class RolesLexicon(Lexicon):
     bodies_of_forces: dict[str, str]
     mayor_pcc_forces: list[str]
     commissioner_chief_constable_forces: list[str]
+    outside_uk_titles: list[str]
     not_policing_commissioners: list[str]
     honorifics: list[str]
     peer_titles: list[str]
@@ -122,6 +123,7 @@ class Roles:
     postnominal_titles: frozenset[str]
     mayor_pcc_forces: frozenset[str]
     commissioner_chief_constable_forces: frozenset[str]
+    outside_uk_titles: frozenset[str]  # titles of a force outside the UK: no UK force is theirs
     not_policing_commissioners: frozenset[str]
     honorifics: frozenset[str]
     peer_titles: frozenset[str]

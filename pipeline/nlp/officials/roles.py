@@ -62,7 +62,7 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
     """The clue a title gives, read with its context doc[lo:hi] (the words around it that name the force)."""
     doc, lex = idx.doc, idx.lex
     forces = [p.label for p in places_in(idx, lo, hi)]
-    owned = owner_force(idx, title) if not forces and title.label is not None else None
+    owned = owner_force(idx, title) if not forces and (title.label is not None or the_force_owns(idx, title)) else None
     label = role_label(idx, title, lo, hi, forces or context_forces(idx, title, owned))
     if label is None:
         return None
@@ -77,7 +77,11 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
     former = bool(before & lex.former)
     local = title.label is None and local_body(idx, label, lo, hi)
-    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former, local=local)
+    abroad = doc[title.start : title.end].text.lower() in lex.outside_uk_titles  # 'Garda Commissioner X'
+    return Clue(
+        rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former, local=local,
+        no_fallback=abroad,
+    )
 
 
 def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:
@@ -134,11 +138,19 @@ def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]
     return []
 
 
+def the_force_owns(idx: DocIndex, title: Phrase) -> bool:
+    """'the force's director of finance': a title owned by 'the force', a force named before."""
+    doc, lex, i = idx.doc, idx.lex, title.start - 1
+    return i >= 2 and doc[i].text in lex.possessives and doc[i - 1].lower_ in lex.force_nouns and doc[i - 2].lower_ == "the"
+
+
 def owner_force(idx: DocIndex, title: Phrase) -> str | None:
-    """The force a title owned by 'its' belongs to: the force named last ('The City of London Police ... Its
-    commissioner')."""
+    """The force a title owned by 'its' or 'the force's' belongs to: the force named last ('The City of London
+    Police ... Its commissioner', 'North Wales Police is to lose 120 jobs. X, the force's director of finance')."""
     i = title.start - 1
-    if i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
+    if the_force_owns(idx, title):
+        i -= 2
+    elif i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
         return None
     named = [k for k in range(i - 1, max(i - idx.settings.max_owner_distance, -1), -1) if k in idx.forces]
     return idx.places[named[0]].label if named else None
@@ -249,6 +261,14 @@ def premodifier(idx: DocIndex, token: Token) -> bool:
         or lower == "the" or (token.pos_ == "ADJ" and token.is_lower) or token.i in idx.organisation_tokens
         or (token.i in idx.title_at and token.i + 1 < len(token.doc) and token.nbor().text in lex.possessives)
     )
+
+
+def joint_post(idx: DocIndex, start: int, end: int) -> bool:
+    """doc[start:end] names forces in the plural and no force ('head of roads policing for the two forces',
+    'who leads the forces' joint unit'): a post of no one force."""
+    doc, lex = idx.doc, idx.lex
+    plural = any(t.lemma_.lower() in lex.force_nouns and t.tag_ in {"NNS", "NNPS"} for t in doc[start:end])
+    return plural and not places_in(idx, start, end)
 
 
 def has_former(idx: DocIndex, start: int, end: int) -> bool:

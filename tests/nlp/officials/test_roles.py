@@ -10,12 +10,14 @@ from pipeline.nlp.officials.roles import (
     clue,
     context_forces,
     has_former,
+    joint_post,
     local_body,
     organisation_label,
     owned_body_force,
     owner_force,
     owner_organisation,
     places_in,
+    the_force_owns,
     premodifier,
     role_label,
 )
@@ -47,6 +49,15 @@ class TestClue:
     def test_a_former_post_is_marked(self, nlp, text, former):
         idx = index_of(nlp, text)
         assert clue(idx, title(idx, "chief constable"), *whole(idx), RANK_APPOSITIVE).former is former
+
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [("Garda Commissioner Jane Doe spoke.", "Garda Commissioner", True),
+         ("Chief Constable Jane Doe spoke.", "Chief Constable", False)],
+    )
+    def test_a_title_of_a_force_outside_the_uk_takes_no_fallback_force(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert clue(idx, title(idx, words), *whole(idx), RANK_APPOSITIVE).no_fallback is expected
 
     def test_no_clue_without_a_label(self, nlp):
         idx = index_of(nlp, "The chairman spoke.")  # a head with no organisation
@@ -139,6 +150,47 @@ class TestOrganisationLabel:
         head = [t for t in idx.titles.items if idx.doc[t.start].text == "organiser"][-1]
         lo = at(idx, "The union's") if "union's" in text else at(idx, "Its")
         assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
+
+
+class TestOwnerForce:
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [
+            ("Durham Constabulary cut jobs. North Wales Police is to lose 120 jobs. Tom Doe, the force's director of "
+             "finance, spoke.", "director of finance", "North Wales Police"),  # the force named last
+            ("The City of London Police is small. Its commissioner spoke.", "commissioner", "City of London Police"),
+            ("Kent Police cut jobs. The commissioner's director of finance spoke.", "director of finance", None),
+        ],
+    )
+    def test_the_force_named_last_owns_the_title(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert owner_force(idx, title(idx, words)) == expected
+
+
+class TestTheForceOwns:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("The force's director of finance spoke.", True), ("A force's director of finance spoke.", False),
+         ("The director of finance spoke.", False)],
+    )
+    def test_a_title_owned_by_the_force(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        assert the_force_owns(idx, title(idx, "director of finance")) is expected
+
+
+class TestJointPost:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("head of roads policing for the two forces", True),
+            ("head of roads policing for both forces", True),
+            ("head of roads policing for the force", False),
+            ("head of roads policing for Kent and Essex forces", False),  # forces named
+        ],
+    )
+    def test_a_post_of_forces_in_the_plural(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        assert joint_post(idx, *whole(idx)) is expected
 
 
 class TestOwnerOrganisation:
