@@ -98,7 +98,7 @@ def appositive(idx: DocIndex, start: int, end: int) -> list[Clue]:
         clues.append(found)
     elif not has_former(idx, start, verb) and (places := places_in(idx, start, verb)):
         clues.append(place_clue(places[0], RANK_PLACE))
-    if joint_post(idx, start, end):
+    if title is not None and joint_post(idx, start, end):  # 'X, head of roads policing for the two forces'
         clues.append(Clue(RANK_PLACE, None, no_fallback=True))
     who = next((t.i for t in doc[start:end] if t.lower_ in lex.relative_pronouns), None)
     return clues + (relative(idx, who, end) if who is not None else [])

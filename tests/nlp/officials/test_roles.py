@@ -17,9 +17,9 @@ from pipeline.nlp.officials.roles import (
     owner_force,
     owner_organisation,
     places_in,
-    the_force_owns,
     premodifier,
     role_label,
+    the_force_owns,
 )
 from tests.nlp.officials.helpers import at, index_of, title
 
