@@ -74,8 +74,10 @@ def led_force(idx: DocIndex, verb: Token) -> Clue | None:
     if verb.lemma_.lower() not in idx.lex.leading_verbs:
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in idx.lex.force_nouns:
-            places = places_in(idx, child.left_edge.i, child.i + 1)
+        if child.dep_ != "dobj":
+            continue
+        places = places_in(idx, child.left_edge.i, child.i + 1)
+        if child.lemma_.lower() in idx.lex.force_nouns or (places and child.i in idx.forces):  # 'who leads Essex Police'
             return Clue(RANK_PREDICATE, CHIEF_CONSTABLE, force=places[0].label if places else None)
     return None
 

@@ -204,6 +204,8 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
         return None  # 'chairman of the fire authority': an organisation outside policing
     if (owner := owner_organisation(idx, head, lo)) is not None:
         return owner.label
+    if any(t.lower_ in idx.lex.branch_words for t in idx.doc[head.start : head.end]):
+        return FEDERATION  # 'Branch secretary X said': a union or Federation branch
     if any(i in idx.forces for i in range(lo, hi)):
         return STAFF
     if any(t.label in {PCC, DEPUTY_PCC} for t in idx.titles.within(lo, hi) if t != head):

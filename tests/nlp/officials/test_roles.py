@@ -127,6 +127,7 @@ class TestOrganisationLabel:
             ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
             ("The leader of the combined authority spoke.", "leader", None),
             ("The council's finance director spoke.", "finance director", "other"),  # an officer, not a councillor
+            ("Branch secretary Jane Doe spoke.", "Branch secretary", "federation_representative"),  # a union branch
             ("The chairman of the licensing board spoke.", "chairman", None),
         ],
     )
