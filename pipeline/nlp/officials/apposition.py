@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import ORGANISATION_PRIORITY, OTHER, STAFF
 from pipeline.nlp.officials.names import name_token
+from pipeline.nlp.officials.organisations import body_force, places_in
 from pipeline.nlp.officials.relations import affiliation
 from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
@@ -16,12 +17,10 @@ from pipeline.nlp.officials.roles import (
     RANK_PLACE,
     RANK_RELATIVE,
     Clue,
-    body_force,
     clue,
     has_former,
     joint_post,
     place_clue,
-    places_in,
     premodifier,
 )
 from pipeline.nlp.officials.titles import is_dash

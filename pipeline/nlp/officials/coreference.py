@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
-from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue, clue, places_in, premodifier
+from pipeline.nlp.officials.organisations import places_in
+from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue, clue, premodifier
 from pipeline.nlp.officials.titles import PLURAL_TAGS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}

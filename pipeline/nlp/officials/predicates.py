@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from pipeline.nlp.officials.coreference import title_span
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, ORGANISATION_PRIORITY, OTHER, STAFF
-from pipeline.nlp.officials.roles import RANK_PREDICATE, Clue, body_force, clue, places_in
+from pipeline.nlp.officials.organisations import body_force, places_in
+from pipeline.nlp.officials.roles import RANK_PREDICATE, Clue, clue
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 COMPLEMENT_DEPS = {"attr", "oprd"}

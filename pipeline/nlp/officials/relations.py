@@ -11,7 +11,8 @@ from spacy.tokens import Span
 
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import FEDERATION, OTHER
-from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue, body_force, local_body, places_in
+from pipeline.nlp.officials.organisations import body_force, local_body, places_in
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue
 
 # The bodies whose members are officials by membership alone ('X, of the Police Federation'); a body's head
 # ('his vice-chairman') holds a post of the body the official named before chairs.
