@@ -187,7 +187,7 @@ def introduce(
     Hirst, elected police and crime commissioner for Essex'): the person is named by the full name."""
     ranked = sorted(clues, key=lambda c: (c.former and c.label is not None, c.rank))
     best = next((c for c in ranked if c.label), None)
-    if best is None and idx.doc[start:end].text in idx.lex.national_politicians:
+    if best is None and national_politician(idx, start, end):
         best = Clue(RANK_KNOWN, POLITICIAN)  # 'asked Charles Clarke for a meeting': a holder of national office
     if best is None or best.label is None:
         return None
@@ -204,3 +204,12 @@ def introduce(
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
         force = sentence_force(idx, start, end) or idx.main_force or idx.place_force
     return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
+
+
+def national_politician(idx: DocIndex, start: int, end: int) -> bool:
+    """The full name of a holder of national office ('Charles Clarke', 'Theresa May'), not a namesake given an age
+    ('John Reid, 45, was jailed')."""
+    doc = idx.doc
+    if doc[start:end].text not in idx.lex.national_politicians:
+        return False
+    return not (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ",")

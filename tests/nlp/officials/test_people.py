@@ -152,6 +152,7 @@ class TestIntroduce:
             ("The Home Office asked Charles Clarke for a meeting.", "Charles Clarke", [], "politician"),
             ("Keir Starmer, the DPP, spoke.", "Keir Starmer", [Clue(RANK_APPOSITIVE, "other")], "other"),  # a title wins
             ("Jane Doe spoke.", "Jane Doe", [], None),
+            ("John Reid, 45, was jailed for theft.", "John Reid", [], None),  # a namesake given an age
         ],
     )
     def test_a_holder_of_national_office_named_with_no_title_is_a_politician(self, nlp, text, name, clues, expected):
