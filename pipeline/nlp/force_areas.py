@@ -51,6 +51,8 @@ class AreaCues:
     person_list_openers: frozenset[str]
     person_list_joiners: frozenset[str]
     person_place_prepositions: frozenset[str]
+    speech_verbs: frozenset[str] = frozenset()  # an area that speaks is a force ('West Mercia says')
+    force_nouns: frozenset[str] = frozenset()  # an appositive ending in one calls the area a force
 
     @staticmethod
     def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:

@@ -52,6 +52,7 @@ from pipeline.nlp.force_groups import (
     named_by_copula,
     propagated,
 )
+from pipeline.nlp.force_subjects import called_a_force, speaks
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, dump
 
 COMPONENT = "forcewatch_forces"
@@ -99,6 +100,7 @@ class ForceContextLexicon(Lexicon):
     not_before: list[str] = []
     role_modifiers: list[str]
     before_phrases: list[str]
+    force_nouns: list[str]
 
 
 ForcesLexicon.model_rebuild()
@@ -180,6 +182,7 @@ class ForceFinder(Stage):
             or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) or named_by_copula(s, cues)
                    for s in group)
             or (group[0].sent.start in counted and not is_place(group[0], cues))
+            or (len(group) == 1 and (speaks(group[0], cues.speech_verbs) or called_a_force(group[0], cues.force_nouns)))
         )
 
     @staticmethod
@@ -222,6 +225,8 @@ def area_cues(context: ForceContextLexicon, vocabulary: Words) -> AreaCues:
         person_list_openers=frozenset(vocabulary.person_list_openers),
         person_list_joiners=frozenset(vocabulary.person_list_joiners),
         person_place_prepositions=frozenset(vocabulary.person_place_prepositions),
+        speech_verbs=frozenset(vocabulary.speech_verbs),
+        force_nouns=frozenset(context.force_nouns),
     )
 
 

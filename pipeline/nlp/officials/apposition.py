@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import ORGANISATION_PRIORITY, OTHER, STAFF
 from pipeline.nlp.officials.names import name_token
+from pipeline.nlp.officials.organisations import body_force, places_in
 from pipeline.nlp.officials.relations import affiliation
 from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
@@ -16,11 +17,10 @@ from pipeline.nlp.officials.roles import (
     RANK_PLACE,
     RANK_RELATIVE,
     Clue,
-    body_force,
     clue,
     has_former,
+    joint_post,
     place_clue,
-    places_in,
     premodifier,
 )
 from pipeline.nlp.officials.titles import is_dash
@@ -97,6 +97,8 @@ def appositive(idx: DocIndex, start: int, end: int) -> list[Clue]:
         clues.append(found)
     elif not has_former(idx, start, verb) and (places := places_in(idx, start, verb)):
         clues.append(place_clue(places[0], RANK_PLACE))
+    if title is not None and joint_post(idx, start, end):  # 'X, head of roads policing for the two forces'
+        clues.append(Clue(RANK_PLACE, None, no_fallback=True))
     who = next((t.i for t in doc[start:end] if t.lower_ in lex.relative_pronouns), None)
     return clues + (relative(idx, who, end) if who is not None else [])
 
@@ -118,8 +120,10 @@ def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
         if label:
             force = body_force(idx, start, end) if label == OTHER else None
             clues.append(Clue(RANK_RELATIVE, label, force=force))
-    if words & lex.head_verbs and words & lex.head_objects and not places:
-        clues.append(Clue(RANK_HEADS_UNIT, STAFF, no_fallback=True))  # 'who heads the unit': a joint unit
+    owned = any(t.lower_ in lex.force_nouns and t.nbor().text in lex.possessives for t in doc[start : end - 1])
+    if words & lex.head_verbs and words & lex.head_objects and not places and not owned:
+        clues.append(Clue(RANK_HEADS_UNIT, STAFF, no_fallback=True))  # 'who heads the unit': a joint unit, not
+        # 'who heads the force's roads policing department'
     if places:
         clues.append(place_clue(places[0], RANK_PLACE))
     return clues

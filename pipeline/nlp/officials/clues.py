@@ -17,7 +17,7 @@ from pipeline.nlp.officials.lexicon import POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, honorific_start, name_runs
 from pipeline.nlp.officials.predicates import predicate_clues
 from pipeline.nlp.officials.relations import counterpart, deputy, owned_head
-from pipeline.nlp.officials.roles import RANK_HONORIFIC, Clue
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_HONORIFIC, Clue
 from pipeline.nlp.officials.titles import listed_names, party_before, successor, title_before
 
 
@@ -46,6 +46,8 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
     listed = {start: item for group in lists if len(group.items) >= 2 for start, item in group.items.items()}
     used = {group.title.start for group in lists}
     names = []
+    appositives: set[int] = set()  # titles set off after a name with none before it: 'A, PCC for Staffordshire, B,
+    # PCC for Merseyside' (not 'the chairman, Cllr A, and Sussex Police's deputy chief constable, B')
     for start, end in runs:
         hon_start = honorific_start(idx, start, sent.start)
         if start in listed:
@@ -53,7 +55,11 @@ def sentence_clues(idx: DocIndex, sent: Span) -> tuple[list[NameClues], frozense
         else:
             after = (*after_name(idx, end, sent), *predicate_clues(idx, start, end))
             before = title_before(idx, hon_start, sent, single=end - start == 1)
+            if before is not None and before.title in appositives:
+                before = None  # the title is the name's before: B holds her own, after her
             name = NameClues(hon_start, start, end, None, before, after)
+            if before is None:  # a name with a title of its own before it leaves the next one its title
+                appositives |= {c.title for c in after if c.title is not None and c.rank == RANK_APPOSITIVE}
         used |= name.titles
         names.append(name)
     return names, frozenset(used)
@@ -66,14 +72,15 @@ def own_clues(idx: DocIndex, name: NameClues, sent: Span, posts: Mapping[int, tu
     if name.listed:
         clues = [name.listed]
     else:
-        before = (
-            name.before or successor(idx, name.hon_start, sent, posts)
+        borrowed = None if name.before else (
+            successor(idx, name.hon_start, sent, posts)
             or counterpart(idx, name.hon_start, sent, posts) or owned_head(idx, name.hon_start, sent, posts)
             or deputy(idx, name.hon_start, sent, posts)
-        )
-        clues = ([before] if before else []) + list(name.after)
-    if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics):
-        clues.append(Clue(RANK_HONORIFIC, POLITICIAN))
+        )  # after the name's own clues: of equal rank, its own appositive wins ('Her Cleveland counterpart,
+        # Councillor Dave McLuckie, chairman of Cleveland Police Authority')
+        clues = ([name.before] if name.before else []) + list(name.after) + ([borrowed] if borrowed else [])
+    if has_honorific(idx, name.hon_start, name.start, idx.lex.councillor_honorifics | idx.lex.peer_politician_titles):
+        clues.append(Clue(RANK_HONORIFIC, POLITICIAN))  # 'Cllr X', 'Lord X of Framwellgate': a councillor, a peer
     elif party := party_before(idx, name.hon_start, sent):
         clues.append(party)
     return clues

@@ -14,11 +14,12 @@ Foster said ...') takes the lede's.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
+from pipeline.nlp.officials.organisations import places_in
 from pipeline.nlp.officials.roles import RANK_ANTECEDENT, Clue, clue, premodifier
 from pipeline.nlp.officials.titles import PLURAL_TAGS
 
@@ -85,11 +86,17 @@ def unnamed_titles(idx: DocIndex, sent: Span, used: frozenset[int], lede: bool) 
         determiners = {t.lower_ for t in doc[lo : title.start] if t.dep_ == "det"}
         owned = any(t.dep_ == "poss" for t in doc[lo : title.start])
         count = indefinite_count(idx, root, determiners) if lede and accounted_for(idx, root) else 0
+        areas = 0
         if root.tag_ in PLURAL_TAGS and count < 2:
-            continue  # 'the chief constables': who of them?
+            areas = len(places_in(idx, title.end, hi)) if determiners == {"the"} else 0
+            if areas < 2:
+                continue  # 'the chief constables': who of them?
+            count = areas  # 'The police and crime commissioners for A, B and C have agreed ...': three people
         if not (owned or count or (determiners and determiners <= {"the"})):
             continue  # 'every chief constable', 'an elected mayor could ...', a bare 'Chief Constable said'
         found = clue(idx, title, lo, hi, RANK_ANTECEDENT)
+        if found is not None and areas:
+            found = replace(found, force=None)  # the commissioners for A and B: each person's own force
         if found is not None:
             out.append((title, found, count))
     return out
@@ -141,8 +148,28 @@ def can_take_title(idx: DocIndex, hon_start: int, start: int, end: int, sent: Sp
     if not main_clause(idx, verb):
         return False  # 'the report examined how Ian Huntley came to be employed'
     if end < sent.end and (doc[end].text in lex.apposition_openers or doc[end].lower_ in lex.relative_pronouns):
-        return indefinite and end + 1 < sent.end and doc[end + 1].like_num
+        return indefinite and end + 1 < sent.end and (doc[end + 1].like_num or end + 1 in idx.places)  # an age, an
+        # area: 'Paddy Tipping (Nottinghamshire)'
     return True
+
+
+def listed_after(idx: DocIndex, end: int, hon_start: int) -> bool:
+    """The name starting at ``hon_start`` is the next item of a list after the name that ends at ``end``, only
+    its area in brackets and a joiner between them ('Lord Willy Bach (Leicestershire), Paddy Tipping
+    (Nottinghamshire) and ...'): it takes the title that name took, whatever the parser made of the list."""
+    doc, lex = idx.doc, idx.lex
+    if end < 0 or end >= hon_start:
+        return False
+    i = end
+    if doc[i].text in lex.apposition_openers and doc[i].text != ",":  # '(Leicestershire)'
+        i += 1
+        while i < hon_start and i in idx.places:
+            i = idx.places[i].end
+        if i >= hon_start or doc[i].text not in lex.clause_breaks:
+            return False
+        i += 1
+    between = doc[i:hon_start]
+    return len(between) > 0 and all(t.text in lex.person_list_joiners for t in between)
 
 
 def main_clause(idx: DocIndex, verb: Token) -> bool:

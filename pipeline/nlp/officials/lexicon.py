@@ -18,6 +18,7 @@ PCC = "police_and_crime_commissioner"
 DEPUTY_PCC = "deputy_police_and_crime_commissioner"
 CHIEF_CONSTABLE = "chief_constable"
 POLITICIAN = "politician"
+POLICE_OFFICER = "police_officer"
 OTHER = "other"
 STAFF = "police_staff"
 FEDERATION = "federation_representative"
@@ -34,17 +35,21 @@ class RolesLexicon(Lexicon):
     postnominal_titles: list[str]
     heads: list[str]
     staff_heads: list[str]
+    body_heads: list[str]
     organisations: dict[str, list[str]]
     not_policing_organisations: list[str]
     parties: list[str]
+    national_politicians: list[str]
     bodies_of_forces: dict[str, str]
     mayor_pcc_forces: list[str]
     commissioner_chief_constable_forces: list[str]
+    outside_uk_titles: list[str]
     not_policing_commissioners: list[str]
     honorifics: list[str]
     peer_titles: list[str]
     knight_titles: list[str]
     councillor_honorifics: list[str]
+    peer_politician_titles: list[str]
     acting: list[str]
     former: list[str]
     fallback_roles: list[str]
@@ -109,18 +114,22 @@ class Roles:
     organisations: dict[str, str]  # phrase -> the label it gives a head
     not_policing_organisations: frozenset[str]  # organisations whose heads hold no policing role
     parties: frozenset[str]
+    national_politicians: frozenset[str]  # full names of holders of national office, politicians with no title
     bodies_of_forces: dict[str, str]  # phrase -> canonical force
     heads: frozenset[str]
     staff_heads: frozenset[str]
+    body_heads: frozenset[str]  # heads only a body has (a force or an office has no chair)
     short_abbreviations: frozenset[str]
     postnominal_titles: frozenset[str]
     mayor_pcc_forces: frozenset[str]
     commissioner_chief_constable_forces: frozenset[str]
+    outside_uk_titles: frozenset[str]  # titles of a force outside the UK: no UK force is theirs
     not_policing_commissioners: frozenset[str]
     honorifics: frozenset[str]
     peer_titles: frozenset[str]
     knight_titles: frozenset[str]
     councillor_honorifics: frozenset[str]
+    peer_politician_titles: frozenset[str]  # a peer sits in Parliament: a politician when nothing else gives a role
     acting: frozenset[str]
     former: frozenset[str]
     fallback_roles: frozenset[str]

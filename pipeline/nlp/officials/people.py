@@ -19,6 +19,7 @@ from pipeline.nlp.officials.coreference import (
     Waiting,
     can_take_title,
     lede_index,
+    listed_after,
     names_the_subject_before,
     opens_speech,
     still_waiting,
@@ -26,9 +27,9 @@ from pipeline.nlp.officials.coreference import (
     waiting_title,
 )
 from pipeline.nlp.officials.index import DocIndex
-from pipeline.nlp.officials.lexicon import POLITICIAN
+from pipeline.nlp.officials.lexicon import FEDERATION, POLICE_OFFICER, POLITICIAN
 from pipeline.nlp.officials.names import has_honorific, title_case
-from pipeline.nlp.officials.roles import RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.officials.roles import RANK_HONORIFIC, RANK_KNOWN, RANK_TITLE_BEFORE, Clue
 from pipeline.nlp.officials.titles import antecedent
 from pipeline.nlp.sentences import content_sentences
 
@@ -94,6 +95,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     waiting: list[Waiting] = []
     untitled: dict[str, str] = {}  # surname -> a full name that no clue made an official (yet)
     subjects: list[NameClues] = []  # full names of the sentence before, with no role, that may take a title
+    listing = -1  # the end of the last name that took a title standing for several people
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
             used_before, subjects = frozenset(), []
@@ -104,7 +106,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
             clues = own_clues(idx, name, sent, posts)
             person = resolve(idx, name.hon_start, name.start, name.end, people)
             if person is None:
-                if not any(c.label for c in clues) and name.end - name.start >= 2:
+                if not any(c.label and c.rank < RANK_HONORIFIC for c in clues) and name.end - name.start >= 2:
                     previous = sentences[k - 1] if k else None
                     found = antecedent(idx, sent, previous, name.hon_start, name.end, used_before)
                     speaker = opens_speech(idx, name.hon_start, name.end, sent)
@@ -112,11 +114,13 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     if taken and not taken.indefinite and held_since(idx, taken.clue, people):
                         waiting.remove(taken)  # someone named since holds the post: 'Chief Constable George Hamilton'
                         taken = None
-                    if taken and can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite):
+                    listed = taken is not None and taken.count > 0 and listed_after(idx, listing, name.hon_start)
+                    if taken and (listed or can_take_title(idx, name.hon_start, name.start, name.end, sent, taken.indefinite)):
                         found = taken.clue
                         waiting.remove(taken)
                         if taken.count > 1:  # 'Two former detectives ...': the next name takes it too
                             waiting.append(replace(taken, count=taken.count - 1))
+                            listing = name.end
                     clues += [found] if found else []
                 full = untitled.get(doc[name.start].text) if name.end - name.start == 1 else None
                 person = introduce(idx, name.hon_start, name.start, name.end, clues, full)
@@ -183,8 +187,12 @@ def introduce(
     Hirst, elected police and crime commissioner for Essex'): the person is named by the full name."""
     ranked = sorted(clues, key=lambda c: (c.former and c.label is not None, c.rank))
     best = next((c for c in ranked if c.label), None)
+    if best is None and national_politician(idx, start, end):
+        best = Clue(RANK_KNOWN, POLITICIAN)  # 'asked Charles Clarke for a meeting': a holder of national office
     if best is None or best.label is None:
         return None
+    if best.label == POLICE_OFFICER and (member := next((c for c in ranked if c.label == FEDERATION), None)):
+        best = member  # 'Inspector X, of the Staffordshire Police Federation': a rank, speaking for the Federation
     peer = has_honorific(idx, hon_start, start, idx.lex.peer_titles)
     place = idx.doc[start].ent_type_ in idx.lex.place_entities  # 'the commissioner for Wiltshire, Swindon'
     if end - start == 1 and not peer and full_name is None and (best.rank != RANK_TITLE_BEFORE or place):
@@ -196,3 +204,12 @@ def introduce(
     elif force is None and (best.label in idx.lex.fallback_roles or best.local) and not any(c.no_fallback for c in clues):
         force = sentence_force(idx, start, end) or idx.main_force or idx.place_force
     return Person(full_name or idx.doc[start:end].text, best.label, best.acting, force)
+
+
+def national_politician(idx: DocIndex, start: int, end: int) -> bool:
+    """The full name of a holder of national office ('Charles Clarke', 'Theresa May'), not a namesake given an age
+    ('John Reid, 45, was jailed')."""
+    doc = idx.doc
+    if doc[start:end].text not in idx.lex.national_politicians:
+        return False
+    return not (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ",")

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from pipeline.nlp.officials.coreference import title_span
 from pipeline.nlp.officials.index import DocIndex, Phrase
 from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, ORGANISATION_PRIORITY, OTHER, STAFF
-from pipeline.nlp.officials.roles import RANK_PREDICATE, Clue, body_force, clue, places_in
+from pipeline.nlp.officials.organisations import body_force, places_in
+from pipeline.nlp.officials.roles import RANK_PREDICATE, Clue, clue
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 COMPLEMENT_DEPS = {"attr", "oprd"}
@@ -74,8 +75,10 @@ def led_force(idx: DocIndex, verb: Token) -> Clue | None:
     if verb.lemma_.lower() not in idx.lex.leading_verbs:
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in idx.lex.force_nouns:
-            places = places_in(idx, child.left_edge.i, child.i + 1)
+        if child.dep_ != "dobj":
+            continue
+        places = places_in(idx, child.left_edge.i, child.i + 1)
+        if child.lemma_.lower() in idx.lex.force_nouns or (places and child.i in idx.forces):  # 'who leads Essex Police'
             return Clue(RANK_PREDICATE, CHIEF_CONSTABLE, force=places[0].label if places else None)
     return None
 

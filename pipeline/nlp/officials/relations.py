@@ -11,7 +11,8 @@ from spacy.tokens import Span
 
 from pipeline.nlp.officials.index import DocIndex
 from pipeline.nlp.officials.lexicon import FEDERATION, OTHER
-from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue, body_force, local_body, places_in
+from pipeline.nlp.officials.organisations import body_force, local_body, places_in
+from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_RELATIVE, Clue
 
 # The bodies whose members are officials by membership alone ('X, of the Police Federation'); a body's head
 # ('his vice-chairman') holds a post of the body the official named before chairs.
@@ -27,16 +28,21 @@ def last_post(posts: Posts, before: int) -> tuple[str, str | None] | None:
 
 
 def counterpart(idx: DocIndex, hon_start: int, sent: Span, posts: Posts) -> Clue | None:
-    """'His Cumbria counterpart, Reg Watson': the post of the official named last, in the force of the area
-    named before 'counterpart' (no force where none is named)."""
+    """'His Cumbria counterpart, Reg Watson', 'His counterpart for Avon and Somerset, X': the post of the official
+    named last, in the force of the area named with 'counterpart' (no force where none is named)."""
     doc, lex = idx.doc, idx.lex
     i = hon_start - 1
     if i >= sent.start and doc[i].text == ",":
         i -= 1
+    area = idx.places.get(i)  # 'His counterpart for Avon and Somerset, Sue Mountstevens'
+    if area is not None and area.start - 2 >= sent.start and doc[area.start - 1].lower_ in lex.portfolio_prepositions:
+        i = area.start - 2
+        owner = i - 1
+    else:
+        area = idx.places.get(i - 1)
+        owner = (area.start if area else i) - 1
     if i <= sent.start or doc[i].lower_ not in lex.counterpart_words:
         return None
-    area = idx.places.get(i - 1)
-    owner = (area.start if area else i) - 1
     if owner < sent.start or not (doc[owner].lower_ in lex.person_pronouns or doc[owner].text in lex.possessives):
         return None
     post = last_post(posts, hon_start)

@@ -12,18 +12,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
-from pipeline.nlp.officials.lexicon import (
-    CHIEF_CONSTABLE,
-    DEPUTY_PCC,
-    FEDERATION,
-    ORGANISATION_PRIORITY,
-    OTHER,
-    PCC,
-    STAFF,
+from pipeline.nlp.officials.lexicon import CHIEF_CONSTABLE, DEPUTY_PCC, PCC
+from pipeline.nlp.officials.organisations import (
+    BODY_LABELS,
+    body_force,
+    local_body,
+    organisation_label,
+    owned_body_force,
+    owner_organisation,
+    places_in,
 )
-
-BODY_LABELS = (OTHER, FEDERATION)  # labels of the members of a body that may belong to one force
-OWNED_MODIFIER_DEPS = {"amod", "compound", "nmod", "punct"}  # words between an owner and the head it owns
 
 # Ranks of the clues to a person's role: the lowest rank wins.
 RANK_TITLE_BEFORE = 0
@@ -32,8 +30,9 @@ RANK_RELATIVE = 2
 RANK_PREDICATE = 3
 RANK_PLACE = 4
 RANK_HEADS_UNIT = 5
-RANK_HONORIFIC = 6
-RANK_ANTECEDENT = 7
+RANK_ANTECEDENT = 6  # a post named in the sentences before outranks an honorific ('Councillor X', 'Lord X')
+RANK_HONORIFIC = 7
+RANK_KNOWN = 8  # a holder of national office named with no title
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
     """The clue a title gives, read with its context doc[lo:hi] (the words around it that name the force)."""
     doc, lex = idx.doc, idx.lex
     forces = [p.label for p in places_in(idx, lo, hi)]
-    owned = owner_force(idx, title) if not forces and title.label is not None else None
+    owned = owner_force(idx, title) if not forces and (title.label is not None or the_force_owns(idx, title)) else None
     label = role_label(idx, title, lo, hi, forces or context_forces(idx, title, owned))
     if label is None:
         return None
@@ -75,7 +74,11 @@ def clue(idx: DocIndex, title: Phrase, lo: int, hi: int, rank: int) -> Clue | No
             force = bodies[0].label  # 'the Mayor of London', 'the Scottish Police Federation'
     former = bool(before & lex.former)
     local = title.label is None and local_body(idx, label, lo, hi)
-    return Clue(rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former, local=local)
+    abroad = doc[title.start : title.end].text.lower() in lex.outside_uk_titles  # 'Garda Commissioner X'
+    return Clue(
+        rank, label, acting=bool(before & lex.acting), force=force, title=title.start, former=former, local=local,
+        no_fallback=abroad,
+    )
 
 
 def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str | None]) -> str | None:
@@ -98,24 +101,6 @@ def role_label(idx: DocIndex, title: Phrase, lo: int, hi: int, forces: list[str 
     return title.label
 
 
-def local_body(idx: DocIndex, label: str, lo: int, hi: int) -> bool:
-    """A post of a body of one force named in doc[lo:hi]: a panel, an authority or a board ('Board chairman X'),
-    a federation or union branch ('the Aberdeen representative of Unison's police staff branch'); not a national
-    or regional one."""
-    if label == FEDERATION and not any(t.lower_ in idx.lex.branch_words for t in idx.doc[lo:hi]):
-        return False
-    return label in BODY_LABELS and not national(idx, lo, hi)
-
-
-def national(idx: DocIndex, lo: int, hi: int) -> bool:
-    """A national or regional post or body named in doc[lo:hi] ('national chairman', 'general secretary', 'regional
-    organiser', 'the Association of Chief Police Officers', 'the Police Federation of England and Wales')."""
-    doc, lex = idx.doc, idx.lex
-    if any(t.lower_ in lex.national_words for t in doc[lo:hi]):
-        return True
-    return any(doc[o.start : o.end].text.lower() in lex.national_organisations for o in idx.organisations.within(lo, hi))
-
-
 def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]:
     """The forces a title with none in its phrase is read with: its owner's ('Its commissioner'), else, unless
     it is indefinite ('a commissioner') or plural, the article's ('the Commissioner, Sir Mark Rowley', 'who has served as
@@ -129,100 +114,22 @@ def context_forces(idx: DocIndex, title: Phrase, owned: str | None) -> list[str]
     return []
 
 
+def the_force_owns(idx: DocIndex, title: Phrase) -> bool:
+    """'the force's director of finance': a title owned by 'the force', a force named before."""
+    doc, lex, i = idx.doc, idx.lex, title.start - 1
+    return i >= 2 and doc[i].text in lex.possessives and doc[i - 1].lower_ in lex.force_nouns and doc[i - 2].lower_ == "the"
+
+
 def owner_force(idx: DocIndex, title: Phrase) -> str | None:
-    """The force a title owned by 'its' belongs to: the force named last ('The City of London Police ... Its
-    commissioner')."""
+    """The force a title owned by 'its' or 'the force's' belongs to: the force named last ('The City of London
+    Police ... Its commissioner', 'North Wales Police is to lose 120 jobs. X, the force's director of finance')."""
     i = title.start - 1
-    if i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
+    if the_force_owns(idx, title):
+        i -= 2
+    elif i < 0 or idx.doc[i].lower_ not in idx.lex.organisation_pronouns:
         return None
     named = [k for k in range(i - 1, max(i - idx.settings.max_owner_distance, -1), -1) if k in idx.forces]
     return idx.places[named[0]].label if named else None
-
-
-def owner_organisation(idx: DocIndex, head: Phrase, lo: int) -> Phrase | None:
-    """The organisation named last that 'its' or 'the union's' before a head refers to ('The Police Federation
-    said ... Its chair', 'the union's North-East regional organiser')."""
-    doc, lex = idx.doc, idx.lex
-    owner = head.start - 1
-    while owner > lo and head.start - owner <= 4 and doc[owner].dep_ in OWNED_MODIFIER_DEPS:
-        owner -= 1  # 'its North-East regional organiser'
-    if owner >= 1 and doc[owner].text in lex.possessives and doc[owner - 1].lower_ in lex.organisation_anaphors:
-        owner -= 1  # 'the union's regional organiser'
-    if owner < 0 or doc[owner].lower_ not in lex.organisation_pronouns | lex.organisation_anaphors:
-        return None
-    earlier = [o for o in idx.organisations.before(owner) if owner - o.end < idx.settings.max_owner_distance]
-    return earlier[0] if earlier else None
-
-
-def owned_body_force(idx: DocIndex, organisation: Phrase) -> str | None:
-    """The force of the body an owner refers to: a place in the noun phrase the organisation heads or owns ('The
-    Scottish Police Federation's Fife branch'), else the organisation's own force."""
-    token = idx.doc[organisation.end - 1]
-    phrase = token.head if token.dep_ == "poss" else token
-    places = [p for p in places_in(idx, phrase.left_edge.i, phrase.i + 1) if not organisation.start <= p.start < organisation.end]
-    return places[0].label if places else organisation_force(idx, organisation)
-
-
-def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | None:
-    """'chairman of the X Police Federation' is a federation official, 'Unison branch secretary' too, and
-    'its chair' after the Federation is named; 'director of finance' of a force, or 'chief finance officer to
-    the PCC', is police staff."""
-    named = {o.label for o in idx.organisations.within(lo, hi)}
-    label = next((label for label in ORGANISATION_PRIORITY if label in named), None)
-    if label == OTHER and idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads:
-        return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member
-    if label:
-        return label
-    if named:
-        return None  # 'chairman of the fire authority': an organisation outside policing
-    if (owner := owner_organisation(idx, head, lo)) is not None:
-        return owner.label
-    if any(i in idx.forces for i in range(lo, hi)):
-        return STAFF
-    if any(t.label in {PCC, DEPUTY_PCC} for t in idx.titles.within(lo, hi) if t != head):
-        return STAFF
-    return None
-
-
-def places_in(idx: DocIndex, lo: int, hi: int) -> list[Phrase]:
-    """Force mentions and areas in doc[lo:hi], in text order; one that overlaps its start counts
-    ('Notts police and crime commissioner' where 'Notts police' is the force mention)."""
-    out: list[Phrase] = []
-    for i in range(lo, hi):
-        place = idx.places.get(i)
-        if place is not None and place not in out and (place.start >= lo or i == lo):
-            out.append(place)
-    return out
-
-
-def body_force(idx: DocIndex, lo: int, hi: int, label: str = OTHER) -> str | None:
-    """The force a panel, board or authority (or a federation: ``label``) named in doc[lo:hi] belongs to; 'the
-    panel' looks back to the last panel named with a force ('the Humberside police and crime panel'), 'the
-    federation' to the last federation ('the Defence Police Federation')."""
-    if bodies := idx.bodies.within(lo, hi):
-        return bodies[0].label
-    doc = idx.doc
-    for organisation in idx.organisations.within(lo, hi):
-        if organisation.label != label:
-            continue
-        head = doc[organisation.end - 1].lower_
-        candidates = [organisation] + [o for o in idx.organisations.before(lo) if doc[o.end - 1].lower_ == head]
-        for candidate in candidates:
-            force = organisation_force(idx, candidate)
-            if force:
-                return force
-    return None
-
-
-def organisation_force(idx: DocIndex, organisation: Phrase) -> str | None:
-    """The force of an organisation: a body of a force that contains it, else a place just before it."""
-    for body in idx.bodies.within(max(0, organisation.start - 8), organisation.end):
-        if body.start <= organisation.start and body.end >= organisation.end:
-            return body.label
-    for i in range(organisation.start, max(organisation.start - 4, -1), -1):
-        if i in idx.places:
-            return idx.places[i].label
-    return None
 
 
 def premodifier(idx: DocIndex, token: Token) -> bool:
@@ -234,6 +141,14 @@ def premodifier(idx: DocIndex, token: Token) -> bool:
         or lower == "the" or (token.pos_ == "ADJ" and token.is_lower) or token.i in idx.organisation_tokens
         or (token.i in idx.title_at and token.i + 1 < len(token.doc) and token.nbor().text in lex.possessives)
     )
+
+
+def joint_post(idx: DocIndex, start: int, end: int) -> bool:
+    """doc[start:end] names forces in the plural and no force ('head of roads policing for the two forces',
+    'who leads the forces' joint unit'): a post of no one force."""
+    doc, lex = idx.doc, idx.lex
+    plural = any(t.lemma_.lower() in lex.force_nouns and t.tag_ in {"NNS", "NNPS"} for t in doc[start:end])
+    return plural and not places_in(idx, start, end)
 
 
 def has_former(idx: DocIndex, start: int, end: int) -> bool:

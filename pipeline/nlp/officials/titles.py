@@ -23,6 +23,7 @@ from pipeline.nlp.officials.roles import (
 )
 
 PLURAL_TAGS = {"NNS", "NNPS"}
+MAX_PARTY_NOUNS = 3  # lower-case nouns between a party and the name it makes a politician ('SDLP board member X')
 MAX_LIST_OWNER = 8  # tokens of the 'of ...' phrase between a plural title and the names it lists
 
 
@@ -75,10 +76,14 @@ def title_of_phrase(idx: DocIndex, token: Token) -> Phrase | None:
 
 
 def party_before(idx: DocIndex, hon_start: int, sent: Span) -> Clue | None:
-    """A party named right before the name ('Ulster Unionist Mike Nesbitt', 'Labour's Jane Doe'): a politician,
-    unless a clue of higher rank says otherwise."""
+    """A party named right before the name, or before the nouns of a post ('Ulster Unionist Mike Nesbitt',
+    'Labour's Jane Doe', 'SDLP board member Dolores Kelly'): a politician, unless a clue of higher rank says
+    otherwise."""
     doc = idx.doc
     i = hon_start - 1
+    words = 0
+    while i > sent.start and words < MAX_PARTY_NOUNS and doc[i].is_lower and doc[i].is_alpha and doc[i].pos_ == "NOUN":
+        i, words = i - 1, words + 1  # 'SDLP board member Dolores Kelly', "Labour's group leader X"
     if i > sent.start and doc[i].text in idx.lex.possessives:
         i -= 1
     if i < sent.start:

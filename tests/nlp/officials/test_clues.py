@@ -26,6 +26,20 @@ class TestSentenceClues:
         assert used == {title(idx, "commissioners").start}
         assert names[0].listed is None  # one name is no list: it reads its own clues
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The work was led by Matthew Ellis, PCC for Staffordshire, Jane Kennedy, PCC for Merseyside, and Martyn "
+             "Underhill, Dorset's PCC.", [None, None, None]),  # each title set off after a name is that name's
+            ("It was attended by the authority's chairman, Cllr Peter Jones, and Sussex Police's deputy chief "
+             "constable, Geoff Williams.", ["other", "deputy_chief_constable"]),  # a name with a title before it
+        ],
+    )
+    def test_a_title_set_off_between_two_names(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        names, _ = sentence_clues(idx, sentence(idx))
+        assert [n.before.label if n.before else None for n in names] == expected
+
     def test_listed_names_read_no_other_clue(self, nlp):
         idx = index_of(nlp, "The two commissioners - Jane Kerr from Surrey and Tim Bowles, the PCC for Kent - signed.")
         names, _ = sentence_clues(idx, sentence(idx))
@@ -40,6 +54,10 @@ class TestOwnClues:
             ("His Cheshire counterpart, John Dwyer, agreed.", "John", {0: ("police_and_crime_commissioner", None)},
              ["police_and_crime_commissioner"]),  # the post of the official named before
             ("Councillor Jane Doe spoke.", "Jane", {}, ["politician"]),  # the honorific ranks last
+            ("Coun Jane Doe spoke.", "Jane", {}, ["politician"]),
+            ("Lord Brian Mackenzie of Framwellgate spoke.", "Brian", {}, ["politician"]),  # a peer
+            ("Her Cleveland counterpart, Councillor Dave McLuckie, chairman of Cleveland Police Authority, spoke.",
+             "Dave", {0: ("politician", None)}, ["other", "politician", "politician"]),  # its own post first
             ("Jane Doe spoke.", "Jane", {}, []),
         ],
     )

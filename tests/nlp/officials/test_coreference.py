@@ -10,6 +10,7 @@ from pipeline.nlp.officials.coreference import (
     can_take_title,
     indefinite_count,
     lede_index,
+    listed_after,
     main_clause,
     names_the_subject_before,
     opens_speech,
@@ -54,6 +55,8 @@ class TestUnnamedTitles:
             ("Two former Essex Police detectives have been jailed.", True, "police_officer", None, 2),
             ("It was the best response to the Home Secretary's demand.", False, "politician", None, 0),  # an owner
             ("Options were sent by the Home Secretary to chief constables.", False, "politician", None, 0),
+            ("The chief constables of Kent and Essex have agreed a plan.", False, "chief_constable", None, 2),  # one
+            # for each area
         ],
     )
     def test_a_subject_title_that_names_no_one(self, nlp, text, lede, label, force, count):
@@ -163,9 +166,34 @@ class TestCanTakeTitle:
         assert self.call(nlp, text, name, indefinite=True) is True
         assert self.call(nlp, text, name) is False
 
+    def test_an_area_in_brackets_only_after_an_indefinite_title(self, nlp):
+        text = "Stephen Mold (Northamptonshire) signed the deal."
+        assert self.call(nlp, text, "Stephen Mold", indefinite=True) is True
+        assert self.call(nlp, text, "Stephen Mold") is False
+
     def test_an_age_only_after_an_indefinite_title(self, nlp):
         assert self.call(nlp, "Paul Chadwick, 51, had pleaded guilty.", "Paul Chadwick", indefinite=True) is True
         assert self.call(nlp, "Sarah Jones, 64, said the rise was too high.", "Sarah Jones") is False
+
+
+class TestListedAfter:
+    @pytest.mark.parametrize(
+        ("text", "first_end", "name", "expected"),
+        [
+            ("Willy Bach (Leicestershire), Paddy Tipping signed.", "Bach", "Paddy", True),
+            ("Willy Bach and Paddy Tipping signed.", "Bach", "Paddy", True),
+            ("Willy Bach (Leicestershire) and Paddy Tipping signed.", "Bach", "Paddy", True),
+            ("Willy Bach met Paddy Tipping.", "Bach", "Paddy", False),  # a verb between
+            ("Willy Bach (a peer), Paddy Tipping signed.", "Bach", "Paddy", False),  # no area in the brackets
+        ],
+    )
+    def test_the_next_item_of_a_list_of_names(self, nlp, text, first_end, name, expected):
+        idx = index_of(nlp, text)
+        assert listed_after(idx, at(idx, first_end) + 1, at(idx, name)) is expected
+
+    def test_no_name_before(self, nlp):
+        idx = index_of(nlp, "Paddy Tipping signed.")
+        assert listed_after(idx, -1, at(idx, "Paddy")) is False
 
 
 class TestAccountedFor:

@@ -11,7 +11,14 @@ from spacy.tokens import Span
 from pipeline.nlp.officials.clues import sentence_clues
 from pipeline.nlp.officials.index import DocIndex, Sorted
 from pipeline.nlp.officials.people import People, Person, find_mentions, held_since, introduce, person_like, resolve
-from pipeline.nlp.officials.roles import RANK_APPOSITIVE, RANK_PLACE, RANK_PREDICATE, RANK_TITLE_BEFORE, Clue
+from pipeline.nlp.officials.roles import (
+    RANK_APPOSITIVE,
+    RANK_PLACE,
+    RANK_PREDICATE,
+    RANK_RELATIVE,
+    RANK_TITLE_BEFORE,
+    Clue,
+)
 from tests.nlp.officials.helpers import at, index_of, sentence
 
 
@@ -39,6 +46,25 @@ class TestFindMentions:
         first, later = find_mentions(idx)
         assert later.person is first.person
         assert idx.doc[later.text_start : later.end].text == "Mr Hale"
+
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The police and crime commissioners for Leicestershire, Northamptonshire and Nottinghamshire have agreed "
+             "a plan.\n\nLord Willy Bach (Leicestershire), Paddy Tipping (Nottinghamshire) and Stephen Mold "
+             "(Northamptonshire) signed up to it.",
+             [("Willy Bach", "Leicestershire Police"), ("Paddy Tipping", "Nottinghamshire Police"),
+              ("Stephen Mold", "Northamptonshire Police")]),
+            ("The head of Durham Police Authority has asked for a meeting.\n\nCouncillor Anne Wright and Chief "
+             "Constable Jon Stoddart were due in London today.",
+             [("Anne Wright", "Durham Constabulary"), ("Jon Stoddart", "Durham Constabulary")]),
+        ],
+    )
+    def test_names_that_take_the_titles_of_the_sentence_before(self, nlp, text, expected):
+        mentions = find_mentions(index_of(nlp, text))
+        assert [(m.person.name, m.person.force) for m in mentions] == expected
+        assert mentions[0].person.role != "politician"  # a post named before outranks an honorific
 
 
 class TestResolve:
@@ -119,6 +145,31 @@ class TestIntroduce:
         idx = index_of(nlp, "Mr Hirst spoke.")
         start = at(idx, "Hirst")
         assert introduce(idx, 0, start, start + 1, clues, "Roger Hirst").name == "Roger Hirst"
+
+    @pytest.mark.parametrize(
+        ("text", "name", "clues", "expected"),
+        [
+            ("The Home Office asked Charles Clarke for a meeting.", "Charles Clarke", [], "politician"),
+            ("Keir Starmer, the DPP, spoke.", "Keir Starmer", [Clue(RANK_APPOSITIVE, "other")], "other"),  # a title wins
+            ("Jane Doe spoke.", "Jane Doe", [], None),
+            ("John Reid, 45, was jailed for theft.", "John Reid", [], None),  # a namesake given an age
+        ],
+    )
+    def test_a_holder_of_national_office_named_with_no_title_is_a_politician(self, nlp, text, name, clues, expected):
+        person = self.call(nlp, text, clues, name=name)
+        assert (person and person.role) == expected
+
+    @pytest.mark.parametrize(
+        ("clues", "expected"),
+        [
+            ([Clue(RANK_TITLE_BEFORE, "police_officer"), Clue(RANK_RELATIVE, "federation_representative")],
+             "federation_representative"),  # 'Inspector X, of the Staffordshire Police Federation'
+            ([Clue(RANK_TITLE_BEFORE, "chief_constable"), Clue(RANK_RELATIVE, "federation_representative")],
+             "chief_constable"),
+        ],
+    )
+    def test_a_rank_speaking_for_the_federation_is_its_representative(self, nlp, clues, expected):
+        assert self.call(nlp, "Jane Doe spoke.", clues).role == expected
 
     def test_no_role_no_person(self, nlp):
         assert self.call(nlp, "Jane Doe spoke.", [Clue(RANK_PLACE, None, force="Kent Police")]) is None

@@ -95,7 +95,8 @@ class TestLedForce:
         ("text", "verb", "expected"),
         [
             ("He has led the force since 2001.", "led", ("chief_constable", None)),
-            ("He will lead Kent Police.", "lead", None),  # a force by name is read elsewhere
+            ("He will lead Kent Police.", "lead", ("chief_constable", "Kent Police")),  # a force by name
+            ("He will lead Kent Police's firearms unit.", "lead", None),
             ("He heads the unit.", "heads", None),
             ("He joined the force in 2001.", "joined", None),
         ],

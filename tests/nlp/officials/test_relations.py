@@ -26,6 +26,8 @@ class TestCounterpart:
             ("His Cheshire counterpart, John Dwyer, agreed.", "John", "Cheshire Constabulary"),
             ("The decision was announced by his Suffolk counterpart, Simon Ash.", "Simon", "Suffolk Constabulary"),
             ("Her counterpart, Jo Hale, agreed.", "Jo", None),  # no area: no force
+            ("His counterpart for Avon and Somerset, Sue Mountstevens, signed.", "Sue",
+             "Avon and Somerset Constabulary"),  # the area after 'counterpart'
         ],
     )
     def test_post_of_the_official_named_last_in_the_force_named(self, nlp, text, name, force):
@@ -39,6 +41,7 @@ class TestCounterpart:
             ("His Cheshire counterpart, John Dwyer, agreed.", {}),  # no one named before
             ("A counterpart, John Dwyer, agreed.", {0: PCC}),  # no owner
             ("His deputy, John Dwyer, agreed.", {0: PCC}),
+            ("The meeting for Cheshire, John Dwyer, agreed.", {0: PCC}),  # an area after no counterpart
         ],
     )
     def test_no_counterpart(self, nlp, text, posts):

@@ -6,18 +6,14 @@ import pytest
 
 from pipeline.nlp.officials.roles import (
     RANK_APPOSITIVE,
-    body_force,
     clue,
     context_forces,
     has_former,
-    local_body,
-    organisation_label,
-    owned_body_force,
+    joint_post,
     owner_force,
-    owner_organisation,
-    places_in,
     premodifier,
     role_label,
+    the_force_owns,
 )
 from tests.nlp.officials.helpers import at, index_of, title
 
@@ -47,6 +43,15 @@ class TestClue:
     def test_a_former_post_is_marked(self, nlp, text, former):
         idx = index_of(nlp, text)
         assert clue(idx, title(idx, "chief constable"), *whole(idx), RANK_APPOSITIVE).former is former
+
+    @pytest.mark.parametrize(
+        ("text", "words", "expected"),
+        [("Garda Commissioner Jane Doe spoke.", "Garda Commissioner", True),
+         ("Chief Constable Jane Doe spoke.", "Chief Constable", False)],
+    )
+    def test_a_title_of_a_force_outside_the_uk_takes_no_fallback_force(self, nlp, text, words, expected):
+        idx = index_of(nlp, text)
+        assert clue(idx, title(idx, words), *whole(idx), RANK_APPOSITIVE).no_fallback is expected
 
     def test_no_clue_without_a_label(self, nlp):
         idx = index_of(nlp, "The chairman spoke.")  # a head with no organisation
@@ -96,116 +101,45 @@ class TestContextForces:
         assert (found.label, found.force) == ("chief_constable", "City of London Police")
 
 
-class TestOrganisationLabel:
-    @pytest.mark.parametrize(
-        ("text", "head", "expected"),
-        [
-            ("The chairman of the Kent Police Federation spoke.", "chairman", "federation_representative"),
-            ("The Unison branch secretary spoke.", "branch secretary", "federation_representative"),
-            ("The chair of the police and crime panel spoke.", "chair", "other"),
-            ("Humberside Police's director of finance spoke.", "director of finance", "police_staff"),
-            ("The chief finance officer to the PCC spoke.", "chief finance officer", "police_staff"),
-            ("The Police Federation said no. Its chair spoke.", "chair", "federation_representative"),
-            ("The chairman spoke.", "chairman", None),
-            ("The authority's chairman spoke.", "chairman", "other"),
-            ("The convener of the police board spoke.", "convener", "other"),
-            ("The president of the Association of Chief Police Officers spoke.", "president", "other"),
-            ("The SPA chairman spoke.", "chairman", "other"),
-            ("The leader of Bury Council spoke.", "leader", "politician"),
-            ("The chief executive of Kent Police Authority spoke.", "chief executive", "police_staff"),  # its staff
-            ("The chairman of the fire authority spoke.", "chairman", None),  # not a policing body
-            ("The leader of the combined authority spoke.", "leader", None),
-        ],
-    )
-    def test_a_head_takes_its_label_from_the_organisation(self, nlp, text, head, expected):
-        idx = index_of(nlp, text)
-        start = text.index(head)
-        lo = 0 if "Its" not in text else at(idx, "Its")
-        phrase = next(t for t in idx.titles.items if idx.doc[t.start].idx == start)
-        assert organisation_label(idx, phrase, lo, len(idx.doc)) == expected
-
-
-    @pytest.mark.parametrize(
-        "text",
-        ["The union Unison said no. The union's organiser spoke.",
-         "The union Unison said no. The union's North-East regional organiser spoke.",
-         "Unison said no. Its regional organiser spoke."],
-    )
-    def test_an_owner_that_refers_to_the_organisation_named_last(self, nlp, text):
-        idx = index_of(nlp, text)
-        head = next(t for t in idx.titles.items if idx.doc[t.start].text == "organiser")
-        lo = at(idx, "The union's") if "union's" in text else at(idx, "Its")
-        assert organisation_label(idx, head, lo, len(idx.doc)) == "federation_representative"
-
-
-class TestOwnerOrganisation:
-    def test_organisation_named_last_before_its(self, nlp):
-        idx = index_of(nlp, "The Scottish Police Federation's Fife branch was less upbeat. Its secretary spoke.")
-        owner = owner_organisation(idx, title(idx, "secretary"), at(idx, "Its"))
-        assert idx.doc[owner.start : owner.end].text == "Police Federation"
-
-    @pytest.mark.parametrize(
-        ("text", "expected"),
-        [
-            ("The Scottish Police Federation's Fife branch was less upbeat. Its secretary spoke.", "Fife Constabulary"),
-            ("The Scottish Police Federation was less upbeat. Its secretary spoke.", "Police Scotland"),
-        ],
-    )
-    def test_force_of_the_body_the_owner_refers_to(self, nlp, text, expected):
-        idx = index_of(nlp, text)
-        owner = owner_organisation(idx, title(idx, "secretary"), at(idx, "Its"))
-        assert owned_body_force(idx, owner) == expected
-
-
-class TestLocalBody:
-    @pytest.mark.parametrize(
-        ("text", "label", "expected"),
-        [
-            ("Board chairman Barry Gill spoke.", "other", True),
-            ("The chair of the regional collaboration board spoke.", "other", False),
-            ("The Aberdeen representative of Unison's police staff branch spoke.", "federation_representative", True),
-            ("Federation chairman Paul McKeen spoke.", "federation_representative", False),  # no branch
-            ("The national chairman of the federation spoke.", "federation_representative", False),
-            ("The president of ACPO spoke.", "other", False),
-        ],
-    )
-    def test_post_of_a_body_of_one_force(self, nlp, text, label, expected):
-        idx = index_of(nlp, text)
-        assert local_body(idx, label, 0, len(idx.doc)) is expected
-
-
-class TestPlacesIn:
+class TestOwnerForce:
     @pytest.mark.parametrize(
         ("text", "words", "expected"),
         [
-            ("The PCC for Kent and Essex Police spoke.", "PCC", ["Kent Police", "Essex Police"]),
-            ("Notts police and crime commissioner spoke.", "police and crime", ["Nottinghamshire Police"]),
-            ("The chief constable spoke.", "chief", []),
+            ("Durham Constabulary cut jobs. North Wales Police is to lose 120 jobs. Tom Doe, the force's director of "
+             "finance, spoke.", "director of finance", "North Wales Police"),  # the force named last
+            ("The City of London Police is small. Its commissioner spoke.", "commissioner", "City of London Police"),
+            ("Kent Police cut jobs. The commissioner's director of finance spoke.", "director of finance", None),
         ],
     )
-    def test_forces_and_areas_in_text_order(self, nlp, text, words, expected):
+    def test_the_force_named_last_owns_the_title(self, nlp, text, words, expected):
         idx = index_of(nlp, text)
-        assert [p.label for p in places_in(idx, at(idx, words), len(idx.doc))] == expected
+        assert owner_force(idx, title(idx, words)) == expected
 
 
-class TestBodyForce:
+class TestTheForceOwns:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("The force's director of finance spoke.", True), ("A force's director of finance spoke.", False),
+         ("The director of finance spoke.", False)],
+    )
+    def test_a_title_owned_by_the_force(self, nlp, text, expected):
+        idx = index_of(nlp, text)
+        assert the_force_owns(idx, title(idx, "director of finance")) is expected
+
+
+class TestJointPost:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            ("She chairs the Scottish Police Authority.", "Police Scotland"),
-            ("The Humberside police and crime panel met. She chairs the panel.", "Humberside Police"),
-            ("She chairs the panel.", None),
+            ("head of roads policing for the two forces", True),
+            ("head of roads policing for both forces", True),
+            ("head of roads policing for the force", False),
+            ("head of roads policing for Kent and Essex forces", False),  # forces named
         ],
     )
-    def test_force_a_panel_oversees(self, nlp, text, expected):
+    def test_a_post_of_forces_in_the_plural(self, nlp, text, expected):
         idx = index_of(nlp, text)
-        lo = at(idx, "She")
-        assert body_force(idx, lo, len(idx.doc)) == expected
-
-    def test_the_federation_looks_back_to_the_last_federation_named(self, nlp):
-        idx = index_of(nlp, "The Defence Police Federation said no. She chairs the federation.")
-        assert body_force(idx, at(idx, "She"), len(idx.doc), "federation_representative") == "Ministry of Defence Police"
-
+        assert joint_post(idx, *whole(idx)) is expected
 
 
 class TestPremodifier:

@@ -119,6 +119,9 @@ class TestPartyBefore:
             ("Labour's Jane Doe spoke.", "politician"),
             ("The council's Jane Doe spoke.", None),  # a council is no party
             ("Kent Police's Jane Doe spoke.", None),
+            ("SDLP board member Jane Doe spoke.", "politician"),  # before the nouns of her post
+            ("Labour's group leader Jane Doe spoke.", "politician"),
+            ("Labour said its new deputy Jane Doe spoke.", None),  # not a noun run: a verb between
         ],
     )
     def test_party_named_right_before_the_name(self, nlp, text, expected):
