@@ -73,24 +73,54 @@ def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
     ('Administration, finance and HR are among the areas being examined'), or an inclusion verb whose
     subject is the function itself ('Estates will also be included'), the arrangement named by a pronoun
     ('It covers payroll and vehicles', 'This includes developing a tri-force model for ... contact
-    management') or by a noun ('That programme will now concentrate on ...'); not what a thing includes
-    ('The weapons recovered include three firearms', 'The system will cover the control room')."""
+    management') or by a noun ('That programme will now concentrate on ...', 'Its remit takes in ...');
+    two or more functions after any verb whose subject is the arrangement ('It will handle custody and
+    case files'); the function is one of the arrangement's areas ('Air support was one of the areas under
+    review'); not what a thing includes ('The weapons recovered include three firearms', 'The system will
+    cover the control room')."""
     if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
         return True
-    verbs = [t for t in span.sent if t.lemma_.lower() in lex.list_verbs and t.pos_ in {"VERB", "AUX"}]
-    return any(covers(verb, span, lex) for verb in verbs)
+    for verb in (t for t in span.sent if t.pos_ in {"VERB", "AUX"}):
+        if inclusion_verb(verb, lex) and covers(verb, span, lex):
+            return True
+        if labels >= 2 and span.root in verb.subtree and any(arrangement(s, lex) for s in subjects(verb)):
+            return True
+        if one_of(verb, span, lex):
+            return True
+    return False
+
+
+def inclusion_verb(verb: Token, lex: FunctionLexicon) -> bool:
+    """'include', 'cover', 'span', or a verb with its particle ('takes in')."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return verb.lemma_.lower() in lex.list_verbs or any(f"{verb.lemma_.lower()} {p}" in lex.list_verbs for p in particles)
 
 
 def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
     """The subject of an inclusion verb is the function or the arrangement ('it', 'the programme')."""
-    for subject in subjects(verb):
-        if span.root in subject.subtree:
-            return True
-        if subject.pos_ == "PRON" and subject.lower_ not in lex.personal_pronouns:
-            return True
-        if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
-            return True
-    return False
+    return any(span.root in subject.subtree or arrangement(subject, lex) for subject in subjects(verb))
+
+
+def arrangement(subject: Token, lex: FunctionLexicon) -> bool:
+    """A subject that names the arrangement: a pronoun that is not a person ('it'), an arrangement noun
+    ('the programme', 'the contract') or a noun the arrangement owns ('Its remit', 'Their work')."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in lex.personal_pronouns
+    if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in lex.arrangement_possessives for c in subject.children)
+
+
+def one_of(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
+    """The function, as the subject of 'be', is one of the arrangement's areas ('Air support was one of a
+    number of areas under review', 'Custody is part of the plan')."""
+    if verb.lemma_.lower() != "be" or not any(span.root in s.subtree for s in subjects(verb)):
+        return False
+    return any(
+        c.dep_ == "attr" and c.lemma_.lower() in lex.part_words
+        and any(w.lemma_.lower() in lex.arrangement_nouns for w in c.subtree if w is not c)
+        for c in verb.children
+    )
 
 
 def colon_list(span: Span, labels: int) -> bool:
