@@ -104,8 +104,8 @@ def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
 def arrangement(subject: Token, lex: FunctionLexicon) -> bool:
     """A subject that names the arrangement: a pronoun that is not a person ('it'), an arrangement noun
     ('the programme', 'the contract') or a noun the arrangement owns ('Its remit', 'Their work')."""
-    if subject.pos_ == "PRON":
-        return subject.lower_ not in lex.personal_pronouns
+    if subject.pos_ == "PRON":  # 'IT' parsed as a pronoun is a function, not the arrangement
+        return subject.lower_ not in lex.personal_pronouns and not subject.is_upper
     if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
         return True
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in lex.arrangement_possessives for c in subject.children)

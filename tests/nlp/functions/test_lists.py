@@ -3,14 +3,17 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.functions.lists import (
+    arrangement,
     bullet,
     bullet_mark,
     colon_list,
     continues_list,
     covers,
     ends_with_colon,
+    inclusion_verb,
     list_lead,
     listing,
+    one_of,
 )
 from tests.nlp.functions.helpers import candidate, candidates, token
 
@@ -97,6 +100,10 @@ class TestListing:
             ("It covers payroll and vehicles.", "payroll", 2),
             ("Estates will also be included.", "Estates", 1),
             ("That programme will concentrate on major crime.", "major crime", 1),
+            ("Its remit takes in armed policing, the dog section and civil contingencies.", "civil contingencies", 3),
+            ("Its work spans roads policing and intelligence.", "intelligence", 2),
+            ("It will handle custody and case files.", "custody", 2),
+            ("Air support was one of a number of areas under review.", "Air support", 1),
         ],
     )
     def test_what_the_arrangement_covers(self, nlp, finder, lex, text, function, count):
@@ -106,7 +113,8 @@ class TestListing:
     @pytest.mark.parametrize(
         ("text", "function"),
         [("The weapons recovered include firearms.", "firearms"), ("She will cover custody.", "custody"),
-         ("The system will cover the control room.", "control room")],
+         ("The system will cover the control room.", "control room"),
+         ("Officers said custody and IT were busy.", "custody"), ("Custody is a busy place.", "Custody")],
     )
     def test_what_a_thing_or_a_person_covers(self, nlp, finder, lex, text, function):
         doc = nlp(text)
@@ -140,3 +148,33 @@ class TestColonList:
     def test_one_function(self, nlp, finder):
         doc = nlp("The first area is clear: intelligence.")
         assert not colon_list(candidate(doc, finder, "intelligence"), 1)
+
+
+class TestInclusionVerb:
+    @pytest.mark.parametrize(("text", "word", "expected"), [("It covers payroll.", "covers", True),
+                                                            ("Its remit takes in payroll.", "takes", True),
+                                                            ("It takes payroll.", "takes", False)])
+    def test_verb_or_verb_with_particle(self, nlp, lex, text, word, expected):
+        assert inclusion_verb(token(nlp(text), word), lex) is expected
+
+
+class TestArrangement:
+    @pytest.mark.parametrize(("text", "word", "expected"), [("It covers payroll.", "It", True),
+                                                            ("Its remit covers payroll.", "remit", True),
+                                                            ("The programme covers payroll.", "programme", True),
+                                                            ("He covers payroll.", "He", False),
+                                                            ("His desk covers payroll.", "desk", False)])
+    def test_a_subject_naming_the_arrangement(self, nlp, lex, text, word, expected):
+        assert arrangement(token(nlp(text), word), lex) is expected
+
+
+class TestOneOf:
+    @pytest.mark.parametrize(("text", "function", "expected"), [
+        ("Air support was one of a number of areas under review.", "Air support", True),
+        ("Custody is part of the plan.", "Custody", True),
+        ("Custody is one of the busiest places.", "Custody", False),
+    ])
+    def test_one_of_the_areas(self, nlp, finder, lex, text, function, expected):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "be")
+        assert one_of(verb, candidate(doc, finder, function), lex) is expected
