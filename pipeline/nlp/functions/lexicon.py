@@ -69,6 +69,8 @@ class FunctionsFile(Lexicon):
     list_verbs: list[str]
     list_words: list[str]
     arrangement_nouns: list[str]
+    arrangement_possessives: list[str]
+    part_words: list[str]
     bullets: list[str]
     proposed_cues: list[str]
     excluded: ExclusionCues
@@ -121,6 +123,8 @@ class FunctionLexicon:
     list_verbs: frozenset[str]
     list_words: frozenset[str]
     arrangement_nouns: frozenset[str]
+    arrangement_possessives: frozenset[str]
+    part_words: frozenset[str]
     bullets: frozenset[str]
     proposed_cues: tuple[str, ...]
     stay_verbs: frozenset[str]

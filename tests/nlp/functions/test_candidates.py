@@ -46,6 +46,11 @@ class TestFindCandidates:
             ("Digital forensic examiners can work across both.", ("forensics", "Digital forensic examiners")),
             ("The criminal records office moved.", ("information_management", "records office")),
             ("Much of the non-operational work is done by G4S.", ("back_office", "non-operational work")),
+            ("Plans to merge dog support were dropped.", ("dogs", "dog support")),
+            ("They run a roads crime team.", ("roads_policing", "roads crime team")),
+            ("They run a regional crime unit.", ("serious_organised_crime", "regional crime unit")),
+            ("Its work spans armed operations.", ("firearms", "armed operations")),
+            ("The forces will look at buying spare parts in bulk.", ("procurement", "buying spare parts")),
         ],
     )
     def test_a_core_term_with_a_unit_noun(self, nlp, finder, text, expected):
