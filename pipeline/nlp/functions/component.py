@@ -81,14 +81,14 @@ class FunctionFinder(Stage):
         # the candidates a candidate's decision reads are those of its sentence
         decided = [(span, decide(span, article.near(span), article, lex)) for span in candidates]
         kept = [(span, state) for span, state in decided if state is not None]
-        whole = not collaborations  # the article's one arrangement is with a partner
-        index = Kept(kept)
         starts = [c["start_char"] for c in collaborations]
+        arrangements = [nearest(collaborations, span, starts) for span, _ in kept]
+        index = Kept(kept, arrangements)
         doc._.functions = [
-            {"function": span.label_, "status": state, "collaboration": nearest(collaborations, span, starts),
+            {"function": span.label_, "status": state, "collaboration": arrangement,
              "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
-            for span, state in kept
-            if not (span.label_ in lex.generic and summarised(span, state, index, lex, whole))
+            for (span, state), arrangement in zip(kept, arrangements, strict=True)
+            if not (span.label_ in lex.generic and summarised(span, state, index, lex))
         ]
         return doc
 

@@ -59,3 +59,9 @@ class TestFunctionFinder:
         assert {(f["function"], f["status"], f["collaboration"]) for f in doc._.functions} == {
             ("contact_management", "shared", None), ("custody", "shared", None),
         }
+
+    def test_a_summary_its_arrangement_spells_out_elsewhere(self, nlp):
+        doc = nlp("Cheshire Police and Northamptonshire Police have agreed to share back-office staff.\n\n"
+                  "It will cover human resources, finance and procurement for both forces.")
+        assert doc._.collaborations
+        assert {f["function"] for f in doc._.functions} == {"hr", "finance", "procurement"}

@@ -22,25 +22,46 @@ class TestSummarised:
     def test_its_own_examples_say_it(self, nlp, finder, lex, text):
         _, spans = kept(nlp, finder, text)
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert summarised(summary, "shared", Kept(spans), lex, whole=False)
+        assert summarised(summary, "shared", Kept(spans), lex)
 
     def test_functions_listed_beside_it(self, nlp, finder, lex):
         _, spans = kept(nlp, finder, "Merged forces will pool technology, procurement and back-office functions.")
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert not summarised(summary, "shared", Kept(spans), lex, whole=True)
+        assert not summarised(summary, "shared", Kept(spans), lex)
 
-    def test_the_partner_article_names_two_or_more(self, nlp, finder, lex):
+    @pytest.mark.parametrize(
+        "text",
+        ["The force will hand its support services to a company. Staff in finance, HR and IT will move.",
+         "Cheshire and Northants strike deal to share back-office staff. It will cover HR, finance and procurement."],
+    )
+    def test_its_arrangement_names_two_or_more(self, nlp, finder, lex, text):
+        _, spans = kept(nlp, finder, text)
+        summary = next(span for span, _ in spans if span.label_ == "back_office")
+        assert summarised(summary, "shared", Kept(spans), lex)
+
+    def test_another_arrangement_names_them(self, nlp, finder, lex):
         text = "The force will hand its support services to a company. Staff in finance, HR and IT will move."
         doc, spans = kept(nlp, finder, text)
         summary = candidate(doc, finder, "support services")
-        assert summarised(summary, "shared", Kept(spans), lex, whole=True)
-        assert not summarised(summary, "shared", Kept(spans), lex, whole=False)
+        arrangements = [0 if span == summary else 1 for span, _ in spans]
+        assert not summarised(summary, "shared", Kept(spans, arrangements), lex)
+
+    def test_one_other_function_in_another_sentence(self, nlp, finder, lex):
+        doc, spans = kept(nlp, finder, "They will share support services. Payroll moves first.")
+        summary = candidate(doc, finder, "support services")
+        assert not summarised(summary, "shared", Kept(spans), lex)
+
+    def test_functions_beside_it_in_its_sentence(self, nlp, finder, lex):
+        text = "Lincolnshire, which handed its back office to a contractor, runs joint HR covering recruitment and training."
+        doc, spans = kept(nlp, finder, text)
+        summary = candidate(doc, finder, "back office")
+        assert not summarised(summary, "shared", Kept(spans), lex)
 
     def test_one_left_out(self, nlp, finder, lex):
         _, spans = kept(nlp, finder, "They will share all support services, excluding payroll.")
         spans = [(span, "excluded" if span.label_ == "finance" else state) for span, state in spans]
         summary = next(span for span, _ in spans if span.label_ == "back_office")
-        assert not summarised(summary, "shared", Kept(spans), lex, whole=False)
+        assert not summarised(summary, "shared", Kept(spans), lex)
 
 
 class TestExampleOf:
