@@ -70,6 +70,7 @@ class TestStatus:
             ("The first area under review is protective services: major investigations and intelligence.",
              "intelligence"),
             ("Other work will be progressed around closer collaboration between their HR and IT functions.", "HR"),
+            ("Work will also be taken forward on bringing the forces' HR teams closer together.", "HR"),
         ],
     )
     def test_proposed(self, nlp, finder, lex, text, function):
