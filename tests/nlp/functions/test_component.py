@@ -65,3 +65,9 @@ class TestFunctionFinder:
                   "It will cover human resources, finance and procurement for both forces.")
         assert doc._.collaborations
         assert {f["function"] for f in doc._.functions} == {"hr", "finance", "procurement"}
+
+    @pytest.mark.parametrize("partner", ["Trafford Council", "the local authority", "the ambulance service",
+                                         "the fire brigade"])
+    def test_a_public_partner_that_is_not_a_force(self, nlp, partner):
+        doc = nlp(f"Greater Manchester Police and {partner} have opened a shared HR centre.")
+        assert [(f["function"], f["status"]) for f in doc._.functions] == [("hr", "shared")]
