@@ -65,12 +65,10 @@ def one_force(span: Span, lex: FunctionLexicon) -> bool:
 def problem(span: Span, lex: FunctionLexicon) -> bool:
     """A problem or a risk, not an arrangement: 'the cost of bringing together different systems',
     'the integration of control rooms as a key risk', 'unresolved issues include ICT'."""
+    # any word above it, through its own clause ('the cost of bringing together ...' is the cost's)
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.problem_words for t in span.root.ancestors):
+        return True
     verb = clause_verb(span.root)
-    for token in span.root.ancestors:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.problem_words:
-            return True
-        if token is verb:
-            break
     if verb is None:
         return False
     as_problem = any(c.lower_ == "as" and any(w.lemma_.lower() in lex.problem_words for w in c.subtree)
