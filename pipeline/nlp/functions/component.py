@@ -18,7 +18,7 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.functions.candidates import build_matchers, find_candidates
 from pipeline.nlp.functions.decide import decide, read_article
 from pipeline.nlp.functions.lexicon import LEXICON_FILE, FunctionLexicon, FunctionsFile
-from pipeline.nlp.functions.summary import Kept, summarised
+from pipeline.nlp.functions.summary import Kept, left_out, summarised
 from pipeline.nlp.lexicon import Lexicon
 from pipeline.nlp.matching import LemmaMatcher
 
@@ -89,6 +89,7 @@ class FunctionFinder(Stage):
              "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
             for (span, state), arrangement in zip(kept, arrangements, strict=True)
             if not (span.label_ in lex.generic and summarised(span, state, index, lex))
+            and not left_out(span, state, index)
         ]
         return doc
 

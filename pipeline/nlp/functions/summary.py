@@ -1,5 +1,6 @@
 """Summaries: 'back office' and 'support services' are reported only where nothing more specific says them
-(contract, section 5: "`back_office`: back office or support services with nothing more specific").
+(contract, section 5: "`back_office`: back office or support services with nothing more specific"); a
+function its arrangement excludes is reported only as excluded.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ class Kept:
         self.by_sentence: dict[int, list[tuple[Span, str]]] = defaultdict(list)
         self.sentences: dict[tuple[str, str, int | None], set[int]] = defaultdict(set)
         self.arrangement: dict[int, int | None] = {}
+        self.excluded: set[tuple[str, int | None]] = set()
         for k, (span, state) in enumerate(kept):
             arrangement = arrangements[k] if arrangements else None
             self.by_sentence[span.root.sent.start].append((span, state))
             self.sentences[(span.label_, state, arrangement)].add(span.root.sent.start)
             self.arrangement[span.root.i] = arrangement
+            if state == "excluded":
+                self.excluded.add((span.label_, arrangement))
 
 
 def summarised(span: Span, state: str, kept: Kept, lex: FunctionLexicon) -> bool:
@@ -50,6 +54,13 @@ def summarised(span: Span, state: str, kept: Kept, lex: FunctionLexicon) -> bool
     arrangement = kept.arrangement.get(span.root.i)
     labels = [label for label in specific if kept.sentences.get((label, state, arrangement), set()) - {sentence}]
     return len(labels) >= 2
+
+
+def left_out(span: Span, state: str, kept: Kept) -> bool:
+    """The arrangement says the function stays with each force: another mention of it is no sharing ('are
+    to go back to running their own police dog units, ending a shared arrangement ... The joint Dog Support
+    Unit was created under Evolve')."""
+    return state != "excluded" and (span.label_, kept.arrangement.get(span.root.i)) in kept.excluded
 
 
 def example_of(token: Token, head: Token, lex: FunctionLexicon) -> bool:

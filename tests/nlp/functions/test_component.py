@@ -71,3 +71,9 @@ class TestFunctionFinder:
     def test_a_public_partner_that_is_not_a_force(self, nlp, partner):
         doc = nlp(f"Greater Manchester Police and {partner} have opened a shared HR centre.")
         assert [(f["function"], f["status"]) for f in doc._.functions] == [("hr", "shared")]
+
+    def test_a_function_the_arrangement_ends_is_only_excluded(self, nlp):
+        doc = nlp("North Yorkshire Police, Cleveland Police and Durham Constabulary are to go back to running their "
+                  "own police dog units, ending a shared arrangement.\n\nThe joint Dog Support Unit was created "
+                  "under Evolve, the collaboration programme between the three forces.")
+        assert {(f["function"], f["status"]) for f in doc._.functions} == {("dogs", "excluded")}

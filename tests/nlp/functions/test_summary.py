@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.functions.summary import Kept, example_of, summarised
+from pipeline.nlp.functions.summary import Kept, example_of, left_out, summarised
 from tests.nlp.functions.helpers import candidate, candidates, token
 
 
@@ -62,6 +62,18 @@ class TestSummarised:
         spans = [(span, "excluded" if span.label_ == "finance" else state) for span, state in spans]
         summary = next(span for span, _ in spans if span.label_ == "back_office")
         assert not summarised(summary, "shared", Kept(spans), lex)
+
+
+class TestLeftOut:
+    def test_another_mention_of_a_function_its_arrangement_excludes(self, nlp, finder):
+        _, spans = kept(nlp, finder, "Each force will keep its own dog unit. The joint dog unit was created in 2016.")
+        spans = [(span, "excluded" if i == 0 else state) for i, (span, state) in enumerate(spans)]
+        assert [left_out(span, state, Kept(spans)) for span, state in spans] == [False, True]
+
+    def test_excluded_in_another_arrangement(self, nlp, finder):
+        _, spans = kept(nlp, finder, "Each force will keep its own dog unit. The joint dog unit was created in 2016.")
+        spans = [(span, "excluded" if i == 0 else state) for i, (span, state) in enumerate(spans)]
+        assert not left_out(spans[1][0], "shared", Kept(spans, [0, 1]))
 
 
 class TestExampleOf:
