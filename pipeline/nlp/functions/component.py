@@ -18,7 +18,7 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.functions.candidates import build_matchers, find_candidates
 from pipeline.nlp.functions.decide import decide, read_article
 from pipeline.nlp.functions.lexicon import LEXICON_FILE, FunctionLexicon, FunctionsFile
-from pipeline.nlp.functions.summary import Kept, left_out, summarised
+from pipeline.nlp.functions.summary import Kept, first_statuses, left_out, summarised
 from pipeline.nlp.lexicon import Lexicon
 from pipeline.nlp.matching import LemmaMatcher
 
@@ -83,6 +83,7 @@ class FunctionFinder(Stage):
         kept = [(span, state) for span, state in decided if state is not None]
         starts = [c["start_char"] for c in collaborations]
         arrangements = [nearest(collaborations, span, starts) for span, _ in kept]
+        kept = first_statuses(kept, arrangements)
         index = Kept(kept, arrangements)
         doc._.functions = [
             {"function": span.label_, "status": state, "collaboration": arrangement,

@@ -1,6 +1,7 @@
 """Summaries: 'back office' and 'support services' are reported only where nothing more specific says them
 (contract, section 5: "`back_office`: back office or support services with nothing more specific"); a
-function its arrangement excludes is reported only as excluded.
+function its arrangement excludes is reported only as excluded; a function shared or proposed keeps the
+status of its first mention.
 """
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ def summarised(span: Span, state: str, kept: Kept, lex: FunctionLexicon) -> bool
     arrangement = kept.arrangement.get(span.root.i)
     labels = [label for label in specific if kept.sentences.get((label, state, arrangement), set()) - {sentence}]
     return len(labels) >= 2
+
+
+def first_statuses(kept: list[tuple[Span, str]], arrangements: list[int | None]) -> list[tuple[Span, str]]:
+    """A function shared or proposed takes, in every mention, the status of its first mention in its
+    arrangement: the lead says what was agreed or planned; later mentions recall the history, quote
+    someone or look ahead ('Five forces have agreed to combine their forensic laboratories ... the units
+    that might follow'). ``kept`` is in text order."""
+    first: dict[tuple[str, int | None], str] = {}
+    for (span, state), arrangement in zip(kept, arrangements, strict=True):
+        if state != "excluded":
+            first.setdefault((span.label_, arrangement), state)
+    return [(span, state if state == "excluded" else first[(span.label_, arrangement)])
+            for (span, state), arrangement in zip(kept, arrangements, strict=True)]
 
 
 def left_out(span: Span, state: str, kept: Kept) -> bool:

@@ -77,3 +77,8 @@ class TestFunctionFinder:
                   "own police dog units, ending a shared arrangement.\n\nThe joint Dog Support Unit was created "
                   "under Evolve, the collaboration programme between the three forces.")
         assert {(f["function"], f["status"]) for f in doc._.functions} == {("dogs", "excluded")}
+
+    def test_a_later_mention_keeps_the_status_of_the_first(self, nlp):
+        doc = nlp("Avon and Somerset Police and Wiltshire Police have agreed to combine their forensic laboratories."
+                  "\n\nThe shared forensic laboratories may move to Bristol.")
+        assert {(f["function"], f["status"]) for f in doc._.functions} == {("forensics", "shared")}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.functions.summary import Kept, example_of, left_out, summarised
+from pipeline.nlp.functions.summary import Kept, example_of, first_statuses, left_out, summarised
 from tests.nlp.functions.helpers import candidate, candidates, token
 
 
@@ -88,3 +88,16 @@ class TestExampleOf:
     def test_a_sibling(self, nlp, lex):
         doc = nlp("They will share support services and payroll.")
         assert not example_of(token(doc, "payroll"), token(doc, "services"), lex)
+
+
+class TestFirstStatuses:
+    def test_every_mention_takes_its_first_status(self, nlp, finder):
+        _, spans = kept(nlp, finder, "The forces agreed to share custody and IT. Custody could later move.")
+        spans = [(span, "proposed" if i == 2 else state) for i, (span, state) in enumerate(spans)]
+        assert [state for _, state in first_statuses(spans, [0, 0, 0])] == ["shared", "shared", "shared"]
+
+    def test_per_arrangement_and_not_for_an_exclusion(self, nlp, finder):
+        _, spans = kept(nlp, finder, "The forces agreed to share custody and IT. Custody could later move.")
+        spans = [(span, state) for span, state in zip([s for s, _ in spans], ["proposed", "excluded", "shared"],
+                                                        strict=True)]
+        assert [state for _, state in first_statuses(spans, [0, 0, 1])] == ["proposed", "excluded", "shared"]
