@@ -90,6 +90,8 @@ def blocked(span: Span, lex: FunctionLexicon) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     excepted = span.start > 0 and is_exception(doc[span.start - 1], lex)  # 'apart from custody' is a function
     last, first = span[-1].lower_, span[0].lower_
+    if last in lex.noun_only and span[-1].pos_ != "NOUN":
+        return True  # 'Building Safer Communities' is no building
     if after in lex.blocked_after.get(last, ()) or (before in lex.blocked_before.get(first, ()) and not excepted):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in lex.title_after:

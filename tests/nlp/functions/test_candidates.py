@@ -53,6 +53,7 @@ class TestFindCandidates:
             ("They run a roads crime team.", ("roads_policing", "roads crime team")),
             ("They run a regional crime unit.", ("serious_organised_crime", "regional crime unit")),
             ("Its work spans armed operations.", ("firearms", "armed operations")),
+            ("A joint police and fire building will be created.", ("estates", "building")),
             ("The forces will look at buying spare parts in bulk.", ("procurement", "buying spare parts")),
         ],
     )
@@ -125,6 +126,7 @@ class TestBlocked:
             ("The director of finance spoke.", (3, 4)),
             ("The finance director spoke.", (1, 2)),
             ("Police recovered three firearms.", (3, 4)),
+            ("Policing: Building Safer Communities Together was published.", (2, 3)),
             ("An incident needs more dogs than one area can provide.", (4, 5)),
             ("They used drugs detection dogs.", (4, 5)),
             ("They will share a new training range.", (5, 6)),
