@@ -127,6 +127,7 @@ class TestBlocked:
             ("The finance director spoke.", (1, 2)),
             ("Police recovered three firearms.", (3, 4)),
             ("Policing: Building Safer Communities Together was published.", (2, 3)),
+            ("They will swap detectives on training secondments.", (5, 6)),
             ("An incident needs more dogs than one area can provide.", (4, 5)),
             ("They used drugs detection dogs.", (4, 5)),
             ("They will share a new training range.", (5, 6)),
