@@ -31,7 +31,7 @@ FLOORS = {
         "job_concerns": 0.99, "collaborations": 0.97,
     },
     "round1": {
-        "forces": 0.95, "officials": 0.97, "money": 0.93, "money_amounts": 0.98, "functions": 0.97,
+        "forces": 0.95, "officials": 0.97, "money": 0.93, "money_amounts": 0.98, "functions": 0.98,
         "job_concerns": 0.96, "collaborations": 0.90,
     },
     "shared": {
@@ -41,8 +41,8 @@ FLOORS = {
 }
 # Attribute accuracies: officials' force, job-concern stance, function status.
 ATTRIBUTE_FLOORS = {
-    "corpus": {"officials": 1.0, "job_concerns": 1.0, "functions": 0.95},
-    "round1": {"officials": 0.97, "job_concerns": 0.91},
+    "corpus": {"officials": 1.0, "job_concerns": 1.0, "functions": 0.98},
+    "round1": {"officials": 0.97, "job_concerns": 0.91, "functions": 0.94},
 }
 GOLD_SETS = {"corpus": CORPUS, "holdout": CORPUS / "holdout", "round1": CORPUS / "round1", "shared": SHARED / "gold"}
 

@@ -20,9 +20,10 @@ from pipeline.nlp.functions.lexicon import FunctionLexicon
 CORE, LISTED, ABBREVIATION, VERB = "core", "listed", "abbreviation", "verb"
 
 
-def phrase_forms(phrase: str) -> set[str]:
-    """A phrase and its plural with a final 's' ('custody suite', 'custody suites')."""
-    return {phrase, phrase + "s"} if not phrase.endswith("s") else {phrase}
+def phrase_forms(phrase: str, no_plural: frozenset[str] = frozenset()) -> set[str]:
+    """A phrase and its plural with a final 's' ('custody suite', 'custody suites'), unless the plural is
+    another word ('finances' are money, not the finance function)."""
+    return {phrase, phrase + "s"} if not (phrase.endswith("s") or phrase in no_plural) else {phrase}
 
 
 def headed_forms(cores: tuple[str, ...], heads: tuple[str, ...]) -> set[str]:
@@ -34,7 +35,7 @@ def build_matchers(nlp: Language, lex: FunctionLexicon) -> dict[str, PhraseMatch
     """The matchers of the lexicon: phrases (any case), abbreviations (as written), verb forms (parse)."""
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for label, terms in lex.functions.items():
-        forms = {form for term in terms for form in phrase_forms(term)}
+        forms = {form for term in terms for form in phrase_forms(term, lex.no_plural)}
         forms |= headed_forms(lex.headed.get(label, ()), lex.heads)
         phrases.add(label, [nlp.make_doc(p) for p in sorted(forms)])
     for label, terms in lex.headed.items():
@@ -89,14 +90,22 @@ def blocked(span: Span, lex: FunctionLexicon) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     excepted = span.start > 0 and is_exception(doc[span.start - 1], lex)  # 'apart from custody' is a function
     last, first = span[-1].lower_, span[0].lower_
+    if last in lex.noun_only and span[-1].pos_ != "NOUN":
+        return True  # 'Building Safer Communities' is no building
     if after in lex.blocked_after.get(last, ()) or (before in lex.blocked_before.get(first, ()) and not excepted):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in lex.title_after:
         return True
     two_before = tuple(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
-    if last in lex.counted_things and any(c.dep_ == "nummod" for c in span.root.children):
-        return True  # 'three firearms' are weapons, 'two dogs' animals
+    if last in lex.counted_things and counted(span.root, lex):
+        return True  # 'three firearms' are weapons, 'more dogs than one area can provide' animals
     return thing(span, lex) or event(span, lex) or two_before in lex.title_before
+
+
+def counted(word: Token, lex: FunctionLexicon) -> bool:
+    """The word has a number or a quantity word ('three firearms', 'more dogs', 'several dogs')."""
+    return any(c.dep_ == "nummod" or (c.dep_ in {"amod", "det"} and c.lower_ in lex.quantity_words)
+               for c in word.children)
 
 
 def thing(span: Span, lex: FunctionLexicon) -> bool:

@@ -18,7 +18,7 @@ from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.functions.candidates import build_matchers, find_candidates
 from pipeline.nlp.functions.decide import decide, read_article
 from pipeline.nlp.functions.lexicon import LEXICON_FILE, FunctionLexicon, FunctionsFile
-from pipeline.nlp.functions.summary import Kept, summarised
+from pipeline.nlp.functions.summary import Kept, first_statuses, left_out, summarised
 from pipeline.nlp.lexicon import Lexicon
 from pipeline.nlp.matching import LemmaMatcher
 
@@ -81,14 +81,16 @@ class FunctionFinder(Stage):
         # the candidates a candidate's decision reads are those of its sentence
         decided = [(span, decide(span, article.near(span), article, lex)) for span in candidates]
         kept = [(span, state) for span, state in decided if state is not None]
-        whole = not collaborations  # the article's one arrangement is with a partner
-        index = Kept(kept)
         starts = [c["start_char"] for c in collaborations]
+        arrangements = [nearest(collaborations, span, starts) for span, _ in kept]
+        kept = first_statuses(kept, arrangements)
+        index = Kept(kept, arrangements)
         doc._.functions = [
-            {"function": span.label_, "status": state, "collaboration": nearest(collaborations, span, starts),
+            {"function": span.label_, "status": state, "collaboration": arrangement,
              "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
-            for span, state in kept
-            if not (span.label_ in lex.generic and summarised(span, state, index, lex, whole))
+            for (span, state), arrangement in zip(kept, arrangements, strict=True)
+            if not (span.label_ in lex.generic and summarised(span, state, index, lex))
+            and not left_out(span, state, index)
         ]
         return doc
 

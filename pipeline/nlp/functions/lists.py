@@ -73,12 +73,21 @@ def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
     ('Administration, finance and HR are among the areas being examined'), or an inclusion verb whose
     subject is the function itself ('Estates will also be included'), the arrangement named by a pronoun
     ('It covers payroll and vehicles', 'This includes developing a tri-force model for ... contact
-    management') or by a noun ('That programme will now concentrate on ...'); not what a thing includes
-    ('The weapons recovered include three firearms', 'The system will cover the control room')."""
+    management') or by a noun ('That programme will now concentrate on ...', 'Its remit takes in ...');
+    two or more functions as the object of any verb whose subject is the arrangement ('It will handle
+    custody and case files'); the function is one of the arrangement's areas ('Air support was one of the areas under
+    review'); not what a thing includes ('The weapons recovered include three firearms', 'The system will
+    cover the control room')."""
     if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
         return True
-    verbs = [t for t in span.sent if t.pos_ in {"VERB", "AUX"} and verb_phrase(t) in lex.list_verbs]
-    return any(covers(verb, span, lex) for verb in verbs)
+    for verb in (t for t in span.sent if t.pos_ in {"VERB", "AUX"}):
+        if verb_phrase(verb) in lex.list_verbs and covers(verb, span, lex):
+            return True
+        if labels >= 2 and object_of(span, verb) and any(arrangement(s, lex) for s in subjects(verb)):
+            return True
+        if one_of(verb, span, lex):
+            return True
+    return False
 
 
 def verb_phrase(verb: Token) -> str:
@@ -90,14 +99,41 @@ def verb_phrase(verb: Token) -> str:
 
 def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
     """The subject of an inclusion verb is the function or the arrangement ('it', 'the programme')."""
-    for subject in subjects(verb):
-        if span.root in subject.subtree:
-            return True
-        if subject.pos_ == "PRON" and subject.lower_ not in lex.personal_pronouns:
-            return True
-        if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
-            return True
-    return False
+    return any(span.root in subject.subtree or arrangement(subject, lex) for subject in subjects(verb))
+
+
+def arrangement(subject: Token, lex: FunctionLexicon) -> bool:
+    """A subject that names the arrangement: a pronoun that is not a person ('it'), an arrangement noun
+    ('the programme', 'the contract') or a noun the arrangement owns ('Its remit', 'Their work')."""
+    if subject.pos_ == "PRON":  # 'IT' parsed as a pronoun is a function, not the arrangement
+        return subject.lower_ not in lex.personal_pronouns and not subject.is_upper
+    if subject.lemma_.lower() in lex.arrangement_nouns | lex.partner_nouns:
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in lex.arrangement_possessives for c in subject.children)
+
+
+def object_of(span: Span, verb: Token) -> bool:
+    """The function (or the list it is part of) is the verb's object, directly or through a preposition
+    ('It will handle custody and case files', 'It brings HR into ...'), not a word deeper in the clause
+    ('a review found that many were too small to provide counter-terrorism')."""
+    word = span.root
+    while word.dep_ in {"conj", "compound", "appos", "nmod"} and word.head.i != word.i:
+        word = word.head
+    if word.dep_ == "pobj" and word.head.dep_ == "prep":
+        word = word.head
+    return word.head.i == verb.i and word.dep_ in {"dobj", "prep"}
+
+
+def one_of(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
+    """The function, as the subject of 'be', is one of the arrangement's areas ('Air support was one of a
+    number of areas under review', 'Custody is part of the plan')."""
+    if verb.lemma_.lower() != "be" or not any(span.root in s.subtree for s in subjects(verb)):
+        return False
+    return any(
+        c.dep_ == "attr" and c.lemma_.lower() in lex.part_words
+        and any(w.lemma_.lower() in lex.arrangement_nouns for w in c.subtree if w.i != c.i)
+        for c in verb.children
+    )
 
 
 def colon_list(span: Span, labels: int) -> bool:

@@ -5,15 +5,17 @@ Organised Crime Unit"), the sentence names a problem ("the cost of bringing toge
 personnel systems", "unresolved issues include ICT"), it is an activity of another function ("training
 police dogs"), a force would do it alone ("keeping enough firearms teams on our own"), or a national
 body takes it over rather than forces sharing it ("a new National Police Service will take over
-counter-terrorism").
+counter-terrorism"), or its clause denies it without excluding it ("they could not get into each other's
+computer systems").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.functions.lexicon import FunctionLexicon
 from pipeline.nlp.functions.scope import CHAIN, clause_verb, subjects
+from pipeline.nlp.functions.status import governors
 
 
 def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
@@ -21,8 +23,22 @@ def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
     apart, as they depend on the sentence)."""
     return (
         span.label_ in lex.excluded_only or kept_apart(span, lex) or problem(span, lex)
-        or activity_of(span, candidates, lex) or national_body(span, lex)
+        or activity_of(span, candidates, lex) or national_body(span, lex) or denied(span)
     )
+
+
+def denied(span: Span) -> bool:
+    """A negated clause that is no exclusion (those are read first): 'officers could not easily get into
+    each other's computer systems' says what is not done, not what is shared."""
+    verb = next((t for t in governors(span.root) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or not finite(verb):  # 'including but not limited to' denies nothing
+        return False
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def finite(verb: Token) -> bool:
+    """A verb with a tense of its own or an auxiliary ('could not get', 'does not share'), not a participle."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def kept_apart(span: Span, lex: FunctionLexicon) -> bool:
@@ -49,12 +65,10 @@ def one_force(span: Span, lex: FunctionLexicon) -> bool:
 def problem(span: Span, lex: FunctionLexicon) -> bool:
     """A problem or a risk, not an arrangement: 'the cost of bringing together different systems',
     'the integration of control rooms as a key risk', 'unresolved issues include ICT'."""
+    # any word above it, through its own clause ('the cost of bringing together ...' is the cost's)
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.problem_words for t in span.root.ancestors):
+        return True
     verb = clause_verb(span.root)
-    for token in span.root.ancestors:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.problem_words:
-            return True
-        if token is verb:
-            break
     if verb is None:
         return False
     as_problem = any(c.lower_ == "as" and any(w.lemma_.lower() in lex.problem_words for w in c.subtree)

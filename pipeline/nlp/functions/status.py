@@ -87,7 +87,7 @@ def planned(token: Token, proposed: set[int], below: Token | None = None) -> boo
         if child is below:
             continue
         if child.dep_ in SUBJECTS or child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ == "according"):
-            if any(w.i in proposed for w in child.subtree):
+            if any(w.i in proposed and not in_relative_clause(w, child) for w in child.subtree):
                 return True
         elif child.dep_ == "prep" and token.pos_ in {"NOUN", "PROPN"}:
             if any(w.i in proposed for o in child.children if o.dep_ == "pobj" for w in (o, *o.children)):
@@ -96,6 +96,17 @@ def planned(token: Token, proposed: set[int], below: Token | None = None) -> boo
             if any(w.i in proposed for w in (child, *child.children) if w.dep_ not in SUBJECTS):
                 return True
         elif child.dep_ in QUALIFIERS | {"dobj"} and child.i in proposed:
+            return True
+    return False
+
+
+def in_relative_clause(word: Token, top: Token) -> bool:
+    """The word is in a relative clause below ``top``: 'the scientific services teams who examine crime
+    scenes' describes the teams; its verb is no plan for the arrangement."""
+    for above in (word, *word.ancestors):
+        if above is top:
+            return False
+        if above.dep_ == "relcl":
             return True
     return False
 

@@ -59,3 +59,26 @@ class TestFunctionFinder:
         assert {(f["function"], f["status"], f["collaboration"]) for f in doc._.functions} == {
             ("contact_management", "shared", None), ("custody", "shared", None),
         }
+
+    def test_a_summary_its_arrangement_spells_out_elsewhere(self, nlp):
+        doc = nlp("Cheshire Police and Northamptonshire Police have agreed to share back-office staff.\n\n"
+                  "It will cover human resources, finance and procurement for both forces.")
+        assert doc._.collaborations
+        assert {f["function"] for f in doc._.functions} == {"hr", "finance", "procurement"}
+
+    @pytest.mark.parametrize("partner", ["Trafford Council", "the local authority", "the ambulance service",
+                                         "the fire brigade"])
+    def test_a_public_partner_that_is_not_a_force(self, nlp, partner):
+        doc = nlp(f"Greater Manchester Police and {partner} have opened a shared HR centre.")
+        assert [(f["function"], f["status"]) for f in doc._.functions] == [("hr", "shared")]
+
+    def test_a_function_the_arrangement_ends_is_only_excluded(self, nlp):
+        doc = nlp("North Yorkshire Police, Cleveland Police and Durham Constabulary are to go back to running their "
+                  "own police dog units, ending a shared arrangement.\n\nThe joint Dog Support Unit was created "
+                  "under Evolve, the collaboration programme between the three forces.")
+        assert {(f["function"], f["status"]) for f in doc._.functions} == {("dogs", "excluded")}
+
+    def test_a_later_mention_keeps_the_status_of_the_first(self, nlp):
+        doc = nlp("Avon and Somerset Police and Wiltshire Police have agreed to combine their forensic laboratories."
+                  "\n\nThe shared forensic laboratories may move to Bristol.")
+        assert {(f["function"], f["status"]) for f in doc._.functions} == {("forensics", "shared")}

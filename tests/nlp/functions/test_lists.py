@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.functions.lists import (
+    arrangement,
     bullet,
     bullet_mark,
     colon_list,
@@ -11,6 +12,9 @@ from pipeline.nlp.functions.lists import (
     ends_with_colon,
     list_lead,
     listing,
+    object_of,
+    one_of,
+    verb_phrase,
 )
 from tests.nlp.functions.helpers import candidate, candidates, token
 
@@ -99,6 +103,9 @@ class TestListing:
             ("That programme will concentrate on major crime.", "major crime", 1),
             ("Its remit takes in armed policing, the dog section and roads policing.", "roads policing", 3),
             ("The unit's responsibilities span forensics and major crime.", "forensics", 2),
+            ("Its work spans roads policing and intelligence.", "intelligence", 2),
+            ("It will handle custody and case files.", "custody", 2),
+            ("Air support was one of a number of areas under review.", "Air support", 1),
         ],
     )
     def test_what_the_arrangement_covers(self, nlp, finder, lex, text, function, count):
@@ -109,7 +116,10 @@ class TestListing:
         ("text", "function"),
         [("The weapons recovered include firearms.", "firearms"), ("She will cover custody.", "custody"),
          ("The system will cover the control room.", "control room"),
-         ("Some of the decisions on firearms would have been taken elsewhere.", "firearms")],
+         ("Some of the decisions on firearms would have been taken elsewhere.", "firearms"),
+         ("Officers said custody and IT were busy.", "custody"), ("Custody is a busy place.", "Custody"),
+         ("A review found that many were too small to provide counter-terrorism and major crime.", "major crime"),
+         ("Closer working was the only way to protect custody and forensics.", "forensics")],
     )
     def test_what_a_thing_or_a_person_covers(self, nlp, finder, lex, text, function):
         doc = nlp(text)
@@ -143,3 +153,46 @@ class TestColonList:
     def test_one_function(self, nlp, finder):
         doc = nlp("The first area is clear: intelligence.")
         assert not colon_list(candidate(doc, finder, "intelligence"), 1)
+
+
+class TestVerbPhrase:
+    @pytest.mark.parametrize(("text", "word", "expected"), [("It covers payroll.", "covers", "cover"),
+                                                            ("Its remit takes in payroll.", "takes", "take in"),
+                                                            ("It takes payroll.", "takes", "take")])
+    def test_verb_with_its_particle(self, nlp, text, word, expected):
+        assert verb_phrase(token(nlp(text), word)) == expected
+
+
+class TestArrangement:
+    @pytest.mark.parametrize(("text", "word", "expected"), [("It covers payroll.", "It", True),
+                                                            ("Its remit covers payroll.", "remit", True),
+                                                            ("The programme covers payroll.", "programme", True),
+                                                            ("He covers payroll.", "He", False),
+                                                            ("His desk covers payroll.", "desk", False)])
+    def test_a_subject_naming_the_arrangement(self, nlp, lex, text, word, expected):
+        assert arrangement(token(nlp(text), word), lex) is expected
+
+
+class TestOneOf:
+    @pytest.mark.parametrize(("text", "function", "expected"), [
+        ("Air support was one of a number of areas under review.", "Air support", True),
+        ("Custody is part of the plan.", "Custody", True),
+        ("Custody is one of the busiest places.", "Custody", False),
+    ])
+    def test_one_of_the_areas(self, nlp, finder, lex, text, function, expected):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "be")
+        assert one_of(verb, candidate(doc, finder, function), lex) is expected
+
+
+class TestObjectOf:
+    @pytest.mark.parametrize(("text", "function", "verb", "expected"), [
+        ("It will handle custody and case files.", "case files", "handle", True),
+        ("It brings human resources into the shared service.", "human resources", "brings", True),
+        ("That programme will concentrate on major crime.", "major crime", "concentrate", True),
+        ("A review found that many were too small to provide forensics.", "forensics", "found", False),
+        ("Closer working was the only way to protect custody.", "custody", "was", False),
+    ])
+    def test_the_verbs_object(self, nlp, finder, text, function, verb, expected):
+        doc = nlp(text)
+        assert object_of(candidate(doc, finder, function), token(doc, verb)) is expected

@@ -4,6 +4,8 @@ import pytest
 
 from pipeline.nlp.functions.passing import (
     activity_of,
+    denied,
+    finite,
     kept_apart,
     national_body,
     on_its_own,
@@ -11,7 +13,7 @@ from pipeline.nlp.functions.passing import (
     passing,
     problem,
 )
-from tests.nlp.functions.helpers import candidate, candidates
+from tests.nlp.functions.helpers import candidate, candidates, token
 
 
 def mention(nlp, finder, text: str, function: str):
@@ -117,3 +119,33 @@ class TestPassing:
     def test_shared(self, nlp, finder, lex):
         span, spans = mention(nlp, finder, "The two forces will share custody.", "custody")
         assert not passing(span, spans, lex)
+
+
+class TestDenied:
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            ("Officers complained that they could not easily get into each other's computer systems.", "computer systems"),
+            ("The forces do not run joint custody suites.", "custody suites"),
+        ],
+    )
+    def test_a_negated_clause(self, nlp, finder, text, function):
+        assert denied(mention(nlp, finder, text, function)[0])
+
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            ("Areas of work, including but not limited to back-office functions, will be examined.", "back-office"),
+            ("The forces will share custody, not only in the city.", "custody"),
+        ],
+    )
+    def test_no_negated_verb_of_its_own(self, nlp, finder, text, function):
+        assert not denied(mention(nlp, finder, text, function)[0])
+
+
+class TestFinite:
+    @pytest.mark.parametrize(("text", "word", "expected"), [("They could not get in.", "get", True),
+                                                            ("They shared it.", "shared", True),
+                                                            ("Not limited to IT, it grew.", "limited", False)])
+    def test_a_tense_or_an_auxiliary(self, nlp, text, word, expected):
+        assert finite(token(nlp(text), word)) is expected

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.functions.status import excludes, frame, governors, has_subject, planned, status, stays_with_each
+from pipeline.nlp.functions.status import (
+    excludes,
+    frame,
+    governors,
+    has_subject,
+    in_relative_clause,
+    planned,
+    status,
+    stays_with_each,
+)
 from tests.nlp.functions.helpers import candidate, proposed, token
 
 
@@ -61,6 +70,7 @@ class TestStatus:
             ("The first area under review is protective services: major investigations and intelligence.",
              "intelligence"),
             ("Other work will be progressed around closer collaboration between their HR and IT functions.", "HR"),
+            ("Work will also be taken forward on bringing the forces' HR teams closer together.", "HR"),
         ],
     )
     def test_proposed(self, nlp, finder, lex, text, function):
@@ -103,6 +113,20 @@ class TestPlanned:
     def test_a_plan_word_on_a_branch_of_its_own(self, nlp, finder):
         doc = nlp("Following the success of the legal team, the forces agreed to consider extending it.")
         assert not planned(token(doc, "agreed"), proposed(doc, finder), below=token(doc, "Following"))
+
+    def test_a_plan_word_in_a_relative_clause_of_the_subject(self, nlp, finder):
+        doc = nlp("Its remit, with the scientific services teams who examine crime scenes, takes in armed policing.")
+        assert not planned(token(doc, "takes"), proposed(doc, finder))
+
+
+class TestInRelativeClause:
+    @pytest.mark.parametrize(("text", "word", "top", "expected"), [
+        ("The teams who examine crime scenes grew.", "examine", "teams", True),
+        ("A plan to examine custody grew.", "examine", "plan", False),
+    ])
+    def test_relative_clause(self, nlp, text, word, top, expected):
+        doc = nlp(text)
+        assert in_relative_clause(token(doc, word), token(doc, top)) is expected
 
 
 class TestExcludes:
