@@ -47,6 +47,7 @@ from pipeline.nlp.money_links import (
     is_total,
     periods_over_lists,
     periods_to_their_verbs,
+    whole_of,
 )
 from pipeline.nlp.money_owners import OwnerCues, last_official
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
@@ -104,8 +105,12 @@ class MoneyFinder(Stage):
             )
             assigned = periods_over_lists([s for _, s in group], periods_to_their_verbs([s for _, s in group], assigned))
             figure_tokens = {t.i for _, s in group for t in s}
+            spans = [s for _, s in group]
+            own = [figure_kind(s, figure_tokens, self.kinds) for s in spans]
             for i, (amount, span) in enumerate(group):
-                reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
+                whole = whole_of(span, spans)  # '£11.5m of the £13.5m the force has to save': the whole's kind
+                part = whole is not None and own[whole].kind in self.links.part_kinds
+                reading, period = own[whole if part else i], assigned[i]
                 if reading.kind != "other" and self.given_by_government(span, article.officials):
                     reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
@@ -123,7 +128,8 @@ class MoneyFinder(Stage):
                 totals |= {len(found) - 1} if total else set()
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
         readings = [r for _, _, r, *_ in found]
-        kinds = repeated_kinds(keys, readings, [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        in_body = [a.start >= (doc._.headline_end or 0) for a, *_ in found]
+        kinds = repeated_kinds(keys, readings, in_body, [s.sent.start for _, s, *_ in found])
         hedges = [is_hedged(text[s.sent.start_char : a.start], s.root, self.hedges) for a, s, *_ in found]
         kinds = restated_kinds([a.value for a, *_ in found], readings, kinds, hedges, self.restatement_tolerance)
         kind_keys = [(*key, kind) for key, kind in zip(keys, kinds, strict=True)]

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
+from pipeline.nlp.money_sizes import SizeCues, ellipsis_kind, estimate_kind, grant_level_kind, short_kind
 
 Phrase = tuple[str, ...]
 
@@ -58,6 +59,7 @@ class KindCues:
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
     readings: ReadingCues
+    sizes: SizeCues
     weak_verbs: dict[str, str]  # verb lemma -> the kind it gives a figure it governs, when nothing stronger is near
     not_costs: frozenset[str]  # nouns a figure with no cue sizes that are not a thing it costs ('job', 'increase')
     noun_kinds: dict[str, str]  # a cue's kind when it is a noun ('the Innovation Fund': other; 'to fund': spending)
@@ -82,6 +84,7 @@ class KindCues:
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
+            sizes=SizeCues.from_lexicon(lexicon.sizes, lexicon.readings),
             weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
             not_costs=frozenset([*lexicon.not_costs, *lexicon.readings.organisations, *lexicon.readings.people]),
             noun_kinds=lexicon.noun_kinds,
@@ -136,12 +139,16 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         kind, strong = cue_kind(tok, figure_tokens, cues)
         return kind if strong else None
 
-    readings = cues.readings
+    readings, sizes = cues.readings, cues.sizes
     return (
         level_kind(span, readings, kind_of)
         or payer_kind(span, readings)
         or envelope_kind(span, readings)
         or phrase_kind(span, readings)
+        or estimate_kind(span, sizes, readings, kind_of)
+        or grant_level_kind(span, sizes)
+        or short_kind(span, sizes)
+        or ellipsis_kind(span, sizes)
     )
 
 
@@ -234,9 +241,17 @@ def matches(tok: Token, words: Phrase) -> bool:
     """A one-word cue matches its lemma; a two-word cue needs the other word as head or child."""
     if len(words) == 1:
         return True
+    if of_time(tok):
+        return False
     names = {tok.lemma_.lower(), tok.lower_}
-    near = {t.lemma_.lower() for t in (*tok.children, tok.head)} | {t.lower_ for t in (*tok.children, tok.head)}
+    around = [*(c for c in tok.children if not of_time(c)), tok.head]  # 'put in 2012-13' is no 'put in'
+    near = {t.lemma_.lower() for t in around} | {t.lower_ for t in around}
     return any(w in names for w in words) and all(w in names or w in near for w in words)
+
+
+def of_time(tok: Token) -> bool:
+    """A preposition of a date or time ('in 2012-13', 'in the first year'): no part of a phrasal cue."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
 
 
 def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:

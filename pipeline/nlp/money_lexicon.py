@@ -109,11 +109,21 @@ class ReadingWords(Lexicon):
     less_after: list[str]
 
 
+class SizeWords(Lexicon):
+    """What a figure is the size of (``pipeline.nlp.money_sizes``): estimates, a grant's level, a shortfall."""
+
+    estimate_verbs: list[str]
+    funding_words: list[str]
+    lower_after: list[str]
+    short_after: list[str]
+
+
 class LinkWords(Lexicon):
     """What makes a figure lean on the one before it (``pipeline.nlp.money_links``)."""
 
     anaphors: list[str]
     conjunctions: list[str]
+    part_kinds: list[str]
 
 
 class OwnerWords(Lexicon):
@@ -150,6 +160,7 @@ class MoneyLexicon(Lexicon):
     owners: OwnerWords
     crime_value: CrimeValue
     readings: ReadingWords
+    sizes: SizeWords
     links: LinkWords
 
     @field_validator("kinds")

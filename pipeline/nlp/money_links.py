@@ -1,4 +1,5 @@
-"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...'),
+"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...')
+or a part of another ('£11.5m of the £13.5m the force has to save'),
 a total of the figures before it ('a total of more than £8m') or a gapped conjunct that repeats its frame without the
 verb ('must reduce its budget by £22.9m over four years, and West Mercia by £34m') is, when nothing near it says what
 it is, what the figure before it is; a period phrase belongs to the figure its verb governs, not to one inside another
@@ -27,6 +28,7 @@ class LinkCues:
     total_before: re.Pattern  # 'a total of (more than) £8m': the sum of the figures before it
     total_after: re.Pattern  # '£8m in total'
     conjunctions: frozenset[str]
+    part_kinds: frozenset[str]  # a part of a saving is a saving; a part of a budget is whatever its own cue says
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
@@ -38,6 +40,7 @@ class LinkCues:
             total_before=re.compile(rf"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|totall?ing)\s+(?:(?:{hedges})\s+)*$", re.I),
             total_after=re.compile(r"^\s*(?:in\s+total|in\s+all|altogether)\b", re.I),
             conjunctions=frozenset(links.conjunctions),
+            part_kinds=frozenset(links.part_kinds),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
 
@@ -49,6 +52,16 @@ def is_share(span: Span, cues: LinkCues) -> bool:
     if cues.share_after.match(text[span.end_char - sent.start_char :]):
         return True
     return bool(cues.share_opening.match(text)) and "," not in text[: span.start_char - sent.start_char].split(",", 1)[1]
+
+
+def whole_of(span: Span, spans: list[Span]) -> int | None:
+    """The index among ``spans`` of the figure this one is a part of, the object of its 'of' or the figure of that
+    object ('£11.5m of the £13.5m the force has to save', '£2m of its £10m savings'), whose kind it has."""
+    after = span.doc[span.end : span.end + 1]  # the parse may hang 'of' on the verb ('make up £2m of its £10m savings')
+    ofs = [c for c in (*span.root.children, *after) if c.dep_ == "prep" and c.lower_ == "of"]
+    wholes = [p for c in ofs for p in c.children if p.dep_ == "pobj"]
+    return next((j for j, other in enumerate(spans) if other != span for p in wholes
+                 if other.start <= p.i < other.end or other.root.head == p), None)
 
 
 def is_total(span: Span, cues: LinkCues) -> bool:

@@ -14,6 +14,7 @@ from pipeline.nlp.money_kind import (
     matches,
     matches_any,
     nearest_in_text,
+    of_time,
     overridden,
     tree_distances,
     verb_conjunct,
@@ -71,6 +72,13 @@ class TestFigureKind:
             ("A ten-year deal worth £175m starts today.", "£175m", "spending", True),
             ("The proposals could trim £2m from the forces' running costs.", "£2m", "savings", True),
             ("The budget would fall from £300m to £180m.", "£180m", "budget", True),  # a level, read from the grammar
+            # what is estimated, not a cue elsewhere: 'put in 2012-13' is no 'put in'
+            ("The report put the budget gap at about £4m in 2012-13 and possibly £5.8m the year after.", "£4m",
+             "funding_gap", True),
+            ("The report put the budget gap at about £4m in 2012-13 and possibly £5.8m the year after.", "£5.8m",
+             "funding_gap", True),
+            ("Even after the cut, government funding will be £124m higher than last year.", "£124m", "other", True),
+            ("The force expects to be £10m short.", "£10m", "funding_gap", True),
         ],
     )
     def test_kind_of_the_nearest_cue(self, nlp, cues, text, written, kind, strong):
@@ -191,10 +199,23 @@ class TestMatches:
             ("They set aside £1m.", "set", ("set", "aside"), True),
             ("They set up a unit.", "set", ("set", "aside"), False),
             ("They spent £1m.", "spent", ("spend",), True),  # a one-word cue: the caller matched its lemma
+            ("They put £1m into the unit.", "put", ("put", "into"), True),
+            ("They put the gap at £4m in 2012-13.", "put", ("put", "in"), False),  # a date's 'in'
+            ("They put the gap at £4m in 2012-13.", "in", ("put", "in"), False),
         ],
     )
     def test_two_word_cue_needs_the_other_word(self, nlp, text, word, phrase, found):
         assert matches(token(nlp, text, word), phrase) is found
+
+
+class TestOfTime:
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [("They put the gap at £4m in 2012-13.", True), ("They put £4m in the pot.", False)],
+    )
+    def test_a_preposition_of_a_date(self, nlp, text, found):
+        doc = nlp(text)
+        assert of_time([t for t in doc if t.text == "in"][-1]) is found
 
 
 class TestMatchesAny:

@@ -16,6 +16,7 @@ from pipeline.nlp.money_links import (
     is_total,
     periods_over_lists,
     periods_to_their_verbs,
+    whole_of,
 )
 from pipeline.nlp.periods import period_parser
 
@@ -61,6 +62,22 @@ class TestIsShare:
     def test_share_of_the_figure_before(self, nlp, cues, text, written, share):
         (span,) = spans(nlp, text, written)
         assert is_share(span, cues) is share
+
+
+class TestWholeOf:
+    @pytest.mark.parametrize(
+        ("text", "part", "whole"),
+        [
+            ("Job losses account for £11.5m of the £13.5m the force has to save.", "£11.5m", 1),
+            ("Staff make up £2m of its £10m savings.", "£2m", 1),
+            ("The force saved £2m of its budget and £10m in all.", "£2m", None),  # a part of no figure
+            ("Job losses account for £11.5m of the £13.5m the force has to save.", "£13.5m", None),
+        ],
+    )
+    def test_the_figure_it_is_a_part_of(self, nlp, text, part, whole):
+        figures = spans(nlp, text, *(w for w in text.split() if w.startswith("£")))
+        this = next(s for s in figures if s.text.startswith(part))
+        assert whole_of(this, figures) == whole
 
 
 class TestIsGapped:
