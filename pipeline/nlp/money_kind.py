@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
-from pipeline.nlp.money_sizes import SizeCues, ellipsis_kind, estimate_kind, grant_level_kind, short_kind
+from pipeline.nlp.money_sizes import SizeCues, after_kind, ellipsis_kind, estimate_kind, grant_level_kind
 
 Phrase = tuple[str, ...]
 
@@ -147,7 +147,7 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         or phrase_kind(span, readings)
         or estimate_kind(span, sizes, readings, kind_of)
         or grant_level_kind(span, sizes)
-        or short_kind(span, sizes)
+        or after_kind(span, sizes)
         or ellipsis_kind(span, sizes)
     )
 
@@ -219,7 +219,11 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
     kinds = [c.kind for word in {lemma, tok.lower_} for c in cues.cues.get(word, ()) if matches(tok, c.words)]
     if not kinds:
         return None, False
-    return min(kinds, key=lambda k: cues.priority[k]), True
+    kind = min(kinds, key=lambda k: cues.priority[k])
+    source = tok.dep_ == "pobj" and tok.head.lower_ == "from" and not any(t.i in figure_tokens for t in tok.subtree)
+    if kind == "budget" and source:
+        return None, False  # '£2.3m carried forward from this year's budget': money out of a budget, not its size
+    return kind, True
 
 
 def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) -> bool:

@@ -115,7 +115,15 @@ class SizeWords(Lexicon):
     estimate_verbs: list[str]
     funding_words: list[str]
     lower_after: list[str]
-    short_after: list[str]
+    after_kinds: dict[str, str]
+
+    @field_validator("after_kinds")
+    @classmethod
+    def after_kinds_from_the_contract(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value.values()) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
+        return value
 
 
 class LinkWords(Lexicon):

@@ -8,17 +8,20 @@ government words).
 - ``grant_level_kind``: a figure that government funding or a grant "is" (or is "at") is the grant's level or its
   change ("government funding will be £124m higher than last year, at around £9.61bn"): ``other``, a cut
   (``budget_reduction``) when it is lower.
-- ``short_kind``: "£10m short", the money a force will lack: a ``funding_gap``.
+- ``after_kind``: a phrase just after the figure: "£10m short", the money a force will lack, is a ``funding_gap``;
+  "£8m worse off" a ``budget_reduction``.
 - ``ellipsis_kind``: "£6.7m less to spend in 2011-12 and a further £8.3m less the following year": a figure
   followed by "less" alone repeats the "less to spend" of the sentence: a ``budget_reduction``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.amounts import alternation
 from pipeline.nlp.money_lexicon import ReadingWords, SizeWords
 from pipeline.nlp.money_readings import KindOf, ReadingCues, governing_verb, lemma, subject_of, thing_kind
 
@@ -34,7 +37,8 @@ class SizeCues:
     grant_words: frozenset[str]
     government: tuple[tuple[str, ...], ...]
     lower_after: frozenset[str]  # 'lower', 'less': a fall in the grant
-    short_after: frozenset[str]  # '£10m short'
+    after_kinds: dict[str, str]  # '£10m short': a gap; '£8m worse off': a cut
+    after: re.Pattern
     less_after: frozenset[str]  # what is less: 'less to spend'
 
     @classmethod
@@ -45,7 +49,8 @@ class SizeCues:
             grant_words=frozenset(readings.grant_words),
             government=tuple(tuple(w.lower().split()) for w in readings.government),
             lower_after=frozenset(sizes.lower_after),
-            short_after=frozenset(sizes.short_after),
+            after_kinds={k.lower(): v for k, v in sizes.after_kinds.items()},
+            after=re.compile(rf"^\s*({alternation(list(sizes.after_kinds))})\b(?![-\s]term)", re.I),
             less_after=frozenset(readings.less_after),
         )
 
@@ -96,14 +101,11 @@ def is_grant(thing: Token, cues: SizeCues) -> bool:
     return any(tuple(names[i : i + len(p)]) == p for p in cues.government for i in range(len(names)))
 
 
-def short_kind(span: Span, cues: SizeCues) -> str | None:
-    """``funding_gap`` for a figure followed by 'short' that does not qualify a noun ('expects to be £10m short', not
-    '£10m short-term loan')."""
-    after = [t for t in span.sent if t.i >= span.end][:2]
-    noun_after = len(after) > 1 and after[1].text in {"-", "term"}
-    if after and after[0].lower_ in cues.short_after and after[0].dep_ != "amod" and not noun_after:
-        return "funding_gap"
-    return None
+def after_kind(span: Span, cues: SizeCues) -> str | None:
+    """The kind of a phrase just after the figure ('expects to be £10m short': a gap; '£8m worse off': a cut), not when
+    it qualifies a noun ('a £10m short-term loan')."""
+    m = cues.after.match(span.sent.text[span.end_char - span.sent.start_char :])
+    return cues.after_kinds[m.group(1).lower()] if m else None
 
 
 def ellipsis_kind(span: Span, cues: SizeCues) -> str | None:

@@ -79,6 +79,11 @@ class TestFigureKind:
              "funding_gap", True),
             ("Even after the cut, government funding will be £124m higher than last year.", "£124m", "other", True),
             ("The force expects to be £10m short.", "£10m", "funding_gap", True),
+            ("The force will be £8m worse off by 2020.", "£8m", "budget_reduction", True),
+            # the precept, said as the police part of a household bill
+            ("The commissioner plans to raise the policing part of the bill for a Band D home by £11.", "£11", "other", True),
+            ("The police element of the council tax bill will rise by £15 a year.", "£15", "other", True),
+            ("A further £2.3m will be carried forward from this year's budget to soften the blow.", "£2.3m", "other", False),
         ],
     )
     def test_kind_of_the_nearest_cue(self, nlp, cues, text, written, kind, strong):
@@ -171,10 +176,19 @@ class TestCueKind:
             ("There is a £2m gap.", "gap", ("funding_gap", True)),
             ("The force has set aside £2m.", "set", ("spending", True)),
             ("The force has set up a unit.", "set", (None, False)),  # 'set' alone is no cue
+            ("Merging control rooms would free up £2m.", "free", ("savings", True)),
+            ("£2m will be carried forward from this year's budget.", "budget", (None, False)),  # money out of it
+            ("The force's budget is £300m.", "budget", ("budget", True)),
         ],
     )
     def test_kinds(self, nlp, cues, text, word, expected):
         assert cue_kind(token(nlp, text, word), set(), cues) == expected
+
+    def test_a_budget_after_from_that_holds_a_figure_is_still_a_budget(self, nlp, cues):
+        text = "The force saved £50m from a budget of £300m."
+        span, tokens = figure(nlp, text, "£300m")
+        budget = next(t for t in span.sent if t.text == "budget")
+        assert cue_kind(budget, tokens, cues) == ("budget", True)
 
 
 class TestArgumentAmong:

@@ -9,11 +9,11 @@ from pipeline.nlp.money_kind import KindCues, cue_kind
 from pipeline.nlp.money_lexicon import load_money_lexicon
 from pipeline.nlp.money_sizes import (
     SizeCues,
+    after_kind,
     ellipsis_kind,
     estimate_kind,
     grant_level_kind,
     is_grant,
-    short_kind,
     sized_kind,
 )
 
@@ -50,6 +50,7 @@ def word(span, text: str):
 class TestSizeCuesFromLexicon:
     def test_reads_the_sizes_and_the_grant_words(self, cues):
         assert "put" in cues.estimate_verbs and "grant" in cues.grant_words and ("home", "office") in cues.government
+        assert cues.after_kinds["short"] == "funding_gap"
 
 
 class TestEstimateKind:
@@ -130,18 +131,19 @@ class TestIsGrant:
         assert is_grant(word(doc[:], noun), cues) is grant
 
 
-class TestShortKind:
+class TestAfterKind:
     @pytest.mark.parametrize(
         ("text", "kind"),
         [
             ("The force expects to be £10m short.", "funding_gap"),
             ("The force is £10m short of what it needs.", "funding_gap"),
+            ("The force will be £10m worse off by 2020.", "budget_reduction"),
             ("The force took out a £10m short-term loan.", None),
             ("The force will save £10m this year.", None),
         ],
     )
-    def test_short_after_the_figure(self, nlp, cues, text, kind):
-        assert short_kind(figure(nlp, text, "£10m"), cues) == kind
+    def test_the_phrase_after_the_figure(self, nlp, cues, text, kind):
+        assert after_kind(figure(nlp, text, "£10m"), cues) == kind
 
 
 class TestEllipsisKind:
