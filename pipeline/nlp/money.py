@@ -45,13 +45,14 @@ from pipeline.nlp.money_links import (
     is_gapped,
     is_share,
     is_total,
+    periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
     whole_of,
 )
 from pipeline.nlp.money_owners import OwnerCues, last_official
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
-from pipeline.nlp.periods import Period, PeriodParser, assign_periods
+from pipeline.nlp.periods import Period, PeriodParser, assign_periods, following_years
 
 COMPONENT = "forcewatch_money"
 
@@ -104,6 +105,8 @@ class MoneyFinder(Stage):
                 text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap, sent.start_char
             )
             assigned = periods_over_lists([s for _, s in group], periods_to_their_verbs([s for _, s in group], assigned))
+            assigned = following_years(assigned, periods)  # '£5.8m the year after' 2012-13: 2013-14
+            assigned = periods_of_parts([s for _, s in group], assigned, self.links)  # 'in 2013-14, including £3.8m'
             figure_tokens = {t.i for _, s in group for t in s}
             spans = [s for _, s in group]
             own = [figure_kind(s, figure_tokens, self.kinds) for s in spans]

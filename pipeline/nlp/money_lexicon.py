@@ -67,6 +67,7 @@ class PeriodWords(Lexicon):
     deadline_prepositions: list[str]
     not_after: list[str]
     clause_breaks: list[str]
+    following: list[str]
 
     @field_validator("deadline_prepositions")
     @classmethod
@@ -132,6 +133,7 @@ class LinkWords(Lexicon):
     anaphors: list[str]
     conjunctions: list[str]
     part_kinds: list[str]
+    inclusions: list[str]
 
 
 class OwnerWords(Lexicon):

@@ -29,6 +29,7 @@ class LinkCues:
     total_after: re.Pattern  # '£8m in total'
     conjunctions: frozenset[str]
     part_kinds: frozenset[str]  # a part of a saving is a saving; a part of a budget is whatever its own cue says
+    inclusions: frozenset[str]  # 'including £3.8m': a part of the figure before
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
@@ -41,6 +42,7 @@ class LinkCues:
             total_after=re.compile(r"^\s*(?:in\s+total|in\s+all|altogether)\b", re.I),
             conjunctions=frozenset(links.conjunctions),
             part_kinds=frozenset(links.part_kinds),
+            inclusions=frozenset(links.inclusions),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
 
@@ -149,6 +151,17 @@ def periods_over_lists(spans: list[Span], periods: list[Period | None]) -> list[
         while j >= 0 and out[j] is None and in_a_list(spans[j], spans[j + 1]):
             out[j] = period
             j -= 1
+    return out
+
+
+def periods_of_parts(spans: list[Span], periods: list[Period | None], cues: LinkCues) -> list[Period | None]:
+    """A figure the one before it includes ('a £20m fund in 2013-14, including £3.8m for six forces') is stated for
+    that figure's period when it has none of its own."""
+    out = list(periods)
+    for i in range(1, len(spans)):
+        before = frame_word(spans[i], cues)
+        if out[i] is None and before is not None and before.lower_ in cues.inclusions:
+            out[i] = out[i - 1]
     return out
 
 

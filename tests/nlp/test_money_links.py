@@ -14,6 +14,7 @@ from pipeline.nlp.money_links import (
     is_gapped,
     is_share,
     is_total,
+    periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
     whole_of,
@@ -148,6 +149,20 @@ class TestPeriodsOverLists:
         figures = spans(nlp, text, "£5m", "£2m")
         (period,) = period_parser().find(text)
         assert periods_over_lists(figures, [None, period]) == [None, period]
+
+
+class TestPeriodsOfParts:
+    @pytest.mark.parametrize(
+        ("text", "labels"),
+        [
+            ("Forces shared a £20m fund in 2013-14, including £3.8m for six forces.", ["2013-14", "2013-14"]),
+            ("Forces shared a £20m fund in 2013-14, and £3.8m went to six forces.", ["2013-14", None]),
+        ],
+    )
+    def test_an_included_figure_has_the_period_of_the_figure_before(self, nlp, cues, text, labels):
+        first, second = spans(nlp, text, "£20m", "£3.8m")
+        period = period_parser().find(text)[0]
+        assert [p.label if p else None for p in periods_of_parts([first, second], [period, None], cues)] == labels
 
 
 class TestInAList:
