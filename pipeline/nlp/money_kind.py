@@ -23,7 +23,14 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
-from pipeline.nlp.money_sizes import SizeCues, after_kind, ellipsis_kind, estimate_kind, grant_level_kind
+from pipeline.nlp.money_sizes import (
+    SizeCues,
+    after_kind,
+    ellipsis_kind,
+    estimate_kind,
+    grant_level_kind,
+    outstanding_kind,
+)
 
 Phrase = tuple[str, ...]
 
@@ -114,6 +121,7 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
         if kind is None and d == 1:
             kind = weak_kind(span.doc[i], cues.weak_verbs)  # 'must find £87m', 'would need an extra £57m'
+            kind = kind and outstanding_kind(span.doc[i], kind, cues.sizes)  # 'still needs to find £4m': a gap
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
             kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far

@@ -117,6 +117,7 @@ class SizeWords(Lexicon):
     funding_words: list[str]
     lower_after: list[str]
     after_kinds: dict[str, str]
+    outstanding: list[str]
 
     @field_validator("after_kinds")
     @classmethod

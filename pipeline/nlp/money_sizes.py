@@ -10,6 +10,7 @@ government words).
   (``budget_reduction``) when it is lower.
 - ``after_kind``: a phrase just after the figure: "£10m short", the money a force will lack, is a ``funding_gap``;
   "£8m worse off" a ``budget_reduction``.
+- ``outstanding_kind``: a saving "still" or "yet" to find ("still needs to find £4m") is a ``funding_gap``.
 - ``ellipsis_kind``: "£6.7m less to spend in 2011-12 and a further £8.3m less the following year": a figure
   followed by "less" alone repeats the "less to spend" of the sentence: a ``budget_reduction``.
 """
@@ -38,6 +39,7 @@ class SizeCues:
     government: tuple[tuple[str, ...], ...]
     lower_after: frozenset[str]  # 'lower', 'less': a fall in the grant
     after_kinds: dict[str, str]  # '£10m short': a gap; '£8m worse off': a cut
+    outstanding: frozenset[str]  # 'still', 'yet': a saving still to find is a gap
     after: re.Pattern
     less_after: frozenset[str]  # what is less: 'less to spend'
 
@@ -50,6 +52,7 @@ class SizeCues:
             government=tuple(tuple(w.lower().split()) for w in readings.government),
             lower_after=frozenset(sizes.lower_after),
             after_kinds={k.lower(): v for k, v in sizes.after_kinds.items()},
+            outstanding=frozenset(sizes.outstanding),
             after=re.compile(rf"^\s*({alternation(list(sizes.after_kinds))})\b(?![-\s]term)", re.I),
             less_after=frozenset(readings.less_after),
         )
@@ -106,6 +109,15 @@ def after_kind(span: Span, cues: SizeCues) -> str | None:
     it qualifies a noun ('a £10m short-term loan')."""
     m = cues.after.match(span.sent.text[span.end_char - span.sent.start_char :])
     return cues.after_kinds[m.group(1).lower()] if m else None
+
+
+def outstanding_kind(verb: Token, kind: str, cues: SizeCues) -> str:
+    """A saving a weak verb gives ('find') is a ``funding_gap`` when it is still to be made ('still needs to find £4m',
+    'has yet to find £4m'): 'still' or 'yet' on the verb or on the verbs above it."""
+    chain = [verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:2]]
+    if kind == "savings" and any(c.dep_ == "advmod" and c.lower_ in cues.outstanding for t in chain for c in t.children):
+        return "funding_gap"
+    return kind
 
 
 def ellipsis_kind(span: Span, cues: SizeCues) -> str | None:

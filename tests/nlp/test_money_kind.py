@@ -80,6 +80,7 @@ class TestFigureKind:
             ("Even after the cut, government funding will be £124m higher than last year.", "£124m", "other", True),
             ("The force expects to be £10m short.", "£10m", "funding_gap", True),
             ("The force will be £8m worse off by 2020.", "£8m", "budget_reduction", True),
+            ("The force has yet to find £4m.", "£4m", "funding_gap", False),  # a weak verb's saving, still to make
             # the precept, said as the police part of a household bill
             ("The commissioner plans to raise the policing part of the bill for a Band D home by £11.", "£11", "other", True),
             ("The police element of the council tax bill will rise by £15 a year.", "£15", "other", True),

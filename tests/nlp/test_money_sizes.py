@@ -14,6 +14,7 @@ from pipeline.nlp.money_sizes import (
     estimate_kind,
     grant_level_kind,
     is_grant,
+    outstanding_kind,
     sized_kind,
 )
 
@@ -144,6 +145,24 @@ class TestAfterKind:
     )
     def test_the_phrase_after_the_figure(self, nlp, cues, text, kind):
         assert after_kind(figure(nlp, text, "£10m"), cues) == kind
+
+
+class TestOutstandingKind:
+    @pytest.mark.parametrize(
+        ("text", "verb", "kind"),
+        [
+            ("The force has yet to find £4m.", "find", "funding_gap"),
+            ("The force still needs to find £4m.", "find", "funding_gap"),
+            ("The force must find £4m.", "find", "savings"),
+        ],
+    )
+    def test_a_saving_still_to_find_is_a_gap(self, nlp, cues, text, verb, kind):
+        doc = nlp(text)
+        assert outstanding_kind(word(doc[:], verb), "savings", cues) == kind
+
+    def test_other_kinds_are_left_alone(self, nlp, cues):
+        doc = nlp("The force still needs £4m.")
+        assert outstanding_kind(word(doc[:], "needs"), "funding_gap", cues) == "funding_gap"
 
 
 class TestEllipsisKind:
