@@ -42,6 +42,7 @@ from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import (
     LinkCues,
     in_a_list,
+    in_other_units,
     is_gapped,
     is_share,
     is_total,
@@ -119,6 +120,8 @@ class MoneyFinder(Stage):
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 after = bool(i and found) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                if after and in_other_units(found[-1][0].value, found[-1][3], amount.value, period, self.links):
+                    continue  # '£15 a year for a Band D household, or £1.25 a month': the same figure
                 gapped = after and is_gapped(group[i - 1][1], span, self.links)
                 total = after and is_total(span, self.links)  # 'a total of £8m'
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'

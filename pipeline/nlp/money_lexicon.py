@@ -135,6 +135,8 @@ class LinkWords(Lexicon):
     conjunctions: list[str]
     part_kinds: list[str]
     inclusions: list[str]
+    rate_units: dict[str, int]
+    units_tolerance: float
 
 
 class OwnerWords(Lexicon):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +31,8 @@ class LinkCues:
     conjunctions: frozenset[str]
     part_kinds: frozenset[str]  # a part of a saving is a saving; a part of a budget is whatever its own cue says
     inclusions: frozenset[str]  # 'including £3.8m': a part of the figure before
+    rate_units: dict[str, Decimal]  # 'a month': 12 to a year
+    units_tolerance: Decimal
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
@@ -43,6 +46,8 @@ class LinkCues:
             conjunctions=frozenset(links.conjunctions),
             part_kinds=frozenset(links.part_kinds),
             inclusions=frozenset(links.inclusions),
+            rate_units={k: Decimal(v) for k, v in links.rate_units.items()},
+            units_tolerance=Decimal(str(links.units_tolerance)),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
 
@@ -163,6 +168,20 @@ def periods_of_parts(spans: list[Span], periods: list[Period | None], cues: Link
         if out[i] is None and before is not None and before.lower_ in cues.inclusions:
             out[i] = out[i - 1]
     return out
+
+
+def in_other_units(
+    previous: Decimal, previous_period: Period | None, value: Decimal, period: Period | None, cues: LinkCues
+) -> bool:
+    """The figure restates the one before it at another rate ('£15 a year ..., or £1.25 a month', '£10 a year, about
+    19p a week'): the same sum per year, within ``cues.units_tolerance``."""
+    if previous_period is None or period is None or previous_period.label == period.label:
+        return False
+    per_year = [cues.rate_units.get(p.label) for p in (previous_period, period)]
+    if None in per_year or not previous or not value:
+        return False
+    yearly = previous * per_year[0], value * per_year[1]
+    return abs(yearly[0] - yearly[1]) <= cues.units_tolerance * max(yearly)
 
 
 def in_a_list(previous: Span, span: Span) -> bool:

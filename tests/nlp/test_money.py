@@ -67,6 +67,10 @@ class TestKindsOfFiguresTogether:
     def test_kinds(self, nlp, text, kinds):
         assert [m["kind"] for m in nlp(text)._.money] == kinds
 
+    def test_a_figure_said_again_at_another_rate_is_one_item(self, nlp):
+        text = "The panel approved a rise in the precept of £15 a year for a Band D household, or £1.25 a month."
+        assert [(m["amount"], m["period"]) for m in nlp(text)._.money] == [(15, "a year")]
+
 
 class TestArticlePeriods:
     def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):

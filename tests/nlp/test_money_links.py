@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from pipeline.nlp.money import token_span
@@ -11,6 +13,7 @@ from pipeline.nlp.money_links import (
     frame_word,
     governed_directly,
     in_a_list,
+    in_other_units,
     is_gapped,
     is_share,
     is_total,
@@ -19,7 +22,7 @@ from pipeline.nlp.money_links import (
     periods_to_their_verbs,
     whole_of,
 )
-from pipeline.nlp.periods import period_parser
+from pipeline.nlp.periods import Period, period_parser
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +166,25 @@ class TestPeriodsOfParts:
         first, second = spans(nlp, text, "£20m", "£3.8m")
         period = period_parser().find(text)[0]
         assert [p.label if p else None for p in periods_of_parts([first, second], [period, None], cues)] == labels
+
+
+class TestInOtherUnits:
+    @pytest.mark.parametrize(
+        ("previous", "previous_rate", "value", "rate", "same"),
+        [
+            ("15", "a year", "1.25", "a month", True),  # '£15 a year ..., or £1.25 a month'
+            ("12", "a year", "0.23", "a week", True),  # '£12 a year, or 23p a week'
+            ("2000000", "a year", "50000", "a month", False),  # another sum
+            ("15", "a year", "15", "a year", False),  # the same rate: not a restatement
+            ("15", "four years", "1.25", "a month", False),  # no rate before it
+        ],
+    )
+    def test_the_same_sum_at_another_rate(self, cues, previous, previous_rate, value, rate, same):
+        periods = (Period(previous_rate, 0, 1), Period(rate, 2, 3))
+        assert in_other_units(Decimal(previous), periods[0], Decimal(value), periods[1], cues) is same
+
+    def test_none_without_periods(self, cues):
+        assert in_other_units(Decimal(15), None, Decimal("1.25"), Period("a month", 2, 3), cues) is False
 
 
 class TestInAList:
