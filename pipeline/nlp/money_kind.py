@@ -250,13 +250,16 @@ def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) 
 
 
 def matches(tok: Token, words: Phrase) -> bool:
-    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child."""
+    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child (or as another compound
+    of the same noun: 'council tax payers')."""
     if len(words) == 1:
         return True
     if of_time(tok):
         return False
     names = {tok.lemma_.lower(), tok.lower_}
     around = [*(c for c in tok.children if not of_time(c)), tok.head]  # 'put in 2012-13' is no 'put in'
+    if tok.dep_ == "compound":  # 'council tax payers': two compounds of one noun
+        around += [c for c in tok.head.children if c.dep_ == "compound"]
     near = {t.lemma_.lower() for t in around} | {t.lower_ for t in around}
     return any(w in names for w in words) and all(w in names or w in near for w in words)
 

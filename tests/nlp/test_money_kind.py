@@ -81,6 +81,7 @@ class TestFigureKind:
             ("The force expects to be £10m short.", "£10m", "funding_gap", True),
             ("The force will be £8m worse off by 2020.", "£8m", "budget_reduction", True),
             ("The force has yet to find £4m.", "£4m", "funding_gap", False),  # a weak verb's saving, still to make
+            ("Council tax payers will contribute £80m to policing.", "£80m", "other", True),
             # the precept, said as the police part of a household bill
             ("The commissioner plans to raise the policing part of the bill for a Band D home by £11.", "£11", "other", True),
             ("The police element of the council tax bill will rise by £15 a year.", "£15", "other", True),
@@ -217,6 +218,7 @@ class TestMatches:
             ("They put £1m into the unit.", "put", ("put", "into"), True),
             ("They put the gap at £4m in 2012-13.", "put", ("put", "in"), False),  # a date's 'in'
             ("They put the gap at £4m in 2012-13.", "in", ("put", "in"), False),
+            ("Council tax payers will contribute £80m.", "tax", ("council", "tax"), True),  # two compounds of 'payers'
         ],
     )
     def test_two_word_cue_needs_the_other_word(self, nlp, text, word, phrase, found):
