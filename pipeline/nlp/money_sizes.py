@@ -95,8 +95,7 @@ def grant_level_kind(span: Span, cues: SizeCues) -> str | None:
 def is_grant(thing: Token, cues: SizeCues) -> bool:
     """A grant ('the police grant', 'the settlement'), or funding that the government gives ('government funding for
     the police', 'Home Office funding')."""
-    words = [thing, *(c for c in thing.children if c.dep_ in THING_MODIFIERS)]
-    if any(lemma(w) in cues.grant_words for w in words):
+    if lemma(thing) in cues.grant_words:  # the grant itself, not a thing of it ('the grant cut is £5m': a cut)
         return True
     if lemma(thing) not in cues.funding_words:
         return False

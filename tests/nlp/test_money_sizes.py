@@ -109,6 +109,7 @@ class TestGrantLevelKind:
         [
             ("The force's funding will be £124m higher than last year.", "£124m"),  # no government: the force's money
             ("The budget will be £300m.", "£300m"),
+            ("The grant cut will be £300m.", "£300m"),  # a cut of the grant: the cue decides
             ("The government gave the force £5m.", "£5m"),  # no 'be'
         ],
     )
@@ -124,6 +125,7 @@ class TestIsGrant:
             ("Home Office funding rose.", "funding", True),
             ("Government funding for the police rose.", "funding", True),
             ("The force's funding rose.", "funding", False),
+            ("The grant cut rose.", "cut", False),
             ("The budget rose.", "budget", False),
         ],
     )
