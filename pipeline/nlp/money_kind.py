@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
+from pipeline.nlp.money_claims import Phrase, claimed_by_other, matches, matches_any, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 from pipeline.nlp.money_sizes import (
@@ -31,8 +31,6 @@ from pipeline.nlp.money_sizes import (
     grant_level_kind,
     outstanding_kind,
 )
-
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -247,29 +245,3 @@ def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) 
         if any(c.lemma_.lower() in words or c.lower_ in words for c in frontier):
             return True
     return False
-
-
-def matches(tok: Token, words: Phrase) -> bool:
-    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child (or as another compound
-    of the same noun: 'council tax payers')."""
-    if len(words) == 1:
-        return True
-    if of_time(tok):
-        return False
-    names = {tok.lemma_.lower(), tok.lower_}
-    around = [*(c for c in tok.children if not of_time(c)), tok.head]  # 'put in 2012-13' is no 'put in'
-    if tok.dep_ == "compound":  # 'council tax payers': two compounds of one noun
-        around += [c for c in tok.head.children if c.dep_ == "compound"]
-    near = {t.lemma_.lower() for t in around} | {t.lower_ for t in around}
-    return any(w in names for w in words) and all(w in names or w in near for w in words)
-
-
-def of_time(tok: Token) -> bool:
-    """A preposition of a date or time ('in 2012-13', 'in the first year'): no part of a phrasal cue."""
-    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
-
-
-def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:
-    """The token is a word of one of the phrases, with the phrase's other words around it."""
-    names = {tok.lemma_.lower(), tok.lower_}
-    return any(any(w in names for w in p) and matches(tok, p) for p in phrases)

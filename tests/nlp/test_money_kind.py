@@ -11,10 +11,7 @@ from pipeline.nlp.money_kind import (
     argument_among,
     cue_kind,
     figure_kind,
-    matches,
-    matches_any,
     nearest_in_text,
-    of_time,
     overridden,
     tree_distances,
     verb_conjunct,
@@ -206,39 +203,3 @@ class TestArgumentAmong:
         doc = nlp("The force has cut budget.")
         verb = next(t for t in doc if t.text == "cut")
         assert argument_among(verb, {t.i for t in doc if t.text == "budget"}, frozenset({"budget"})) is False
-
-
-class TestMatches:
-    @pytest.mark.parametrize(
-        ("text", "word", "phrase", "found"),
-        [
-            ("They set aside £1m.", "set", ("set", "aside"), True),
-            ("They set up a unit.", "set", ("set", "aside"), False),
-            ("They spent £1m.", "spent", ("spend",), True),  # a one-word cue: the caller matched its lemma
-            ("They put £1m into the unit.", "put", ("put", "into"), True),
-            ("They put the gap at £4m in 2012-13.", "put", ("put", "in"), False),  # a date's 'in'
-            ("They put the gap at £4m in 2012-13.", "in", ("put", "in"), False),
-            ("Council tax payers will contribute £80m.", "tax", ("council", "tax"), True),  # two compounds of 'payers'
-        ],
-    )
-    def test_two_word_cue_needs_the_other_word(self, nlp, text, word, phrase, found):
-        assert matches(token(nlp, text, word), phrase) is found
-
-
-class TestOfTime:
-    @pytest.mark.parametrize(
-        ("text", "found"),
-        [("They put the gap at £4m in 2012-13.", True), ("They put £4m in the pot.", False)],
-    )
-    def test_a_preposition_of_a_date(self, nlp, text, found):
-        doc = nlp(text)
-        assert of_time([t for t in doc if t.text == "in"][-1]) is found
-
-
-class TestMatchesAny:
-    @pytest.mark.parametrize(
-        ("text", "word", "found"),
-        [("Council tax rises.", "tax", True), ("The tax rises.", "tax", False), ("The precept rises.", "precept", True)],
-    )
-    def test_one_of_the_phrases(self, nlp, text, word, found):
-        assert matches_any(token(nlp, text, word), (("council", "tax"), ("precept",))) is found
