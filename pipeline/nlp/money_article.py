@@ -40,9 +40,12 @@ def repeated_kinds(
         if key not in best or rank > best[key][0]:
             best[key] = (rank, reading.kind)
     out = [best[key][1] for key in keys]
-    for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
-        twins = [j for j in range(len(keys)) if j != i and keys[j] == key and sentences[j] == sentences[i]]
-        if reading.strong and any(readings[j].strong and readings[j].kind != reading.kind for j in twins):
+    strong: dict[tuple, set[str]] = {}  # (figure, sentence) -> the kinds of its strong mentions there
+    for key, reading, sentence in zip(keys, readings, sentences, strict=True):
+        if reading.strong:
+            strong.setdefault((key, sentence), set()).add(reading.kind)
+    for i, (key, reading, sentence) in enumerate(zip(keys, readings, sentences, strict=True)):
+        if reading.strong and len(strong[(key, sentence)]) > 1:
             out[i] = reading.kind
     return out
 

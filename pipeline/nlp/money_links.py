@@ -67,6 +67,8 @@ def whole_of(span: Span, spans: list[Span]) -> int | None:
     after = span.doc[span.end : span.end + 1]  # the parse may hang 'of' on the verb ('make up £2m of its £10m savings')
     ofs = [c for c in (*span.root.children, *after) if c.dep_ == "prep" and c.lower_ == "of"]
     wholes = [p for c in ofs for p in c.children if p.dep_ == "pobj"]
+    if not wholes:
+        return None  # most figures: no 'of' after them (a long list of figures stays linear)
     return next((j for j, other in enumerate(spans) if other != span for p in wholes
                  if other.start <= p.i < other.end or other.root.head == p), None)
 
