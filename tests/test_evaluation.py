@@ -34,6 +34,8 @@ FLOORS = {
         "forces": 0.95, "officials": 0.97, "money": 0.93, "money_amounts": 0.98, "functions": 0.98,
         "job_concerns": 0.96, "collaborations": 0.90,
     },
+    # corpus/round3: 68 articles written by people who never saw the rules; money floor set by the round-4 money rules
+    "round3": {"money": 0.95, "money_amounts": 0.99},
     "shared": {
         "forces": 1.0, "officials": 1.0, "money": 1.0, "money_amounts": 1.0, "functions": 1.0, "job_concerns": 1.0,
         "collaborations": 1.0,
@@ -44,7 +46,10 @@ ATTRIBUTE_FLOORS = {
     "corpus": {"officials": 1.0, "job_concerns": 1.0, "functions": 0.98},
     "round1": {"officials": 0.97, "job_concerns": 0.91, "functions": 0.94},
 }
-GOLD_SETS = {"corpus": CORPUS, "holdout": CORPUS / "holdout", "round1": CORPUS / "round1", "shared": SHARED / "gold"}
+GOLD_SETS = {
+    "corpus": CORPUS, "holdout": CORPUS / "holdout", "round1": CORPUS / "round1", "round3": CORPUS / "round3",
+    "shared": SHARED / "gold",
+}
 
 
 @pytest.fixture(scope="module")

@@ -42,15 +42,18 @@ from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import (
     LinkCues,
     in_a_list,
+    in_other_units,
     is_gapped,
     is_share,
     is_total,
+    periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
+    whole_of,
 )
 from pipeline.nlp.money_owners import OwnerCues, last_official
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
-from pipeline.nlp.periods import Period, PeriodParser, assign_periods
+from pipeline.nlp.periods import Period, PeriodParser, assign_periods, following_years
 
 COMPONENT = "forcewatch_money"
 
@@ -103,14 +106,22 @@ class MoneyFinder(Stage):
                 text, [a for a, _ in group], periods, self.periods.clause_break, self.period_gap, sent.start_char
             )
             assigned = periods_over_lists([s for _, s in group], periods_to_their_verbs([s for _, s in group], assigned))
+            assigned = following_years(assigned, periods)  # '£5.8m the year after' 2012-13: 2013-14
+            assigned = periods_of_parts([s for _, s in group], assigned, self.links)  # 'in 2013-14, including £3.8m'
             figure_tokens = {t.i for _, s in group for t in s}
+            spans = [s for _, s in group]
+            own = [figure_kind(s, figure_tokens, self.kinds) for s in spans]
             for i, (amount, span) in enumerate(group):
-                reading, period = figure_kind(span, figure_tokens, self.kinds), assigned[i]
+                whole = whole_of(span, spans)  # '£11.5m of the £13.5m the force has to save': the whole's kind
+                part = whole is not None and own[whole].kind in self.links.part_kinds
+                reading, period = own[whole if part else i], assigned[i]
                 if reading.kind != "other" and self.given_by_government(span, article.officials):
                     reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
                 after = bool(i and found) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
+                if after and in_other_units(found[-1][0].value, found[-1][3], amount.value, period, self.links):
+                    continue  # '£15 a year for a Band D household, or £1.25 a month': the same figure
                 gapped = after and is_gapped(group[i - 1][1], span, self.links)
                 total = after and is_total(span, self.links)  # 'a total of £8m'
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
@@ -123,7 +134,8 @@ class MoneyFinder(Stage):
                 totals |= {len(found) - 1} if total else set()
         keys = [(a.value, a.high, a.currency) for a, *_ in found]
         readings = [r for _, _, r, *_ in found]
-        kinds = repeated_kinds(keys, readings, [a.start >= (doc._.headline_end or 0) for a, *_ in found])
+        in_body = [a.start >= (doc._.headline_end or 0) for a, *_ in found]
+        kinds = repeated_kinds(keys, readings, in_body, [s.sent.start for _, s, *_ in found])
         hedges = [is_hedged(text[s.sent.start_char : a.start], s.root, self.hedges) for a, s, *_ in found]
         kinds = restated_kinds([a.value for a, *_ in found], readings, kinds, hedges, self.restatement_tolerance)
         kind_keys = [(*key, kind) for key, kind in zip(keys, kinds, strict=True)]

@@ -26,16 +26,28 @@ FISCAL_LABEL = re.compile(r"^\d{4}-\d{2}$")
 CALENDAR_LABEL = re.compile(r"^\d{4}$")
 
 
-def repeated_kinds(keys: list[tuple], readings: list[Reading], in_body: list[bool]) -> list[str]:
+def repeated_kinds(
+    keys: list[tuple], readings: list[Reading], in_body: list[bool], sentences: list[int] | None = None
+) -> list[str]:
     """One kind per figure an article repeats (headline and body, or twice): the kind of its best-cued mention, a
     strong reading before a weak one, the body before the headline (which is written in shorthand: 'G4S wins £200m
-    deal'), then the cue nearest in the tree."""
+    deal'), then the cue nearest in the tree. Two strong mentions of different kinds in one sentence are two facts,
+    each keeping its kind ('has cut almost £12m from its budget and plans to save a further £12m')."""
+    sentences = sentences if sentences is not None else list(range(len(keys)))
     best: dict[tuple, tuple[tuple, str]] = {}
     for key, reading, body in zip(keys, readings, in_body, strict=True):
         rank = (reading.strong, body, -reading.distance)
         if key not in best or rank > best[key][0]:
             best[key] = (rank, reading.kind)
-    return [best[key][1] for key in keys]
+    out = [best[key][1] for key in keys]
+    strong: dict[tuple, set[str]] = {}  # (figure, sentence) -> the kinds of its strong mentions there
+    for key, reading, sentence in zip(keys, readings, sentences, strict=True):
+        if reading.strong:
+            strong.setdefault((key, sentence), set()).add(reading.kind)
+    for i, (key, reading, sentence) in enumerate(zip(keys, readings, sentences, strict=True)):
+        if reading.strong and len(strong[(key, sentence)]) > 1:
+            out[i] = reading.kind
+    return out
 
 
 def restated_kinds(

@@ -11,6 +11,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
   increase, a total, a body, a person).
 - ``given_by_someone``: "he" or "she" gives the figure ("He first offered £125m towards the cost"): a grant when the
   money stage finds that person is a minister.
+- ``matches``: a cue of two words ("set aside", "council tax") matches a token with the other word beside it in the
+  tree, not through a preposition of a date ("put the gap at £4m in 2012-13" is no "put in").
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
   £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
 """
@@ -20,6 +22,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.money_readings import ReadingCues, giving, governing_verb, subject_of
+
+Phrase = tuple[str, ...]
 
 
 def claimed_by_other(tok: Token, span: Span, figure_tokens: set[int]) -> bool:
@@ -66,3 +70,29 @@ def given_by_someone(span: Span, cues: ReadingCues) -> bool:
     verb = governing_verb(span.root)
     subject = subject_of(verb) if verb is not None and giving(verb, cues) else None
     return subject is not None and subject.lower_ in {"he", "she"}
+
+
+def matches(tok: Token, words: Phrase) -> bool:
+    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child (or as another compound
+    of the same noun: 'council tax payers')."""
+    if len(words) == 1:
+        return True
+    if of_time(tok):
+        return False
+    names = {tok.lemma_.lower(), tok.lower_}
+    around = [*(c for c in tok.children if not of_time(c)), tok.head]  # 'put in 2012-13' is no 'put in'
+    if tok.dep_ == "compound":  # 'council tax payers': two compounds of one noun
+        around += [c for c in tok.head.children if c.dep_ == "compound"]
+    near = {t.lemma_.lower() for t in around} | {t.lower_ for t in around}
+    return any(w in names for w in words) and all(w in names or w in near for w in words)
+
+
+def of_time(tok: Token) -> bool:
+    """A preposition of a date or time ('in 2012-13', 'in the first year'): no part of a phrasal cue."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
+
+
+def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:
+    """The token is a word of one of the phrases, with the phrase's other words around it."""
+    names = {tok.lemma_.lower(), tok.lower_}
+    return any(any(w in names for w in p) and matches(tok, p) for p in phrases)

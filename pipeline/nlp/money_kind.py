@@ -20,11 +20,17 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.money_claims import claimed_by_other, thing_cost, weak_kind
+from pipeline.nlp.money_claims import Phrase, claimed_by_other, matches, matches_any, thing_cost, weak_kind
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
-
-Phrase = tuple[str, ...]
+from pipeline.nlp.money_sizes import (
+    SizeCues,
+    after_kind,
+    ellipsis_kind,
+    estimate_kind,
+    grant_level_kind,
+    outstanding_kind,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class KindCues:
     max_distance: int  # tree arcs searched from the figure
     text_window: int  # tokens either side searched when the parse links no cue
     readings: ReadingCues
+    sizes: SizeCues
     weak_verbs: dict[str, str]  # verb lemma -> the kind it gives a figure it governs, when nothing stronger is near
     not_costs: frozenset[str]  # nouns a figure with no cue sizes that are not a thing it costs ('job', 'increase')
     noun_kinds: dict[str, str]  # a cue's kind when it is a noun ('the Innovation Fund': other; 'to fund': spending)
@@ -82,6 +89,7 @@ class KindCues:
             max_distance=lexicon.max_cue_distance,
             text_window=lexicon.max_cue_tokens,
             readings=ReadingCues.from_lexicon(lexicon.readings, lexicon.hedges.before),
+            sizes=SizeCues.from_lexicon(lexicon.sizes, lexicon.readings),
             weak_verbs={verb: kind for kind, verbs in lexicon.weak_kinds.items() for verb in verbs},
             not_costs=frozenset([*lexicon.not_costs, *lexicon.readings.organisations, *lexicon.readings.people]),
             noun_kinds=lexicon.noun_kinds,
@@ -111,6 +119,7 @@ def figure_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> Reading:
         kind, strong = cue_kind(span.doc[i], figure_tokens, cues)
         if kind is None and d == 1:
             kind = weak_kind(span.doc[i], cues.weak_verbs)  # 'must find £87m', 'would need an extra £57m'
+            kind = kind and outstanding_kind(span.doc[i], kind, cues.sizes)  # 'still needs to find £4m': a gap
         gap = span.start - i if i < span.start else i - span.end + 1
         if kind and strong:
             kind = "other" if overridden(span.doc[i], cues.overrides) else kind  # 'a Band D bill', however far
@@ -136,12 +145,16 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         kind, strong = cue_kind(tok, figure_tokens, cues)
         return kind if strong else None
 
-    readings = cues.readings
+    readings, sizes = cues.readings, cues.sizes
     return (
         level_kind(span, readings, kind_of)
         or payer_kind(span, readings)
         or envelope_kind(span, readings)
         or phrase_kind(span, readings)
+        or estimate_kind(span, sizes, readings, kind_of)
+        or grant_level_kind(span, sizes)
+        or after_kind(span, sizes)
+        or ellipsis_kind(span, sizes)
     )
 
 
@@ -212,7 +225,11 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
     kinds = [c.kind for word in {lemma, tok.lower_} for c in cues.cues.get(word, ()) if matches(tok, c.words)]
     if not kinds:
         return None, False
-    return min(kinds, key=lambda k: cues.priority[k]), True
+    kind = min(kinds, key=lambda k: cues.priority[k])
+    source = tok.dep_ == "pobj" and tok.head.lower_ == "from" and not any(t.i in figure_tokens for t in tok.subtree)
+    if kind == "budget" and source:
+        return None, False  # '£2.3m carried forward from this year's budget': money out of a budget, not its size
+    return kind, True
 
 
 def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) -> bool:
@@ -228,18 +245,3 @@ def argument_among(verb: Token, figure_tokens: set[int], words: frozenset[str]) 
         if any(c.lemma_.lower() in words or c.lower_ in words for c in frontier):
             return True
     return False
-
-
-def matches(tok: Token, words: Phrase) -> bool:
-    """A one-word cue matches its lemma; a two-word cue needs the other word as head or child."""
-    if len(words) == 1:
-        return True
-    names = {tok.lemma_.lower(), tok.lower_}
-    near = {t.lemma_.lower() for t in (*tok.children, tok.head)} | {t.lower_ for t in (*tok.children, tok.head)}
-    return any(w in names for w in words) and all(w in names or w in near for w in words)
-
-
-def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:
-    """The token is a word of one of the phrases, with the phrase's other words around it."""
-    names = {tok.lemma_.lower(), tok.lower_}
-    return any(any(w in names for w in p) and matches(tok, p) for p in phrases)

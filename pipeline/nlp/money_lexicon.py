@@ -67,6 +67,7 @@ class PeriodWords(Lexicon):
     deadline_prepositions: list[str]
     not_after: list[str]
     clause_breaks: list[str]
+    following: list[str]
 
     @field_validator("deadline_prepositions")
     @classmethod
@@ -109,11 +110,33 @@ class ReadingWords(Lexicon):
     less_after: list[str]
 
 
+class SizeWords(Lexicon):
+    """What a figure is the size of (``pipeline.nlp.money_sizes``): estimates, a grant's level, a shortfall."""
+
+    estimate_verbs: list[str]
+    funding_words: list[str]
+    lower_after: list[str]
+    after_kinds: dict[str, str]
+    outstanding: list[str]
+
+    @field_validator("after_kinds")
+    @classmethod
+    def after_kinds_from_the_contract(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value.values()) - set(MONEY_KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the contract: {sorted(unknown)}")
+        return value
+
+
 class LinkWords(Lexicon):
     """What makes a figure lean on the one before it (``pipeline.nlp.money_links``)."""
 
     anaphors: list[str]
     conjunctions: list[str]
+    part_kinds: list[str]
+    inclusions: list[str]
+    rate_units: dict[str, int]
+    units_tolerance: float
 
 
 class OwnerWords(Lexicon):
@@ -150,6 +173,7 @@ class MoneyLexicon(Lexicon):
     owners: OwnerWords
     crime_value: CrimeValue
     readings: ReadingWords
+    sizes: SizeWords
     links: LinkWords
 
     @field_validator("kinds")

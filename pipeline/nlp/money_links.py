@@ -1,4 +1,5 @@
-"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...'),
+"""How figures of a sentence lean on each other: a share of the figure before ('£360,000 of that', 'Of that, £6.8m ...')
+or a part of another ('£11.5m of the £13.5m the force has to save'),
 a total of the figures before it ('a total of more than £8m') or a gapped conjunct that repeats its frame without the
 verb ('must reduce its budget by £22.9m over four years, and West Mercia by £34m') is, when nothing near it says what
 it is, what the figure before it is; a period phrase belongs to the figure its verb governs, not to one inside another
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +29,10 @@ class LinkCues:
     total_before: re.Pattern  # 'a total of (more than) £8m': the sum of the figures before it
     total_after: re.Pattern  # '£8m in total'
     conjunctions: frozenset[str]
+    part_kinds: frozenset[str]  # a part of a saving is a saving; a part of a budget is whatever its own cue says
+    inclusions: frozenset[str]  # 'including £3.8m': a part of the figure before
+    rate_units: dict[str, Decimal]  # 'a month': 12 to a year
+    units_tolerance: Decimal
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
 
     @classmethod
@@ -38,6 +44,10 @@ class LinkCues:
             total_before=re.compile(rf"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|totall?ing)\s+(?:(?:{hedges})\s+)*$", re.I),
             total_after=re.compile(r"^\s*(?:in\s+total|in\s+all|altogether)\b", re.I),
             conjunctions=frozenset(links.conjunctions),
+            part_kinds=frozenset(links.part_kinds),
+            inclusions=frozenset(links.inclusions),
+            rate_units={k: Decimal(v) for k, v in links.rate_units.items()},
+            units_tolerance=Decimal(str(links.units_tolerance)),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
         )
 
@@ -49,6 +59,18 @@ def is_share(span: Span, cues: LinkCues) -> bool:
     if cues.share_after.match(text[span.end_char - sent.start_char :]):
         return True
     return bool(cues.share_opening.match(text)) and "," not in text[: span.start_char - sent.start_char].split(",", 1)[1]
+
+
+def whole_of(span: Span, spans: list[Span]) -> int | None:
+    """The index among ``spans`` of the figure this one is a part of, the object of its 'of' or the figure of that
+    object ('£11.5m of the £13.5m the force has to save', '£2m of its £10m savings'), whose kind it has."""
+    after = span.doc[span.end : span.end + 1]  # the parse may hang 'of' on the verb ('make up £2m of its £10m savings')
+    ofs = [c for c in (*span.root.children, *after) if c.dep_ == "prep" and c.lower_ == "of"]
+    wholes = [p for c in ofs for p in c.children if p.dep_ == "pobj"]
+    if not wholes:
+        return None  # most figures: no 'of' after them (a long list of figures stays linear)
+    return next((j for j, other in enumerate(spans) if other != span for p in wholes
+                 if other.start <= p.i < other.end or other.root.head == p), None)
 
 
 def is_total(span: Span, cues: LinkCues) -> bool:
@@ -137,6 +159,31 @@ def periods_over_lists(spans: list[Span], periods: list[Period | None]) -> list[
             out[j] = period
             j -= 1
     return out
+
+
+def periods_of_parts(spans: list[Span], periods: list[Period | None], cues: LinkCues) -> list[Period | None]:
+    """A figure the one before it includes ('a £20m fund in 2013-14, including £3.8m for six forces') is stated for
+    that figure's period when it has none of its own."""
+    out = list(periods)
+    for i in range(1, len(spans)):
+        before = frame_word(spans[i], cues)
+        if out[i] is None and before is not None and before.lower_ in cues.inclusions:
+            out[i] = out[i - 1]
+    return out
+
+
+def in_other_units(
+    previous: Decimal, previous_period: Period | None, value: Decimal, period: Period | None, cues: LinkCues
+) -> bool:
+    """The figure restates the one before it at another rate ('£15 a year ..., or £1.25 a month', '£10 a year, about
+    19p a week'): the same sum per year, within ``cues.units_tolerance``."""
+    if previous_period is None or period is None or previous_period.label == period.label:
+        return False
+    per_year = [cues.rate_units.get(p.label) for p in (previous_period, period)]
+    if None in per_year or not previous or not value:
+        return False
+    yearly = previous * per_year[0], value * per_year[1]
+    return abs(yearly[0] - yearly[1]) <= cues.units_tolerance * max(yearly)
 
 
 def in_a_list(previous: Span, span: Span) -> bool:

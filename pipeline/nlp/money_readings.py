@@ -182,7 +182,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
-        if tok.dep_ not in {"xcomp", "conj", "ccomp"} or tok.head.i == tok.i:
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # 'savings are put at £1.9m, rising to £6.6m'
+        if (tok.dep_ not in {"xcomp", "conj", "ccomp"} and not participle) or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

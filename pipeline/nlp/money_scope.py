@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from pipeline.nlp.amounts import alternation
-from pipeline.nlp.money_kind import Phrase, Reading, matches_any, tree_distances
+from pipeline.nlp.money_claims import Phrase, matches_any
+from pipeline.nlp.money_kind import Reading, tree_distances
 from pipeline.nlp.money_lexicon import MoneyLexicon
 
 

@@ -34,6 +34,7 @@ class Period:
     first_day: date | None = None
     last_day: date | None = None
     modifier: bool = False  # 'annual', 'yearly': a word of a noun phrase, not a phrase of the whole sentence
+    following: bool = False  # 'the following year', 'the year after': the year after a year named before it
 
     def shifted(self, offset: int) -> Period:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -79,6 +80,7 @@ class PeriodParser:
             rf"(?P<n>\d+|{numbers})(?P<half>\s+and\s+a\s+half)?\s+(?:(?:financial|fiscal)\s+)?(?P<unit2>{units})s?\b"
             rf"(?!\s+(?:{_words(p.not_duration_after)})\b))"
             rf"|(?P<hyphen>\b(?P<hn>\d+|{numbers})-(?P<hunit>{units})\b)"
+            rf"|(?P<following>\bthe\s+(?:{alternation(p.following)})\b)"
             rf"|(?P<rel>\b(?:the\s+)?(?:{alternation(self.relative)})\b)"
             rf"|(?P<date>\b(?P<dprep>{_words(p.date_prepositions)})\s+(?:the\s+end\s+of\s+)?"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_words(words.months)}|{_words(words.month_abbreviations)})\.?\s+(?:19|20)\d\d\b)"
@@ -126,6 +128,8 @@ class PeriodParser:
             return Period(duration_label(n, unit, self.number_words), start, end)
         if m.group("hyphen"):
             return Period(duration_label(m.group("hn").lower(), m.group("hunit").lower(), self.number_words), start, end)
+        if m.group("following"):
+            return Period("following year", start, end, following=True)
         if m.group("rel"):
             key = squash(re.sub(r"^the\s+", "", m.group("rel"), flags=re.IGNORECASE)).lower()
             return Period(self.relative[key], start, end)
@@ -165,6 +169,7 @@ def read_date(phrase: str, prep: str, start: int, end: int, deadline: bool) -> P
     return Period(label, start, end, first, last)
 
 
+RESTATED = re.compile(r"^\s*(?:,\s*or\s[^,;:()]{1,40},|\([^()]{1,40}\))")  # the figure said again another way
 OPENING = re.compile(r"^\W*(?:\w+\W+){0,1}$")  # a calendar year spreads only from the sentence's start ('In 2005, ...')
 
 
@@ -173,7 +178,8 @@ def assign_periods(
     sentence_start: int = 0,
 ) -> list[Period | None]:
     """Each period phrase belongs to the figure it follows in the same clause (at most ``max_gap``
-    characters on, no ``clause_break`` between), else to the next figure in the same clause; a word of a noun phrase
+    characters on, no ``clause_break`` between but the figure said again another way: ', or 11.5% of its revenue,'
+    or '(11.5%)'), else to the next figure in the same clause; a word of a noun phrase
     ("annual") with words between it and the figure before and a figure after it is the next figure's ("will cost £5m
     up front but deliver annual savings of £2m").
 
@@ -189,8 +195,9 @@ def assign_periods(
         for j, p in enumerate(periods):
             if p.start >= a.end and (limit is None or p.start < limit):
                 gap = text[a.end : p.start]
+                bare = RESTATED.sub("", gap)  # '£7m, or 11.5% of its revenue, over two years'
                 modifies_next = p.modifier and limit is not None and re.search(r"\w", gap)  # '... annual savings of £2m'
-                if len(gap) <= max_gap and not clause_break.search(gap) and not modifies_next:
+                if len(gap) <= max_gap and not clause_break.search(bare) and not modifies_next:
                     out[i], claimed = p, claimed | {j}
                 break
     for i, a in enumerate(amounts):
@@ -206,6 +213,28 @@ def assign_periods(
     if opening and not clause_break.search(lead) and (not opening[-1].label.isdigit() or OPENING.match(lead)):
         out = [p if p is not None else opening[-1] for p in out]
     return out
+
+
+def following_years(assigned: list[Period | None], periods: list[Period]) -> list[Period | None]:
+    """'£4m in 2012-13 and £5.8m the year after': a following year is the year after the last financial or calendar
+    year named before it in the sentence ('2013-14'); none where no year is named before it."""
+    out = []
+    for period in assigned:
+        if period is None or not period.following:
+            out.append(period)
+            continue
+        named = [p for p in periods if p.end <= period.start and p.first_day and p.last_day and p.label[:4].isdigit()]
+        out.append(next_year(named[-1], period) if named else None)
+    return out
+
+
+def next_year(year: Period, where: Period) -> Period | None:
+    """The financial or calendar year after ``year``, at the place of the phrase ``where``."""
+    first = int(year.label[:4]) + 1
+    if year.label.isdigit():
+        return replace(where, label=str(first), first_day=date(first, 1, 1), last_day=date(first, 12, 31), following=False)
+    fy = fiscal_year(first, first + 1)
+    return replace(where, label=fy[0], first_day=fy[1], last_day=fy[2], following=False) if fy else None
 
 
 @lru_cache(maxsize=4)

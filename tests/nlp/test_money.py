@@ -52,6 +52,26 @@ class TestMoneyFinder:
         assert (scores["money_p"], scores["money_r"]) == (0.5, 0.5)
 
 
+class TestKindsOfFiguresTogether:
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            # a part of a saving is a saving, whatever cue is near the part
+            ("Taking those people out accounts for £11.5m of the £13.5m the force has to save.", ["savings", "savings"]),
+            ("The force will cut £2m of its £10m budget.", ["budget_reduction", "budget"]),  # a part of a budget: its cue
+            # one amount twice in a sentence, with two kinds: two facts
+            ("The force has already cut almost £12m from its budget and plans to save a further £12m this year.",
+             ["budget_reduction", "savings"]),
+        ],
+    )
+    def test_kinds(self, nlp, text, kinds):
+        assert [m["kind"] for m in nlp(text)._.money] == kinds
+
+    def test_a_figure_said_again_at_another_rate_is_one_item(self, nlp):
+        text = "The panel approved a rise in the precept of £15 a year for a Band D household, or £1.25 a month."
+        assert [(m["amount"], m["period"]) for m in nlp(text)._.money] == [(15, "a year")]
+
+
 class TestArticlePeriods:
     def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):
         text = "The force faces a £14m hole for the coming year. Talks on the grant for 2025-26 go on."

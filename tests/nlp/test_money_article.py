@@ -126,3 +126,14 @@ class TestRepeatedKinds:
         keys = [("200",), ("200",), ("200",)]
         readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
         assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3
+
+    def test_two_strong_kinds_in_one_sentence_are_two_facts(self):
+        keys = [("12",), ("12",), ("12",)]
+        readings = [Reading("budget_reduction", True, 1), Reading("savings", True, 1), Reading("other", False, 5)]
+        kinds = repeated_kinds(keys, readings, [True] * 3, sentences=[4, 4, 9])
+        assert kinds == ["budget_reduction", "savings", "budget_reduction"]
+
+    def test_in_different_sentences_the_best_mention_wins(self):
+        keys = [("12",), ("12",)]
+        readings = [Reading("budget_reduction", True, 1), Reading("savings", True, 2)]
+        assert repeated_kinds(keys, readings, [True, True], sentences=[4, 5]) == ["budget_reduction"] * 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.money import token_span
-from pipeline.nlp.money_claims import claimed_by_other, given_by_someone, thing_cost, weak_kind
+from pipeline.nlp.money_claims import claimed_by_other, given_by_someone, matches, matches_any, of_time, thing_cost, weak_kind
 from pipeline.nlp.money_kind import KindCues, figure_kind
 from pipeline.nlp.money_lexicon import load_money_lexicon
 
@@ -130,3 +130,44 @@ class TestGivenBySomeone:
     def test_a_person_gives_it(self, nlp, cues, text, written, given):
         _, (span,), _ = figures(nlp, text, [written])
         assert given_by_someone(span, cues.readings) is given
+
+
+def token(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+class TestMatches:
+    @pytest.mark.parametrize(
+        ("text", "word", "phrase", "found"),
+        [
+            ("They set aside £1m.", "set", ("set", "aside"), True),
+            ("They set up a unit.", "set", ("set", "aside"), False),
+            ("They spent £1m.", "spent", ("spend",), True),  # a one-word cue: the caller matched its lemma
+            ("They put £1m into the unit.", "put", ("put", "into"), True),
+            ("They put the gap at £4m in 2012-13.", "put", ("put", "in"), False),  # a date's 'in'
+            ("They put the gap at £4m in 2012-13.", "in", ("put", "in"), False),
+            ("Council tax payers will contribute £80m.", "tax", ("council", "tax"), True),  # two compounds of 'payers'
+        ],
+    )
+    def test_two_word_cue_needs_the_other_word(self, nlp, text, word, phrase, found):
+        assert matches(token(nlp, text, word), phrase) is found
+
+
+class TestOfTime:
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [("They put the gap at £4m in 2012-13.", True), ("They put £4m in the pot.", False)],
+    )
+    def test_a_preposition_of_a_date(self, nlp, text, found):
+        doc = nlp(text)
+        assert of_time([t for t in doc if t.text == "in"][-1]) is found
+
+
+class TestMatchesAny:
+    @pytest.mark.parametrize(
+        ("text", "word", "found"),
+        [("Council tax rises.", "tax", True), ("The tax rises.", "tax", False), ("The precept rises.", "precept", True)],
+    )
+    def test_one_of_the_phrases(self, nlp, text, word, found):
+        assert matches_any(token(nlp, text, word), (("council", "tax"), ("precept",))) is found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from pipeline.nlp.money import token_span
@@ -11,13 +13,16 @@ from pipeline.nlp.money_links import (
     frame_word,
     governed_directly,
     in_a_list,
+    in_other_units,
     is_gapped,
     is_share,
     is_total,
+    periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
+    whole_of,
 )
-from pipeline.nlp.periods import period_parser
+from pipeline.nlp.periods import Period, period_parser
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +66,22 @@ class TestIsShare:
     def test_share_of_the_figure_before(self, nlp, cues, text, written, share):
         (span,) = spans(nlp, text, written)
         assert is_share(span, cues) is share
+
+
+class TestWholeOf:
+    @pytest.mark.parametrize(
+        ("text", "part", "whole"),
+        [
+            ("Job losses account for £11.5m of the £13.5m the force has to save.", "£11.5m", 1),
+            ("Staff make up £2m of its £10m savings.", "£2m", 1),
+            ("The force saved £2m of its budget and £10m in all.", "£2m", None),  # a part of no figure
+            ("Job losses account for £11.5m of the £13.5m the force has to save.", "£13.5m", None),
+        ],
+    )
+    def test_the_figure_it_is_a_part_of(self, nlp, text, part, whole):
+        figures = spans(nlp, text, *(w for w in text.split() if w.startswith("£")))
+        this = next(s for s in figures if s.text.startswith(part))
+        assert whole_of(this, figures) == whole
 
 
 class TestIsGapped:
@@ -131,6 +152,39 @@ class TestPeriodsOverLists:
         figures = spans(nlp, text, "£5m", "£2m")
         (period,) = period_parser().find(text)
         assert periods_over_lists(figures, [None, period]) == [None, period]
+
+
+class TestPeriodsOfParts:
+    @pytest.mark.parametrize(
+        ("text", "labels"),
+        [
+            ("Forces shared a £20m fund in 2013-14, including £3.8m for six forces.", ["2013-14", "2013-14"]),
+            ("Forces shared a £20m fund in 2013-14, and £3.8m went to six forces.", ["2013-14", None]),
+        ],
+    )
+    def test_an_included_figure_has_the_period_of_the_figure_before(self, nlp, cues, text, labels):
+        first, second = spans(nlp, text, "£20m", "£3.8m")
+        period = period_parser().find(text)[0]
+        assert [p.label if p else None for p in periods_of_parts([first, second], [period, None], cues)] == labels
+
+
+class TestInOtherUnits:
+    @pytest.mark.parametrize(
+        ("previous", "previous_rate", "value", "rate", "same"),
+        [
+            ("15", "a year", "1.25", "a month", True),  # '£15 a year ..., or £1.25 a month'
+            ("12", "a year", "0.23", "a week", True),  # '£12 a year, or 23p a week'
+            ("2000000", "a year", "50000", "a month", False),  # another sum
+            ("15", "a year", "15", "a year", False),  # the same rate: not a restatement
+            ("15", "four years", "1.25", "a month", False),  # no rate before it
+        ],
+    )
+    def test_the_same_sum_at_another_rate(self, cues, previous, previous_rate, value, rate, same):
+        periods = (Period(previous_rate, 0, 1), Period(rate, 2, 3))
+        assert in_other_units(Decimal(previous), periods[0], Decimal(value), periods[1], cues) is same
+
+    def test_none_without_periods(self, cues):
+        assert in_other_units(Decimal(15), None, Decimal("1.25"), Period("a month", 2, 3), cues) is False
 
 
 class TestInAList:

@@ -136,6 +136,14 @@ class TestSubjectOf:
         span = figure(nlp, "The budget will shrink by £15m and is expected to drop to £120m.", "£120m")
         assert subject_of(governing_verb(span.root)).lower_ == "budget"
 
+    def test_through_a_participle_clause(self, nlp):
+        span = figure(nlp, "Initial savings are put at around £1.9m, rising to as much as £6.6m a year.", "£6.6m")
+        assert subject_of(governing_verb(span.root)).lower_ == "savings"
+
+    def test_none_for_a_clause_of_its_own(self, nlp):
+        span = figure(nlp, "The force cut staff because it had lost £5m.", "£5m")
+        assert subject_of(governing_verb(span.root)).lower_ == "it"
+
 
 class TestChangedThing:
     @pytest.mark.parametrize(

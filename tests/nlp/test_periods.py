@@ -10,7 +10,15 @@ import pytest
 
 from pipeline.nlp.amounts import Amount
 from pipeline.nlp.lexicon import load_words
-from pipeline.nlp.periods import Period, assign_periods, duration_label, period_parser, read_date
+from pipeline.nlp.periods import (
+    Period,
+    assign_periods,
+    duration_label,
+    following_years,
+    next_year,
+    period_parser,
+    read_date,
+)
 
 NUMBERS = load_words().number_words
 CLAUSE_BREAK = period_parser().clause_break
@@ -88,7 +96,49 @@ class TestPeriodParserWords:
         assert period_parser().find(text) == []
 
 
+class TestFollowingPeriods:
+    @pytest.mark.parametrize("text", ["£5.8m the year after", "£8.3m less the following year", "the subsequent year"])
+    def test_read_as_following(self, text):
+        (period,) = period_parser().find(text)
+        assert period.following and period.label == "following year"
+
+
+class TestFollowingYears:
+    @pytest.mark.parametrize(
+        ("text", "label"),
+        [
+            ("£4m in 2012-13 and £5.8m the year after", "2013-14"),
+            ("£2m in 2019 and £3m the following year", "2020"),
+            ("£3m over four years and £1m the following year", None),  # no year named before it: none
+            ("£3m the following year", None),
+        ],
+    )
+    def test_the_year_after_the_last_named_year(self, text, label):
+        periods = period_parser().find(text)
+        (resolved,) = following_years([p for p in periods if p.following], periods)
+        assert (resolved.label if resolved else None) == label
+
+    def test_other_periods_are_left_alone(self):
+        period = Period("four years", 0, 10)
+        assert following_years([period, None], [period]) == [period, None]
+
+
+class TestNextYear:
+    def test_financial_and_calendar_years(self):
+        where = Period("following year", 30, 48, following=True)
+        fy = next_year(Period("2012-13", 0, 7, date(2012, 4, 1), date(2013, 3, 31)), where)
+        assert (fy.label, fy.first_day, fy.last_day, fy.start, fy.following) == (
+            "2013-14", date(2013, 4, 1), date(2014, 3, 31), 30, False
+        )
+        assert next_year(Period("2019", 0, 4, date(2019, 1, 1), date(2019, 12, 31)), where).label == "2020"
+
+
 class TestAssignPeriods:
+    def test_a_restatement_does_not_break_the_clause(self):
+        for text in ("Cuts of £7, or 11.5% of its revenue, over the next two years.", "Cuts of £7 (11.5%) over two years."):
+            (period,) = period_parser().find(text)
+            assert assign_periods(text, amounts_in(text), [period], CLAUSE_BREAK, 80) == [period]
+
     def test_the_period_after_a_figure_is_its_own(self):
         text = "A gap of £5 in 2016-17, and the forces expect to save £2."
         periods = [Period("2016-17", text.index("2016"), text.index("2016") + 7)]
