@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from pipeline.contract import Article, Extraction
 from pipeline.storage.database import open_database
-from pipeline.storage.entities import Mention, family, name_key, resolve_group
+from pipeline.storage.entities import Mention, family, name_key, partners, resolve_group
 from pipeline.storage.repository import save_article
 from pipeline.storage.schema import collaboration_entities, collaborations
 
@@ -37,9 +37,30 @@ class TestFamily:
         ("Surrey and Sussex police to merge payroll and HR teams", "collaboration"),
         ("Merging the police control rooms of Norfolk and Suffolk", "collaboration"),
         ("talks about merging the two forces’ support services", "collaboration"),
+        ("Home Office plans to merge the county's force with its neighbours in Bedfordshire and Essex", "merger"),
+        ("the authority refused to agree to a voluntary merger with Surrey", "merger"),
+        ("The eight forces being merged are Strathclyde, Lothian and Borders, Grampian and Tayside", "merger"),
+        ("now that the country's eight forces have become one", "merger"),
+        ("more limited mergers of smaller neighbours, such as Norfolk and Suffolk", "merger"),
+        ("Essex and Kent forces agree to share - but insist it is not a merger", "collaboration"),
     ])
     def test_a_merger_into_one_force_is_its_own_family(self, text, expected):
         assert family(text) == expected
+
+
+SCOTTISH = ("Central Scotland Police", "Dumfries and Galloway Constabulary", "Fife Constabulary", "Grampian Police",
+            "Lothian and Borders Police", "Northern Constabulary", "Strathclyde Police", "Tayside Police")
+
+
+class TestPartners:
+    @pytest.mark.parametrize(("forces", "fam", "expected"), [
+        ((*SCOTTISH, "Police Scotland"), "merger", SCOTTISH),  # the successor is no partner
+        (SCOTTISH, "merger", SCOTTISH),
+        ((*SCOTTISH, "Police Scotland"), "collaboration", (*SCOTTISH, "Police Scotland")),
+        (("British Transport Police", "Police Scotland"), "merger", ("British Transport Police", "Police Scotland")),
+    ])
+    def test_a_merger_leaves_out_the_force_the_others_merged_into(self, forces, fam, expected):
+        assert partners(forces, fam) == expected
 
 
 class TestResolveGroup:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluation.links import link_score, pair_collaborations, score_links
+from pipeline.evaluation.links import link_details, link_score, pair_collaborations, score_links
 
 
 class TestLinkScore:
@@ -42,3 +42,21 @@ class TestScoreLinks:
         links = score_links(gold, pred)
         assert (links["collaborations"].tp, links["collaborations"].stage_accuracy) == (1, 0.5)
         assert (links["people"].tp, links["people"].fn) == (0, 1)
+
+
+class TestPairCollaborationsOrder:
+    def test_a_named_pair_comes_before_an_unnamed_gold_item(self):
+        gold = [{"forces": ["A", "B"], "name": None}, {"forces": ["A", "B"], "name": "strategic alliance"}]
+        pred = [{"forces": ["A", "B"], "name": "Strategic Alliance"}]
+        assert pair_collaborations(gold, pred) == [(gold[0], None), (gold[1], pred[0])]
+
+
+class TestLinkDetails:
+    def test_split_and_joined_entities(self):
+        details = link_details([
+            ("a", "evolve", "e1"), ("b", "evolve", "e2"), ("c", "evolve", None),
+            ("a", "bch", "t1"), ("d", "tri-force", "t1"),
+            ("a", "titan", "x"), ("b", "titan", "x"),  # found: not listed
+        ])
+        assert details == ["split evolve: a -> e1; b -> e2; c -> not extracted",
+                           "joined t1: a = bch; d = tri-force"]

@@ -84,6 +84,8 @@ def format_report(report: Report, details: bool = False) -> str:
                     lines.append(f"{art.article} {name}: missed {item}")
                 for item in art.spurious.get(name, []):
                     lines.append(f"{art.article} {name}: spurious {item}")
+        for name, s in report.links.items():
+            lines.extend(f"links {name}: {line}" for line in s.details)
         lines.append("")
     lines.append(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}  attribute")
     for name, s in report.totals.items():

@@ -79,6 +79,17 @@ def family(text: str) -> str:
     return "merger" if lexicon().merger.search(text) else "collaboration"
 
 
+def partners(force_names: tuple[str, ...], fam: str) -> tuple[str, ...]:
+    """The forces of a mention's entity: in a merger, not the force the others merged into (the former
+    Scottish forces and Police Scotland are the merger of the eight, told before or after it happened)."""
+    if fam != "merger":
+        return force_names
+    by_name = load_gazetteer().by_name
+    notes = [by_name[f].note or "" for f in force_names if f in by_name and by_name[f].kind == "former"]
+    successors = {f for f in force_names if any(f"merged into {f}" in note for note in notes)}
+    return tuple(f for f in force_names if f not in successors) if successors else force_names
+
+
 def name_key(name: str | None, force_names: tuple[str, ...]) -> str | None:
     """The distinctive words of a collaboration's name, or None for no name or a generic one."""
     words = name_words(name or "")
@@ -177,7 +188,8 @@ def _mentions(conn: Connection, ids: list[int]) -> list[Mention]:
         names.setdefault(cid, []).append(force)
     rows = conn.execute(select(collaborations.c.id, collaborations.c.name, collaborations.c.type, collaborations.c.text)
                         .where(collaborations.c.id.in_(ids)).order_by(collaborations.c.id))
-    return [Mention(r.id, r.name, r.type, tuple(sorted(names.get(r.id, []))), r.text) for r in rows]
+    return [Mention(r.id, r.name, r.type, partners(tuple(sorted(names.get(r.id, []))), family(r.text)), r.text)
+            for r in rows]
 
 
 def groups_of_article(conn: Connection, article_id: int) -> set[Group]:
