@@ -50,6 +50,11 @@ class TestPairCollaborationsOrder:
         pred = [{"forces": ["A", "B"], "name": "Strategic Alliance"}]
         assert pair_collaborations(gold, pred) == [(gold[0], None), (gold[1], pred[0])]
 
+    def test_no_name_is_no_shared_name(self):
+        gold = [{"forces": ["A", "B"], "name": "joint custody programme"}, {"forces": ["A", "B"], "name": None}]
+        pred = [{"forces": ["A", "B"], "name": None}]
+        assert pair_collaborations(gold, pred) == [(gold[0], pred[0]), (gold[1], None)]
+
 
 class TestLinkDetails:
     def test_split_and_joined_entities(self):

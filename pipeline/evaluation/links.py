@@ -52,7 +52,7 @@ def pair_collaborations(gold: list[dict], pred: list[dict]) -> list[tuple[dict, 
                 continue
             same = [i for i in free if _forces(pred[i]) == _forces(g)]
             if named_only:
-                same = [i for i in same if name_key(pred[i].get("name")) == name_key(g.get("name"))]
+                same = [i for i in same if g.get("name") and name_key(pred[i].get("name")) == name_key(g.get("name"))]
             if same:
                 hits[gi] = same[0]
                 free.remove(same[0])
