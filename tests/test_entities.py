@@ -124,6 +124,15 @@ class TestLinkArticle:
         assert got["Kent and Essex run a partnership."][0] == "collaboration-essex-kent"
         assert got["Their Serious Crime Directorate works."][0] == "serious-crime-directorate-essex-kent"
 
+    def test_the_stage_date_is_the_date_the_sentence_states(self, sqlite_url):
+        engine, ref = open_database(sqlite_url)
+        try:
+            with engine.begin() as conn:
+                save_article(conn, *article("Evolve went live in April 2012.", EVOLVE, "Evolve", "2014-01-02"), ref, "v1")
+                assert conn.execute(select(collaborations.c.stage_date)).scalar().isoformat() == "2012-04-01"
+        finally:
+            engine.dispose()
+
     def test_independent_of_ingest_order_and_idempotent(self, tmp_path):
         forward = entities_of(f"sqlite:///{tmp_path / 'a.db'}", [0, 1, 2, 3])
         backward = entities_of(f"sqlite:///{tmp_path / 'b.db'}", [3, 2, 1, 0, 3, 2])

@@ -33,6 +33,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from pipeline.config import models_dir
 from pipeline.contract import name_words
 from pipeline.gazetteer import load_gazetteer
+from pipeline.storage.dates import stated_date
 from pipeline.storage.schema import (
     articles,
     collaboration_entities,
@@ -40,6 +41,7 @@ from pipeline.storage.schema import (
     collaboration_forces,
     collaborations,
     forces,
+    sentences,
 )
 
 FORCE_NOISE = {"police", "constabulary", "service", "force", "the", "of"}
@@ -218,9 +220,11 @@ def link_article(conn: Connection, article_id: int, also: set[Group] = frozenset
     """Resolve the article's collaboration mentions to entities, re-resolving every group touched."""
     ids = list(conn.execute(select(collaborations.c.id).where(collaborations.c.article_id == article_id)).scalars())
     published = conn.execute(select(articles.c.published_at).where(articles.c.id == article_id)).scalar()
-    if ids:
-        conn.execute(update(collaborations).where(collaborations.c.article_id == article_id)
-                     .values(stage_date=published))
+    for cid, sentence in conn.execute(select(collaborations.c.id, sentences.c.text)
+                                      .join(sentences, sentences.c.id == collaborations.c.sentence_id)
+                                      .where(collaborations.c.id.in_(ids))).all():
+        stated = stated_date(sentence, published)  # the date the sentence states, else the publication date
+        conn.execute(update(collaborations).where(collaborations.c.id == cid).values(stage_date=stated or published))
     new = [m for m in _mentions(conn, ids) if len(m.forces) >= 2]
     groups: dict[Group, list[int]] = {}
     for m in new:

@@ -1,0 +1,62 @@
+"""The date a sentence states for what it tells ('went live in April 2012', 'signed last year', 'from 1 April'),
+read relative to the article's publication date: the stage date of a collaboration mention.
+
+Candidates are found by pattern, so that only a date phrase is read: a month with a day or a year, or
+after a preposition ('in April'); a year after a preposition ('since 2011'), never one half of a
+financial year ('2019/20', '2019-20'); a relative phrase ('last year', 'earlier this month',
+'yesterday', 'on Tuesday'). dateparser (English only, the publication date as its base, the past
+preferred, the first day of a month or year when none is given) reads each candidate; the first it
+reads is the date. The prepositions are ``date_prepositions`` of ``models/collaboration_entities.json``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from pipeline.config import models_dir
+
+MONTHS = "|".join(sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len, reverse=True))
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?<![\d/£$.,-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\s*/\s*\d|-\d)"
+WEEKDAYS = "|".join(calendar.day_name)
+
+
+@lru_cache(maxsize=1)
+def prepositions() -> str:
+    data = json.loads((models_dir() / "collaboration_entities.json").read_text(encoding="utf-8"))
+    return "|".join(data["date_prepositions"])
+
+
+@lru_cache(maxsize=1)
+def candidates() -> re.Pattern:
+    prep = prepositions()
+    month = rf"\b(?:{MONTHS})\b\.?"
+    forms = [
+        rf"\b{DAY}\s+(?:of\s+)?{month}(?:,?\s+{YEAR})?",  # '1 April', '1st of April 2012'
+        rf"{month}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}",  # 'April 1, 2012'
+        rf"{month},?\s+{YEAR}",  # 'April 2012'
+        rf"\b(?:{prep})\s+(?:{DAY}\s+)?{month}(?:\s+{DAY}\b)?(?:,?\s+{YEAR})?",  # 'in April', 'by March 2016'
+        rf"\b(?:{prep})\s+(?:the\s+(?:start|end|spring|summer|autumn|winter)\s+of\s+)?{YEAR}",  # 'since 2011'
+        r"\b(?:last|next|this)\s+(?:year|month|week)\b|\byesterday\b",
+        rf"\b(?:on|last)\s+(?:{WEEKDAYS})\b",
+    ]
+    return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+
+
+def stated_date(sentence: str, published: date | None) -> date | None:
+    """The first date the sentence states, read relative to ``published`` (today when unknown), or None."""
+    import dateparser  # slow to import: only when a sentence is read
+
+    base = datetime.combine(published or date.today(), datetime.min.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                "PREFER_MONTH_OF_YEAR": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    for match in candidates().finditer(sentence):
+        phrase = re.sub(rf"^(?:(?:{prepositions()}|on)\s+)?(?:the\s+\w+\s+of\s+)?", "", match.group(0), flags=re.IGNORECASE)
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+        if parsed is not None:
+            return parsed.date()
+    return None
