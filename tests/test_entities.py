@@ -43,6 +43,9 @@ class TestFamily:
         ("now that the country's eight forces have become one", "merger"),
         ("more limited mergers of smaller neighbours, such as Norfolk and Suffolk", "merger"),
         ("Essex and Kent forces agree to share - but insist it is not a merger", "collaboration"),
+        ("he wants the six forces in the east of England reduced to two", "merger"),
+        ("while Leicestershire, Lincolnshire and Northamptonshire formed a separate force", "merger"),
+        ("officers from the two forces formed a joint team", "collaboration"),
     ])
     def test_a_merger_into_one_force_is_its_own_family(self, text, expected):
         assert family(text) == expected
