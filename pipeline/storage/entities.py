@@ -3,8 +3,9 @@
 The rule (deterministic, idempotent, independent of the order articles arrive in):
 
 - A mention belongs to a **group**: its family (a merger into one force, or any other collaboration)
-  and its exact set of forces (in a merger, without the force the others merged into: ``partners``). A different set of forces is a different entity: a merger of some of
-  an alliance's forces, or a unit grown to more forces, is a related entity, never the same one.
+  and its exact set of forces (in a merger, without the force the others merged into: ``partners``).
+  A different set of forces is a different entity: a merger of some of an alliance's forces, or a
+  unit grown to more forces, is a related entity, never the same one.
 - Within a group, a mention with a **distinctive name** is the entity of that name. Names are
   compared without case, punctuation, the words of the members' force names ("Kent and Essex
   Serious Crime Directorate" = "Serious Crime Directorate") and an acronym of a longer name in the

@@ -102,15 +102,19 @@ def part_signals(
 ) -> frozenset[str]:
     """The stage signals of a sentence part: its cue ``matches`` (signal, start, end in the doc) and the
     tense of its sharing verbs. A proposal outweighs agreement, future and expansion in the same part; a
-    ``merger`` part expands nothing, and with a proposal or a 'could' it is a merger plan."""
+    ``merger`` part expands nothing, and with a proposal or a 'could' it is a merger plan. A headline's simple
+    present tells news ('five forces merge forensic work'), not that the collaboration runs."""
     doc = part.doc
     found = {
         signal for signal, start, end in matches
         if part.start <= start and end <= part.end and counts(doc[start:end], signal, words)
     }
+    headline = part.end_char <= (doc._.headline_end or 0)
     for token in part:
         if token.lemma_.lower() in words.sharing_verbs and token.pos_ == "VERB":
             signal = tense_signal(token, words)
+            if headline and signal == EXISTING and token.tag_ in {"VBZ", "VBP"}:
+                continue  # a headline's present tells news ('five forces merge forensic work'), not a state
             if signal:
                 found.add(signal)
     if PROPOSAL in found:
