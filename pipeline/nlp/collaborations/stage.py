@@ -67,12 +67,12 @@ def counts(match: Span, signal: str, words: StageWords) -> bool:
 
 
 def negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
-    """The token, or the verb it hangs from as an infinitive or participle, is negated or governed by one
-    of ``negators`` ('refused to agree')."""
+    """The token, or the verb it hangs from as an infinitive, participle, object or complement ('is not a
+    first step towards'), is negated or governed by one of ``negators`` ('refused to agree')."""
     for t in (token, token.head):
         if any(c.dep_ == "neg" for c in t.children) or (t.i != token.i and t.lemma_.lower() in negators):
             return True
-        if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep"}:
+        if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep", "attr"}:
             break
     return False
 

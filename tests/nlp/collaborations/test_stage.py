@@ -66,6 +66,7 @@ class TestNegated:
             ("The forces will not merge.", "merge", True),
             ("Sussex refused to agree.", "agree", True),
             ("The forces agreed to merge.", "merge", False),
+            ("The arrangement is not a first step towards a merger.", "step", True),  # a negated copula
         ],
     )
     def test_forms(self, nlp, cues, text, word, expected):
