@@ -24,7 +24,12 @@ class TestStatedDate:
         ("The plan was scrapped on Tuesday.", date(2015, 6, 9)),
     ])
     def test_the_date_stated_relative_to_publication(self, sentence, expected):
-        assert stated_date(sentence, PUBLISHED) == expected
+        assert stated_date(sentence, PUBLISHED, "operating") == expected
+
+    @pytest.mark.parametrize(("stage", "expected"), [("operating", date(2013, 1, 1)), ("ended", None)])
+    def test_since_dates_the_start_of_an_operation_only(self, stage, expected):
+        sentence = "West Mercia is pulling out of the alliance the two forces have run since 2013."
+        assert stated_date(sentence, PUBLISHED, stage) == expected
 
     @pytest.mark.parametrize("sentence", [
         "Savings of £2m are expected in 2019/20 from the shared unit.",  # a financial year, not 20 Nov
@@ -35,4 +40,4 @@ class TestStatedDate:
         "Joint Protective Services",
     ])
     def test_no_date_stated(self, sentence):
-        assert stated_date(sentence, PUBLISHED) is None
+        assert stated_date(sentence, PUBLISHED, "operating") is None

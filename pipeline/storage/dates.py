@@ -6,7 +6,8 @@ after a preposition ('in April'); a year after a preposition ('since 2011'), nev
 financial year ('2019/20', '2019-20'); a relative phrase ('last year', 'earlier this month',
 'yesterday', 'on Tuesday'). dateparser (English only, the publication date as its base, the past
 preferred, the first day of a month or year when none is given) reads each candidate; the first it
-reads is the date. The prepositions are ``date_prepositions`` of ``models/collaboration_entities.json``.
+reads is the date ('since' only for a collaboration in operation). The prepositions are
+``date_prepositions`` of ``models/collaboration_entities.json``.
 """
 
 from __future__ import annotations
@@ -47,14 +48,18 @@ def candidates() -> re.Pattern:
     return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
 
 
-def stated_date(sentence: str, published: date | None) -> date | None:
-    """The first date the sentence states, read relative to ``published`` (today when unknown), or None."""
+def stated_date(sentence: str, published: date | None, stage: str | None = None) -> date | None:
+    """The first date the sentence states, read relative to ``published`` (today when unknown), or None.
+    A date after 'since' is when something began: the date of the ``stage`` 'operating' only ('pulling out
+    of the alliance the forces have run since 2013' did not end in 2013)."""
     import dateparser  # slow to import: only when a sentence is read
 
     base = datetime.combine(published or date.today(), datetime.min.time())
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_MONTH_OF_YEAR": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     for match in candidates().finditer(sentence):
+        if match.group(0).lower().startswith("since") and stage != "operating":
+            continue
         phrase = re.sub(rf"^(?:(?:{prepositions()}|on)\s+)?(?:the\s+\w+\s+of\s+)?", "", match.group(0), flags=re.IGNORECASE)
         parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
         if parsed is not None:

@@ -221,10 +221,10 @@ def link_article(conn: Connection, article_id: int, also: set[Group] = frozenset
     """Resolve the article's collaboration mentions to entities, re-resolving every group touched."""
     ids = list(conn.execute(select(collaborations.c.id).where(collaborations.c.article_id == article_id)).scalars())
     published = conn.execute(select(articles.c.published_at).where(articles.c.id == article_id)).scalar()
-    for cid, sentence in conn.execute(select(collaborations.c.id, sentences.c.text)
-                                      .join(sentences, sentences.c.id == collaborations.c.sentence_id)
-                                      .where(collaborations.c.id.in_(ids))).all():
-        stated = stated_date(sentence, published)  # the date the sentence states, else the publication date
+    for cid, stage, sentence in conn.execute(select(collaborations.c.id, collaborations.c.stage, sentences.c.text)
+                                             .join(sentences, sentences.c.id == collaborations.c.sentence_id)
+                                             .where(collaborations.c.id.in_(ids))).all():
+        stated = stated_date(sentence, published, stage)  # the date the sentence states, else the publication date
         conn.execute(update(collaborations).where(collaborations.c.id == cid).values(stage_date=stated or published))
     new = [m for m in _mentions(conn, ids) if len(m.forces) >= 2]
     groups: dict[Group, list[int]] = {}
