@@ -22,6 +22,7 @@ class TestStatedDate:
         ("The forces will merge their control rooms from 1 April.", date(2015, 4, 1)),
         ("The partnership was signed last year by the two commissioners.", date(2014, 1, 1)),
         ("The plan was scrapped on Tuesday.", date(2015, 6, 9)),
+        ("The members met a day before the government's 11 June deadline.", date(2015, 6, 11)),
     ])
     def test_the_date_stated_relative_to_publication(self, sentence, expected):
         assert stated_date(sentence, PUBLISHED, "operating") == expected

@@ -4,8 +4,8 @@ read relative to the article's publication date: the stage date of a collaborati
 Candidates are found by pattern, so that only a date phrase is read: a month with a day or a year, or
 after a preposition ('in April'); a year after a preposition ('since 2011'), never one half of a
 financial year ('2019/20', '2019-20'); a relative phrase ('last year', 'earlier this month',
-'yesterday', 'on Tuesday'). dateparser (English only, the publication date as its base, the past
-preferred, the first day of a month or year when none is given) reads each candidate; the first it
+'yesterday', 'on Tuesday'). dateparser (English only, the publication date as its base, a day with
+no year in the publication's year, the first day of a month or year when none is given) reads each candidate; the first it
 reads is the date ('since' only for a collaboration in operation). The prepositions are
 ``date_prepositions`` of ``models/collaboration_entities.json``.
 """
@@ -55,7 +55,7 @@ def stated_date(sentence: str, published: date | None, stage: str | None = None)
     import dateparser  # slow to import: only when a sentence is read
 
     base = datetime.combine(published or date.today(), datetime.min.time())
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_MONTH_OF_YEAR": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     for match in candidates().finditer(sentence):
         if match.group(0).lower().startswith("since") and stage != "operating":
