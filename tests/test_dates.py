@@ -27,9 +27,13 @@ class TestStatedDate:
     def test_the_date_stated_relative_to_publication(self, sentence, expected):
         assert stated_date(sentence, PUBLISHED, "operating") == expected
 
+    @pytest.mark.parametrize("sentence", [
+        "West Mercia is pulling out of the alliance the two forces have run since 2013.",
+        "The forces are dismantling the strategic alliance they formed in 2013, after a review.",
+        "The unit, set up in 2013, is to close.",
+    ])
     @pytest.mark.parametrize(("stage", "expected"), [("operating", date(2013, 1, 1)), ("ended", None)])
-    def test_since_dates_the_start_of_an_operation_only(self, stage, expected):
-        sentence = "West Mercia is pulling out of the alliance the two forces have run since 2013."
+    def test_when_it_began_dates_an_operation_only(self, sentence, stage, expected):
         assert stated_date(sentence, PUBLISHED, stage) == expected
 
     @pytest.mark.parametrize("sentence", [

@@ -6,7 +6,7 @@ after a preposition ('in April'); a year after a preposition ('since 2011'), nev
 financial year ('2019/20', '2019-20'); a relative phrase ('last year', 'earlier this month',
 'yesterday', 'on Tuesday'). dateparser (English only, the publication date as its base, a day with
 no year in the publication's year, the first day of a month or year when none is given) reads each candidate; the first it
-reads is the date ('since' only for a collaboration in operation). The prepositions are
+reads is the date (one after 'since' or 'formed' only for a collaboration in operation). The prepositions are
 ``date_prepositions`` of ``models/collaboration_entities.json``.
 """
 
@@ -27,9 +27,18 @@ WEEKDAYS = "|".join(calendar.day_name)
 
 
 @lru_cache(maxsize=1)
+def words() -> dict:
+    return json.loads((models_dir() / "collaboration_entities.json").read_text(encoding="utf-8"))
+
+
 def prepositions() -> str:
-    data = json.loads((models_dir() / "collaboration_entities.json").read_text(encoding="utf-8"))
-    return "|".join(data["date_prepositions"])
+    return "|".join(words()["date_prepositions"])
+
+
+@lru_cache(maxsize=1)
+def founding() -> re.Pattern:
+    """'since', or a word of founding a few words before a date: the date something began."""
+    return re.compile(rf"(?:\b(?:{'|'.join(words()['founding_words'])})\b[^.;,]{{0,20}}|^since\b)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -50,15 +59,16 @@ def candidates() -> re.Pattern:
 
 def stated_date(sentence: str, published: date | None, stage: str | None = None) -> date | None:
     """The first date the sentence states, read relative to ``published`` (today when unknown), or None.
-    A date after 'since' is when something began: the date of the ``stage`` 'operating' only ('pulling out
-    of the alliance the forces have run since 2013' did not end in 2013)."""
+    A date after 'since' or a word of founding ('formed in 2013') is when something began: the date of the
+    ``stage`` 'operating' only ('pulling out of the alliance the forces have run since 2013' did not end then)."""
     import dateparser  # slow to import: only when a sentence is read
 
     base = datetime.combine(published or date.today(), datetime.min.time())
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_MONTH_OF_YEAR": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     for match in candidates().finditer(sentence):
-        if match.group(0).lower().startswith("since") and stage != "operating":
+        began = founding().search(sentence[:match.start()]) or match.group(0).lower().startswith("since")
+        if began and stage != "operating":
             continue
         phrase = re.sub(rf"^(?:(?:{prepositions()}|on)\s+)?(?:the\s+\w+\s+of\s+)?", "", match.group(0), flags=re.IGNORECASE)
         parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
