@@ -14,6 +14,7 @@ class TestLinkScore:
             ("d", "tri-force", "x"),  # missed (with a)
         ])
         assert (score.tp, score.fp, score.fn) == (1, 1, 3)
+        assert score.not_extracted == 2  # c's two missed links: c was not extracted
         assert round(score.f1, 3) == round(2 * 0.5 * 0.25 / 0.75, 3)
 
 

@@ -22,6 +22,7 @@ from pipeline.evaluation.counts import Counts
 class LinkScore(Counts):
     stage_ok: int = 0
     stage_n: int = 0
+    not_extracted: int = 0  # of the links missed, those with an item no predicted item was paired with
     details: list[str] = field(default_factory=list)  # the links missed and the wrong ones, for --details
 
     @property
@@ -30,7 +31,7 @@ class LinkScore(Counts):
 
     def as_dict(self) -> dict:
         out = {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
-               "tp": self.tp, "fp": self.fp, "fn": self.fn}
+               "tp": self.tp, "fp": self.fp, "fn": self.fn, "fn_not_extracted": self.not_extracted}
         if self.stage_accuracy is not None:
             out["stage_accuracy"] = round(self.stage_accuracy, 3)
         return out
@@ -101,6 +102,7 @@ def link_score(items: list[Item]) -> LinkScore:
         score.tp += same_gold and same_pred
         score.fp += same_pred and not same_gold
         score.fn += same_gold and not same_pred
+        score.not_extracted += same_gold and (pred_a is None or pred_b is None)
     return score
 
 
