@@ -410,13 +410,15 @@ def people(name: str | None, db_url: str | None) -> None:
     NAME matches any part of a name, in any case ("thornton"); without it, everyone.
     """
     from pipeline.publish.entities import role_histories
+    from pipeline.storage.people import slug
 
     with reading_database(db_url) as engine:
         found = role_histories(engine, name)
     if not found:
         click.echo(f"no official matches {name!r}" if name else "no officials stored")
-    for person in found:
-        click.echo(person["name"])
+    for person in found:  # a second person of the same name shows its key
+        same = person["person_id"] == slug(person["name"])
+        click.echo(person["name"] if same else f"{person['name']} ({person['person_id']})")
         for r in person["roles"]:
             seen = f"{r['first_seen'] or 'undated'}" + (f" to {r['last_seen']}" if r["last_seen"] != r["first_seen"] else "")
             role = ("acting " if r["acting"] else "") + r["role"]

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from pipeline.contract import Article, Extraction
 from pipeline.storage.database import open_database
-from pipeline.storage.entities import Mention, family, name_key, resolve_group
+from pipeline.storage.entities import Mention, family, name_key, partners, resolve_group
 from pipeline.storage.repository import save_article
 from pipeline.storage.schema import collaboration_entities, collaborations
 
@@ -37,9 +37,33 @@ class TestFamily:
         ("Surrey and Sussex police to merge payroll and HR teams", "collaboration"),
         ("Merging the police control rooms of Norfolk and Suffolk", "collaboration"),
         ("talks about merging the two forces’ support services", "collaboration"),
+        ("Home Office plans to merge the county's force with its neighbours in Bedfordshire and Essex", "merger"),
+        ("the authority refused to agree to a voluntary merger with Surrey", "merger"),
+        ("The eight forces being merged are Strathclyde, Lothian and Borders, Grampian and Tayside", "merger"),
+        ("now that the country's eight forces have become one", "merger"),
+        ("more limited mergers of smaller neighbours, such as Norfolk and Suffolk", "merger"),
+        ("Essex and Kent forces agree to share - but insist it is not a merger", "collaboration"),
+        ("he wants the six forces in the east of England reduced to two", "merger"),
+        ("while Leicestershire, Lincolnshire and Northamptonshire formed a separate force", "merger"),
+        ("officers from the two forces formed a joint team", "collaboration"),
     ])
     def test_a_merger_into_one_force_is_its_own_family(self, text, expected):
         assert family(text) == expected
+
+
+SCOTTISH = ("Central Scotland Police", "Dumfries and Galloway Constabulary", "Fife Constabulary", "Grampian Police",
+            "Lothian and Borders Police", "Northern Constabulary", "Strathclyde Police", "Tayside Police")
+
+
+class TestPartners:
+    @pytest.mark.parametrize(("forces", "fam", "expected"), [
+        ((*SCOTTISH, "Police Scotland"), "merger", SCOTTISH),  # the successor is no partner
+        (SCOTTISH, "merger", SCOTTISH),
+        ((*SCOTTISH, "Police Scotland"), "collaboration", (*SCOTTISH, "Police Scotland")),
+        (("British Transport Police", "Police Scotland"), "merger", ("British Transport Police", "Police Scotland")),
+    ])
+    def test_a_merger_leaves_out_the_force_the_others_merged_into(self, forces, fam, expected):
+        assert partners(forces, fam) == expected
 
 
 class TestResolveGroup:
@@ -102,6 +126,15 @@ class TestLinkArticle:
             "evolve-cleveland-durham-north-yorkshire")
         assert got["Kent and Essex run a partnership."][0] == "collaboration-essex-kent"
         assert got["Their Serious Crime Directorate works."][0] == "serious-crime-directorate-essex-kent"
+
+    def test_the_stage_date_is_the_date_the_sentence_states(self, sqlite_url):
+        engine, ref = open_database(sqlite_url)
+        try:
+            with engine.begin() as conn:
+                save_article(conn, *article("Evolve went live in April 2012.", EVOLVE, "Evolve", "2014-01-02"), ref, "v1")
+                assert conn.execute(select(collaborations.c.stage_date)).scalar().isoformat() == "2012-04-01"
+        finally:
+            engine.dispose()
 
     def test_independent_of_ingest_order_and_idempotent(self, tmp_path):
         forward = entities_of(f"sqlite:///{tmp_path / 'a.db'}", [0, 1, 2, 3])

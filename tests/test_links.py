@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluation.links import link_score, pair_collaborations, score_links
+from pipeline.evaluation.links import link_details, link_score, pair_collaborations, score_links
 
 
 class TestLinkScore:
@@ -14,6 +14,7 @@ class TestLinkScore:
             ("d", "tri-force", "x"),  # missed (with a)
         ])
         assert (score.tp, score.fp, score.fn) == (1, 1, 3)
+        assert score.not_extracted == 2  # c's two missed links: c was not extracted
         assert round(score.f1, 3) == round(2 * 0.5 * 0.25 / 0.75, 3)
 
 
@@ -42,3 +43,26 @@ class TestScoreLinks:
         links = score_links(gold, pred)
         assert (links["collaborations"].tp, links["collaborations"].stage_accuracy) == (1, 0.5)
         assert (links["people"].tp, links["people"].fn) == (0, 1)
+
+
+class TestPairCollaborationsOrder:
+    def test_a_named_pair_comes_before_an_unnamed_gold_item(self):
+        gold = [{"forces": ["A", "B"], "name": None}, {"forces": ["A", "B"], "name": "strategic alliance"}]
+        pred = [{"forces": ["A", "B"], "name": "Strategic Alliance"}]
+        assert pair_collaborations(gold, pred) == [(gold[0], None), (gold[1], pred[0])]
+
+    def test_no_name_is_no_shared_name(self):
+        gold = [{"forces": ["A", "B"], "name": "joint custody programme"}, {"forces": ["A", "B"], "name": None}]
+        pred = [{"forces": ["A", "B"], "name": None}]
+        assert pair_collaborations(gold, pred) == [(gold[0], pred[0]), (gold[1], None)]
+
+
+class TestLinkDetails:
+    def test_split_and_joined_entities(self):
+        details = link_details([
+            ("a", "evolve", "e1"), ("b", "evolve", "e2"), ("c", "evolve", None),
+            ("a", "bch", "t1"), ("d", "tri-force", "t1"),
+            ("a", "titan", "x"), ("b", "titan", "x"),  # found: not listed
+        ])
+        assert details == ["split evolve: a -> e1; b -> e2; c -> not extracted",
+                           "joined t1: a = bch; d = tri-force"]

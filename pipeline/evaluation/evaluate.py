@@ -84,6 +84,8 @@ def format_report(report: Report, details: bool = False) -> str:
                     lines.append(f"{art.article} {name}: missed {item}")
                 for item in art.spurious.get(name, []):
                     lines.append(f"{art.article} {name}: spurious {item}")
+        for name, s in report.links.items():
+            lines.extend(f"links {name}: {line}" for line in s.details)
         lines.append("")
     lines.append(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}  attribute")
     for name, s in report.totals.items():
@@ -97,7 +99,8 @@ def format_report(report: Report, details: bool = False) -> str:
     for name, s in report.links.items():
         stage = f", stage accuracy {s.stage_accuracy:.3f}" if s.stage_accuracy is not None else ""
         lines.append(f"same {name[:-1] if name.endswith('s') else name} across articles: P {s.precision:.3f} "
-                     f"R {s.recall:.3f} F1 {s.f1:.3f} ({s.tp} links found, {s.fp} wrong, {s.fn} missed){stage}")
+                     f"R {s.recall:.3f} F1 {s.f1:.3f} ({s.tp} links found, {s.fp} wrong, {s.fn} missed, "
+                     f"{s.not_extracted} of them not extracted){stage}")
     if report.missing_articles:
         lines.append(f"articles missing from the export: {', '.join(report.missing_articles)}")
     lines.append(f"macro F1 {report.macro_f1:.3f} over {len(report.articles)} articles")

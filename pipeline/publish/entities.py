@@ -6,6 +6,8 @@ from datetime import date
 
 from sqlalchemy import Engine, text
 
+from pipeline.storage.people import person_keys
+
 
 def collaboration_histories(engine: Engine, force: str | None = None, since: date | None = None) -> list[dict]:
     """Each entity (with a force named ``force``, mentioned on or after ``since``), most mentioned first.
@@ -42,14 +44,14 @@ def role_histories(engine: Engine, name: str | None = None) -> list[dict]:
     """Each named official (whose name contains ``name``, any case), with every (role, force) the articles
     give them and when: first and last publication date seen, and in how many articles.
 
-    One person is one name across forces: a chief constable who moves from one force to another is one
-    history with two rows. Two different people of the same full name would share a history; the
-    rows (role, force, dates) show where that happens.
+    One person is one full name across articles and forces unless their roles cannot be one career
+    (``pipeline.storage.people``): a chief constable who moves from one force to another is one history
+    with two rows; a commissioner and a chief constable of the same name in two forces the same year
+    are two people, each with its own ``person_id``.
     """
     sql = (
-        "SELECT p.name AS name, m.role AS role, m.acting AS acting, f.name AS force, "
-        "MIN(a.published_at) AS first_seen, MAX(a.published_at) AS last_seen, "
-        "COUNT(DISTINCT m.article_id) AS articles "
+        "SELECT p.id AS pid, p.name AS name, m.role AS role, m.acting AS acting, f.name AS force, "
+        "a.published_at AS published, m.article_id AS article "
         "FROM official_mentions m JOIN people p ON p.id = m.person_id "
         "JOIN articles a ON a.id = m.article_id LEFT JOIN forces f ON f.id = m.force_id "
     )
@@ -57,11 +59,22 @@ def role_histories(engine: Engine, name: str | None = None) -> list[dict]:
     if name:
         sql += "WHERE LOWER(p.name) LIKE :pattern "
         params["pattern"] = "%" + name.lower().replace("%", "").replace("_", "") + "%"
-    sql += "GROUP BY p.name, m.role, m.acting, f.name ORDER BY p.name, MIN(a.published_at), m.role, f.name"
-    people: dict[str, dict] = {}
     with engine.connect() as conn:
-        for row in conn.execute(text(sql), params).mappings():
-            person = people.setdefault(row["name"], {"name": row["name"], "roles": []})
-            person["roles"].append({k: row[k] for k in ("role", "acting", "force", "first_seen", "last_seen",
-                                                        "articles")})
+        keys = person_keys(conn)
+        rows = list(conn.execute(text(sql), params).mappings())
+    merged: dict[tuple, dict] = {}  # (person, role, acting, force): the people rows the person spans together
+    for row in rows:
+        got = merged.setdefault((keys[row["pid"]], row["role"], bool(row["acting"]), row["force"]),
+                                {"name": row["name"], "dates": [], "articles": set()})
+        got["articles"].add(row["article"])
+        if row["published"] is not None:
+            got["dates"].append(row["published"])
+    people: dict[str, dict] = {}
+    histories = sorted(merged.items(), key=lambda kv: (kv[1]["name"], kv[0][0], str(min(kv[1]["dates"], default="")),
+                                                         kv[0][1], kv[0][3] or ""))
+    for (person, role, acting, force), got in histories:
+        entry = people.setdefault(person, {"name": got["name"], "person_id": person, "roles": []})
+        entry["roles"].append({"role": role, "acting": acting, "force": force,
+                               "first_seen": min(got["dates"], default=None),
+                               "last_seen": max(got["dates"], default=None), "articles": len(got["articles"])})
     return list(people.values())

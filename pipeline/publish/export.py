@@ -24,6 +24,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Select, func, select
 
 from pipeline.contract import EXPORT_FIELDS
+from pipeline.storage.people import person_keys
 from pipeline.storage.schema import (
     articles,
     collaboration_entities,
@@ -196,6 +197,7 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
         .order_by(collaborations.c.start_char)
     ))
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
+    person_ids = person_keys(conn)
     article_query = select(articles).order_by(articles.c.id)
     if (ids := flt.article_ids()) is not None:
         article_query = article_query.where(articles.c.id.in_(ids))
@@ -209,7 +211,7 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
             "forces": [{"name": r.name, "mentions": r.mentions} for r in force_counts.get(aid, [])],
             "officials": [
                 {"name": o.name, "role": o.role, "acting": bool(o.acting), "force": o.force,
-                 "person_id": person_id(o.person_key), **_where(o)}
+                 "person_id": person_ids.get(o.person_id) or person_id(o.person_key), **_where(o)}
                 for o in _first_of_each(officials.get(aid, []), lambda o: (o.name, o.role))
             ],
             "money": [

@@ -3,8 +3,9 @@
 The rule (deterministic, idempotent, independent of the order articles arrive in):
 
 - A mention belongs to a **group**: its family (a merger into one force, or any other collaboration)
-  and its exact set of forces. A different set of forces is a different entity: a merger of some of
-  an alliance's forces, or a unit grown to more forces, is a related entity, never the same one.
+  and its exact set of forces (in a merger, without the force the others merged into: ``partners``).
+  A different set of forces is a different entity: a merger of some of an alliance's forces, or a
+  unit grown to more forces, is a related entity, never the same one.
 - Within a group, a mention with a **distinctive name** is the entity of that name. Names are
   compared without case, punctuation, the words of the members' force names ("Kent and Essex
   Serious Crime Directorate" = "Serious Crime Directorate") and an acronym of a longer name in the
@@ -33,6 +34,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from pipeline.config import models_dir
 from pipeline.contract import name_words
 from pipeline.gazetteer import load_gazetteer
+from pipeline.storage.dates import stated_date
 from pipeline.storage.schema import (
     articles,
     collaboration_entities,
@@ -40,6 +42,7 @@ from pipeline.storage.schema import (
     collaboration_forces,
     collaborations,
     forces,
+    sentences,
 )
 
 FORCE_NOISE = {"police", "constabulary", "service", "force", "the", "of"}
@@ -77,6 +80,17 @@ def family(text: str) -> str:
     """'merger' for a merger into one force (by its words; the extracted type 'merger' also covers
     merging two forces' departments), else 'collaboration'."""
     return "merger" if lexicon().merger.search(text) else "collaboration"
+
+
+def partners(force_names: tuple[str, ...], fam: str) -> tuple[str, ...]:
+    """The forces of a mention's entity: in a merger, not the force the others merged into (the former
+    Scottish forces and Police Scotland are the merger of the eight, told before or after it happened)."""
+    if fam != "merger":
+        return force_names
+    by_name = load_gazetteer().by_name
+    notes = [by_name[f].note or "" for f in force_names if f in by_name and by_name[f].kind == "former"]
+    successors = {f for f in force_names if any(f"merged into {f}" in note for note in notes)}
+    return tuple(f for f in force_names if f not in successors) if successors else force_names
 
 
 def name_key(name: str | None, force_names: tuple[str, ...]) -> str | None:
@@ -177,7 +191,8 @@ def _mentions(conn: Connection, ids: list[int]) -> list[Mention]:
         names.setdefault(cid, []).append(force)
     rows = conn.execute(select(collaborations.c.id, collaborations.c.name, collaborations.c.type, collaborations.c.text)
                         .where(collaborations.c.id.in_(ids)).order_by(collaborations.c.id))
-    return [Mention(r.id, r.name, r.type, tuple(sorted(names.get(r.id, []))), r.text) for r in rows]
+    return [Mention(r.id, r.name, r.type, partners(tuple(sorted(names.get(r.id, []))), family(r.text)), r.text)
+            for r in rows]
 
 
 def groups_of_article(conn: Connection, article_id: int) -> set[Group]:
@@ -206,9 +221,11 @@ def link_article(conn: Connection, article_id: int, also: set[Group] = frozenset
     """Resolve the article's collaboration mentions to entities, re-resolving every group touched."""
     ids = list(conn.execute(select(collaborations.c.id).where(collaborations.c.article_id == article_id)).scalars())
     published = conn.execute(select(articles.c.published_at).where(articles.c.id == article_id)).scalar()
-    if ids:
-        conn.execute(update(collaborations).where(collaborations.c.article_id == article_id)
-                     .values(stage_date=published))
+    for cid, stage, sentence in conn.execute(select(collaborations.c.id, collaborations.c.stage, sentences.c.text)
+                                             .join(sentences, sentences.c.id == collaborations.c.sentence_id)
+                                             .where(collaborations.c.id.in_(ids))).all():
+        stated = stated_date(sentence, published, stage)  # the date the sentence states, else the publication date
+        conn.execute(update(collaborations).where(collaborations.c.id == cid).values(stage_date=stated or published))
     new = [m for m in _mentions(conn, ids) if len(m.forces) >= 2]
     groups: dict[Group, list[int]] = {}
     for m in new:

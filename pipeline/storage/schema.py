@@ -189,7 +189,8 @@ class CollaborationRow(Base):
         ForeignKey("collaboration_entities.id", ondelete="SET NULL"), nullable=True, index=True,
         comment="the collaboration entity this mention resolves to (across articles)",
     )
-    stage_date: Mapped[date | None] = mapped_column(Date, comment="the date of the stage: the article's publication date")
+    stage_date: Mapped[date | None] = mapped_column(
+        Date, comment="the date of the stage: the date its sentence states, else the article's publication date")
     start_char: Mapped[int] = start_col()
     end_char: Mapped[int] = end_col()
     text: Mapped[str] = text_col()

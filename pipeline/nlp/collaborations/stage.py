@@ -67,12 +67,12 @@ def counts(match: Span, signal: str, words: StageWords) -> bool:
 
 
 def negated(token: Token, negators: frozenset[str] = frozenset()) -> bool:
-    """The token, or the verb it hangs from as an infinitive or participle, is negated or governed by one
-    of ``negators`` ('refused to agree')."""
+    """The token, or the verb it hangs from as an infinitive, participle, object or complement ('is not a
+    first step towards'), is negated or governed by one of ``negators`` ('refused to agree')."""
     for t in (token, token.head):
         if any(c.dep_ == "neg" for c in t.children) or (t.i != token.i and t.lemma_.lower() in negators):
             return True
-        if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep"}:
+        if t.dep_ not in {"xcomp", "aux", "prt", "dobj", "pobj", "prep", "attr"}:
             break
     return False
 
@@ -102,15 +102,19 @@ def part_signals(
 ) -> frozenset[str]:
     """The stage signals of a sentence part: its cue ``matches`` (signal, start, end in the doc) and the
     tense of its sharing verbs. A proposal outweighs agreement, future and expansion in the same part; a
-    ``merger`` part expands nothing, and with a proposal or a 'could' it is a merger plan."""
+    ``merger`` part expands nothing, and with a proposal or a 'could' it is a merger plan. A headline's simple
+    present tells news ('five forces merge forensic work'), not that the collaboration runs."""
     doc = part.doc
     found = {
         signal for signal, start, end in matches
         if part.start <= start and end <= part.end and counts(doc[start:end], signal, words)
     }
+    headline = part.end_char <= (doc._.headline_end or 0)
     for token in part:
         if token.lemma_.lower() in words.sharing_verbs and token.pos_ == "VERB":
             signal = tense_signal(token, words)
+            if headline and signal == EXISTING and token.tag_ in {"VBZ", "VBP"}:
+                continue  # a headline's present tells news ('five forces merge forensic work'), not a state
             if signal:
                 found.add(signal)
     if PROPOSAL in found:

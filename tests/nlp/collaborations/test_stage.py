@@ -66,6 +66,7 @@ class TestNegated:
             ("The forces will not merge.", "merge", True),
             ("Sussex refused to agree.", "agree", True),
             ("The forces agreed to merge.", "merge", False),
+            ("The arrangement is not a first step towards a merger.", "step", True),  # a negated copula
         ],
     )
     def test_forms(self, nlp, cues, text, word, expected):
@@ -106,6 +107,16 @@ class TestPartSignals:
     def test_forms(self, nlp, cues, text, expected):
         assert signals(nlp, cues, text) >= expected
         assert not (signals(nlp, cues, text) & ({ENDED, AGREED, PROPOSAL, EXPANDED} - expected))
+
+    @pytest.mark.parametrize(("text", "headline"), [
+        ("Five forces merge forensic work\n\nThe chief constables met on Monday.", True),
+        ("Kent and Essex share custody suites\n\nThe two forces share custody suites.", False),
+    ])
+    def test_a_headline_s_present_tells_news_not_a_state(self, nlp, cues, text, headline):
+        doc = nlp(text)
+        part = doc[: len(nlp.make_doc(text.split("\n")[0]))] if headline else doc[-7:]
+        found = part_signals(part, stage_matches(nlp, cues, doc), cues.stage)
+        assert (EXISTING in found) is not headline
 
     def test_a_hypothetical_expansion_is_none(self, nlp, cues):
         assert EXPANDED not in signals(nlp, cues, "A wider alliance built on those arrangements could save money.")
