@@ -127,6 +127,13 @@ class TestRepeatedKinds:
         readings = [Reading("spending", True, 1), Reading("other", True, 3), Reading("savings", True, 2)]
         assert repeated_kinds(keys, readings, [False, True, True]) == ["savings"] * 3
 
+    def test_a_named_kind_outranks_a_strong_other(self):
+        # 'could leave his force about £2m short' (a government deal: other, read from the grammar) and
+        # 'a gap of around £2m' later: the figure is the gap
+        keys = [("2",), ("2",)]
+        readings = [Reading("other", True, 0), Reading("funding_gap", True, 2)]
+        assert repeated_kinds(keys, readings, [True, True], sentences=[1, 2]) == ["funding_gap"] * 2
+
     def test_two_strong_kinds_in_one_sentence_are_two_facts(self):
         keys = [("12",), ("12",), ("12",)]
         readings = [Reading("budget_reduction", True, 1), Reading("savings", True, 1), Reading("other", False, 5)]
