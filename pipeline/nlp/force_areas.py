@@ -12,7 +12,9 @@ Pure functions over a Doc and candidate spans; the cue words come in an ``AreaCu
   (``listed_after_forces``);
 - it (or its list) is subject or object of a collaboration verb, or the object of "with" or
   "alongside" after one: "Kent and Essex will share", "working with Suffolk" (``collaborates``);
-- a line holds nothing but area names: a heading of a round-up, or an item of a plain list (``is_heading``);
+- a line holds nothing but area names: a heading of a round-up, or an item of a plain list (``is_heading``),
+  or two or more lines open with area names and a colon: the labelled items of a round-up ("Kent: £61m cut
+  from its budget", ``labelled_items``);
 - it is the place of a person listed after a plural title (``person_list_places``).
 
 Rules that read the whole sentence or the article are in ``force_groups``.
@@ -158,6 +160,20 @@ def is_heading(doc: Doc, group: list[Span]) -> bool:
     line_start = start == 0 or "\n" in doc[start - 1].text
     line_end = end == len(doc) or "\n" in doc[end].text
     return line_start and line_end
+
+
+def labelled_items(doc: Doc, groups: list[list[Span]]) -> set[int]:
+    """The starts of the groups that label a line of a round-up: each opens its line and a colon follows it
+    ('Kent: £61m cut from its budget' / '- Merseyside: £47.5m between ...', a bullet may open it). One such line alone may be a
+    furniture label or a place in a dateline, so it takes two or more in the article."""
+    starts = set()
+    for group in groups:
+        start, end = group[0].start, group[-1].end
+        opener = start - 1 if start > 0 and doc[start - 1].text in BULLETS else start  # '- Kent: £61m'
+        line_start = opener == 0 or "\n" in doc[opener - 1].text
+        if line_start and end < len(doc) and doc[end].text == ":":
+            starts.add(start)
+    return starts if len(starts) >= 2 else set()
 
 
 def person_list_places(doc: Doc, spans: list[Span], heads: frozenset[str], cues: AreaCues) -> set[int]:

@@ -38,6 +38,7 @@ from pipeline.nlp.force_areas import (
     cued_after,
     cued_before,
     is_heading,
+    labelled_items,
     listed_after_forces,
     owns_a_person,
     person_list_places,
@@ -156,7 +157,9 @@ class ForceFinder(Stage):
         listed = person_list_places(doc, kept, self.cues.list_heads, self.cues)
         counted = {s.start for s in doc.sents if counted_group(s, self.cues)}
         pending = []
-        for group in candidate_lists(doc, kept, self.cues):
+        groups = candidate_lists(doc, kept, self.cues)
+        listed |= labelled_items(doc, groups)
+        for group in groups:
             if self._is_force(doc, group, listed, counted):
                 mentions += self._as_mentions(group)
             else:

@@ -10,6 +10,7 @@ from pipeline.nlp.force_areas import (
     cued_after,
     cued_before,
     is_heading,
+    labelled_items,
     listed_after_forces,
     owns_a_person,
     person_list_places,
@@ -150,6 +151,23 @@ class TestCollaborates:
     def test_subject_or_partner_of_a_collaboration_verb(self, nlp, text, word, expected):
         doc = nlp(text)
         assert collaborates(area(doc, word), cues(nlp)) is expected
+
+
+class TestLabelledItems:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Forecasts:\nKent: £61m cut from its budget\nEssex: £47.5m by 2019\n", ["Kent", "Essex"]),
+            ("Among them:\n\n- Kent: £61m cut\n\n- West Yorkshire: £49m over four years\n", ["Kent", "West Yorkshire"]),
+            ("Kent: a man was arrested in Margate on Friday.\n", []),  # one label alone: a dateline or furniture
+            ("Police in Kent: £61m.\nAnd in Essex: £30m.\n", []),  # not at the start of a line
+        ],
+    )
+    def test_two_lines_opened_by_an_area_and_a_colon(self, nlp, text, expected):
+        doc = nlp(text)
+        groups = candidate_lists(doc, areas(doc), cues(nlp))
+        starts = labelled_items(doc, groups)
+        assert [g[0].text for g in groups if g[0].start in starts] == expected
 
 
 class TestIsHeading:
