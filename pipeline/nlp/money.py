@@ -46,6 +46,7 @@ from pipeline.nlp.money_links import (
     is_gapped,
     is_share,
     is_total,
+    next_item,
     periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
@@ -125,7 +126,8 @@ class MoneyFinder(Stage):
                 gapped = after and is_gapped(group[i - 1][1], span, self.links)
                 total = after and is_total(span, self.links)  # 'a total of £8m'
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
-                if not reading.strong and found and (gapped or total or listed or is_share(span, self.links)):
+                itemised = bool(found) and next_item(found[-1][1], span)  # '- Merseyside: £47.5m' after '- Kent: £61m cut'
+                if not reading.strong and found and (gapped or total or listed or itemised or is_share(span, self.links)):
                     reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
                 if gapped and period is None:
                     period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'

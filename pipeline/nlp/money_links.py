@@ -192,3 +192,30 @@ def in_a_list(previous: Span, span: Span) -> bool:
     joined = any(t.lower_ in {",", "and"} for t in between)
     return joined and all(t.pos_ in {"PUNCT", "CCONJ", "PROPN"} or t.lower_ in {"each", "the"} for t in between)
 
+
+
+BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})
+
+
+def labelled_item(span: Span) -> bool:
+    """The figure's line is an item of a labelled list: it opens (after a bullet, if any) with capitalised
+    words and a colon, the figure right after ('- South Yorkshire: £49m between 2016-17 and 2019-20')."""
+    doc, i = span.doc, span.start - 1
+    if i < 1 or doc[i].text != ":":
+        return False
+    i -= 1
+    while i >= 0 and doc[i].is_title:
+        i -= 1
+    if i == span.start - 2:
+        return False  # no label
+    if i >= 0 and doc[i].text in BULLETS:
+        i -= 1
+    return i < 0 or "\n" in doc[i].text
+
+
+def next_item(previous: Span, span: Span) -> bool:
+    """Two figures on consecutive items of a labelled list: each opens its item, and one line break lies
+    between them ('- Kent: £61m cut from its budget' / '- South Yorkshire: £49m ...')."""
+    if not (labelled_item(previous) and labelled_item(span)):
+        return False
+    return sum("\n" in t.text for t in previous.doc[previous.end : span.start]) == 1

@@ -17,6 +17,8 @@ from pipeline.nlp.money_links import (
     is_gapped,
     is_share,
     is_total,
+    labelled_item,
+    next_item,
     periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
@@ -200,3 +202,33 @@ class TestInAList:
         first, second = (text.split("£")[1].split()[0].rstrip(".,"), text.split("£")[2].split()[0].rstrip(".,"))
         a, b = spans(nlp, text, "£" + first, "£" + second)
         assert in_a_list(a, b) is listed
+
+
+class TestLabelledItem:
+    @pytest.mark.parametrize(
+        ("text", "figure", "expected"),
+        [
+            ("Forecasts:\n- South Yorkshire: £49m between 2016-17 and 2019-20", "£49m", True),
+            ("Forecasts:\nKent: £61m cut from its budget", "£61m", True),
+            ("The forecast for Kent: £61m.", "£61m", False),  # a colon inside a sentence
+            ("Forecasts:\n- £61m for Kent", "£61m", False),  # no label
+        ],
+    )
+    def test_a_line_opened_by_a_label_and_a_colon(self, nlp, text, figure, expected):
+        (span,) = spans(nlp, text, figure)
+        assert labelled_item(span) is expected
+
+
+class TestNextItem:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Among them:\n- Kent: £61m cut from its budget\n- Merseyside: £47.5m by 2019", True),
+            ("Among them:\n\nKent: £61m cut from its budget\n\nMerseyside: £47.5m by 2019", True),
+            ("Among them:\n- Kent: £61m cut\n- Essex: none\n- Merseyside: £47.5m by 2019", False),  # an item between
+            ("Kent: £61m cut from its budget. Merseyside is spending £47.5m.", False),
+        ],
+    )
+    def test_consecutive_items_of_a_labelled_list(self, nlp, text, expected):
+        first, second = spans(nlp, text, "£61m", "£47.5m")
+        assert next_item(first, second) is expected
