@@ -55,6 +55,7 @@ class AreaCues:
     person_place_prepositions: frozenset[str]
     speech_verbs: frozenset[str] = frozenset()  # an area that speaks is a force ('West Mercia says')
     force_nouns: frozenset[str] = frozenset()  # an appositive ending in one calls the area a force
+    fronted_posts: frozenset[str] = frozenset()  # 'In Hampshire, commissioner X': a post of the area's force
 
     @staticmethod
     def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:

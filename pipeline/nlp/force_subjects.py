@@ -1,6 +1,8 @@
 """Rules of the forces stage that read an area name as an actor of its sentence, not a place: it speaks
-('West Mercia says the result would be far too big') or an appositive calls it a force ('Kent, his home
-force, is using predictive policing software'). Pure functions over a candidate span and its cue words.
+('West Mercia says the result would be far too big'), an appositive calls it a force ('Kent, his home
+force, is using predictive policing software'), or it is the place a sentence opens with, for a post of
+that place's force ('In Hampshire, commissioner Simon Hayes has said ...'). Pure functions over a
+candidate span and its cue words.
 """
 
 from __future__ import annotations
@@ -31,4 +33,24 @@ def called_a_force(span: Span, force_nouns: frozenset[str]) -> bool:
     for token in phrase:
         if token.text in {",", "–", "—", ")", "."}:
             return token.i > i + 1 and doc[token.i - 1].lemma_.lower() in force_nouns
+    return False
+
+
+def fronted_for_a_post(span: Span, posts: frozenset[str]) -> bool:
+    """The sentence opens with 'In AREA,' and its clause names one of ``posts`` (lemmas: 'commissioner',
+    'force', or 'chief constable' when written 'chief' and one of them) owned by no other place: the post is
+    that area's force's ('In Cumbria, where the commissioner's change programme ...', not 'In Kent, a man
+    was arrested' nor 'In Kent, the Essex commissioner ...')."""
+    doc, sent = span.doc, span.sent
+    before = doc[span.start - 1] if span.start > sent.start else None
+    if before is None or before.i != sent.start or before.lower_ != "in":
+        return False
+    if span.end >= sent.end or doc[span.end].text != ",":
+        return False
+    for token in doc[span.end + 1 : sent.end]:
+        lemma = token.lemma_.lower()
+        if lemma == "constable" and token.i > 0 and doc[token.i - 1].lower_ != "chief":
+            continue
+        if lemma in posts and not any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in token.children):
+            return True
     return False

@@ -53,7 +53,7 @@ from pipeline.nlp.force_groups import (
     named_by_copula,
     propagated,
 )
-from pipeline.nlp.force_subjects import called_a_force, speaks
+from pipeline.nlp.force_subjects import called_a_force, fronted_for_a_post, speaks
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words, dump
 
 COMPONENT = "forcewatch_forces"
@@ -102,6 +102,7 @@ class ForceContextLexicon(Lexicon):
     role_modifiers: list[str]
     before_phrases: list[str]
     force_nouns: list[str]
+    fronted_posts: list[str]
 
 
 ForcesLexicon.model_rebuild()
@@ -185,7 +186,8 @@ class ForceFinder(Stage):
             or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) or named_by_copula(s, cues)
                    for s in group)
             or (group[0].sent.start in counted and not is_place(group[0], cues))
-            or (len(group) == 1 and (speaks(group[0], cues.speech_verbs) or called_a_force(group[0], cues.force_nouns)))
+            or (len(group) == 1 and (speaks(group[0], cues.speech_verbs) or called_a_force(group[0], cues.force_nouns)
+                                     or fronted_for_a_post(group[0], cues.fronted_posts)))
         )
 
     @staticmethod
@@ -230,6 +232,7 @@ def area_cues(context: ForceContextLexicon, vocabulary: Words) -> AreaCues:
         person_place_prepositions=frozenset(vocabulary.person_place_prepositions),
         speech_verbs=frozenset(vocabulary.speech_verbs),
         force_nouns=frozenset(context.force_nouns),
+        fronted_posts=frozenset(context.fronted_posts),
     )
 
 

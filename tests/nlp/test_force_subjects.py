@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.force_subjects import called_a_force, speaks
+from pipeline.nlp.force_subjects import called_a_force, fronted_for_a_post, speaks
 from tests.nlp.force_helpers import area, cues
 
 
@@ -39,3 +39,21 @@ class TestCalledAForce:
     def test_an_appositive_that_calls_the_area_a_force(self, nlp, text, name, expected):
         doc = nlp(text)
         assert called_a_force(area(doc, name), cues(nlp).force_nouns) is expected
+
+
+class TestFrontedForAPost:
+    @pytest.mark.parametrize(
+        ("text", "name", "expected"),
+        [
+            ("In Cumbria, where the commissioner's programme is meant to save money, calls are handled.", "Cumbria", True),
+            ("In Surrey, commissioner David Munro has said budgets will shrink.", "Surrey", True),
+            ("In Kent, the chief constable warned of cuts.", "Kent", True),
+            ("In Kent, a man was arrested on Friday.", "Kent", False),  # no post: a place
+            ("In Kent, Essex's commissioner spoke.", "Kent", False),  # the post of another place
+            ("In Kent, a special constable was hurt.", "Kent", False),  # a constable, not the chief constable
+            ("Officers in Kent, the commissioner said, were stretched.", "Kent", False),  # not the opening
+        ],
+    )
+    def test_an_opening_place_for_a_post_of_its_force(self, nlp, text, name, expected):
+        doc = nlp(text)
+        assert fronted_for_a_post(area(doc, name), cues(nlp).fronted_posts) is expected
