@@ -60,6 +60,7 @@ class TestStance:
         [
             ("Eighty posts will go by March.", "confirmed"),
             ("Jobs may go as the departments merge.", "possible"),
+            ("He said a cut of that size would probably mean fewer officers.", "possible"),
             ("No officer posts will be cut under the agreement.", "ruled_out"),
             ("Police staff jobs will be protected.", "ruled_out"),  # kept
             ("The union said jobs would not be safe under the plan.", "possible"),  # kept, negated
