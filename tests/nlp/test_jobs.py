@@ -99,6 +99,19 @@ class TestScorer:
         assert scorer([Example(predicted, reference)])["job_concerns_f"] == 0.0
 
 
+class TestJobPhrases:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Police Scotland presses on with 400 officer cuts.", ["confirmed"]),
+            ("The staff cuts will go ahead.", ["confirmed"]),
+            ("The officer training budget was cut.", []),  # a budget, not officers
+        ],
+    )
+    def test_a_people_noun_before_a_loss_noun(self, nlp, text, expected):
+        assert stances(nlp(text)) == expected
+
+
 class TestSentenceHits:
     def test_matches_by_sentence_and_label(self, nlp):
         doc = nlp("Jobs may go. It is unclear. Nothing else.")
