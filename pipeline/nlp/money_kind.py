@@ -28,6 +28,7 @@ from pipeline.nlp.money_sizes import (
     after_kind,
     ellipsis_kind,
     estimate_kind,
+    fall_kind,
     grant_level_kind,
     outstanding_kind,
 )
@@ -152,6 +153,7 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         or envelope_kind(span, readings)
         or phrase_kind(span, readings)
         or estimate_kind(span, sizes, readings, kind_of)
+        or fall_kind(span, sizes, readings, kind_of)
         or grant_level_kind(span, sizes)
         or after_kind(span, sizes)
         or ellipsis_kind(span, sizes)

@@ -118,6 +118,7 @@ class SizeWords(Lexicon):
     lower_after: list[str]
     after_kinds: dict[str, str]
     outstanding: list[str]
+    fall_nouns: list[str]
 
     @field_validator("after_kinds")
     @classmethod

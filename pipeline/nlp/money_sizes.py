@@ -8,6 +8,8 @@ government words).
 - ``grant_level_kind``: a figure that government funding or a grant "is" (or is "at") is the grant's level or its
   change ("government funding will be £124m higher than last year, at around £9.61bn"): ``other``, a cut
   (``budget_reduction``) when it is lower.
+- ``fall_kind``: a figure that a fall in a budget "is" ("the fall in the police budget this year is going to be
+  £73m") is a ``budget_reduction``, though the budget word is nearer to other cues than the fall.
 - ``after_kind``: a phrase just after the figure: "£10m short", the money a force will lack, is a ``funding_gap``;
   "£8m worse off" a ``budget_reduction``.
 - ``outstanding_kind``: a saving "still" or "yet" to find ("still needs to find £4m") is a ``funding_gap``.
@@ -42,6 +44,7 @@ class SizeCues:
     outstanding: frozenset[str]  # 'still', 'yet': a saving still to find is a gap
     after: re.Pattern
     less_after: frozenset[str]  # what is less: 'less to spend'
+    fall_nouns: frozenset[str] = frozenset()  # 'the fall in the budget is £73m': a cut
 
     @classmethod
     def from_lexicon(cls, sizes: SizeWords, readings: ReadingWords) -> SizeCues:
@@ -55,6 +58,7 @@ class SizeCues:
             outstanding=frozenset(sizes.outstanding),
             after=re.compile(rf"^\s*({alternation(list(sizes.after_kinds))})\b(?![-\s]term)", re.I),
             less_after=frozenset(readings.less_after),
+            fall_nouns=frozenset(sizes.fall_nouns),
         )
 
 
@@ -90,6 +94,21 @@ def grant_level_kind(span: Span, cues: SizeCues) -> str | None:
         return None
     after = [t for t in span.sent if t.i >= span.end][:2]
     return "budget_reduction" if any(lemma(t) in cues.lower_after or t.lower_ in cues.lower_after for t in after) else "other"
+
+
+def fall_kind(span: Span, cues: SizeCues, readings: ReadingCues, kind_of: KindOf) -> str | None:
+    """``budget_reduction`` for the complement of 'be' whose subject is one of ``fall_nouns`` of a budget or grant
+    ('the fall in the police budget is going to be £73m', 'the cut to the grant will be £5m')."""
+    verb = governing_verb(span.root)
+    if verb is None or lemma(verb) != "be" or span.root.head.i != verb.i:
+        return None
+    subject = subject_of(verb)
+    if subject is None or span.start <= subject.i < span.end or lemma(subject) not in cues.fall_nouns:
+        return None
+    words = [t for t in subject.subtree if t.i != subject.i]
+    if any(kind_of(t) == "budget" or lemma(t) in readings.grant_words for t in words):
+        return "budget_reduction"
+    return None
 
 
 def is_grant(thing: Token, cues: SizeCues) -> bool:

@@ -57,6 +57,7 @@ class TestLevelKind:
             ("The force's share of the national grant will fall to £150m.", "£150m", "other"),
             ("The force's budget would fall from £300m to £180m.", "£300m", "budget"),
             ("The force's budget would fall from £300m to £180m.", "£180m", "budget"),
+            ("Further reductions brought that down to about £717m.", "£717m", "budget"),  # brought down to: a level
             ("The budget will shrink by £15m, to about £125m in 2012-13.", "£125m", "budget"),
             ("The 2022 figure had been cut to £25.4m.", "£25.4m", "budget"),
             ("This gap can only be reduced to around £85m.", "£85m", "funding_gap"),

@@ -12,6 +12,7 @@ from pipeline.nlp.money_sizes import (
     after_kind,
     ellipsis_kind,
     estimate_kind,
+    fall_kind,
     grant_level_kind,
     is_grant,
     outstanding_kind,
@@ -181,3 +182,18 @@ class TestEllipsisKind:
     )
     def test_a_bare_less_repeats_the_frame_before(self, nlp, cues, text, kind):
         assert ellipsis_kind(figure(nlp, text, "£8.3m"), cues) == kind
+
+
+class TestFallKind:
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("The fall in the police budget this year is going to be £73m at best.", "budget_reduction"),
+            ("The cut to the grant will be £5m.", "budget_reduction"),
+            ("The fall in crime is worth £5m.", None),  # no 'be', no budget
+            ("The drop in overtime will be £5m.", None),  # not a budget or a grant
+            ("The budget will be £5m.", None),  # a level, not a fall
+        ],
+    )
+    def test_the_size_of_a_fall_in_a_budget(self, nlp, cues, kinds, kind_of, text, kind):
+        assert fall_kind(figure(nlp, text, "£" + text.split("£")[1].split("m")[0] + "m"), cues, kinds.readings, kind_of) == kind
