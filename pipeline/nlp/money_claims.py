@@ -13,6 +13,8 @@ Pure functions of a parsed sentence and the words of ``models/money.json``.
   money stage finds that person is a minister.
 - ``matches``: a cue of two words ("set aside", "council tax") matches a token with the other word beside it in the
   tree, not through a preposition of a date ("put the gap at £4m in 2012-13" is no "put in").
+- ``falls_in_headcount``: a reduction verb of people or numbers in another clause ("warning that officer numbers
+  could fall by 1,500") is no cue of a figure outside it.
 - ``weak_kind``: verbs of ``weak_kinds`` ("find", "need") that say what a figure they take as object is ("must find
   £87m" is a saving to make, "would need an extra £57m" a gap), but only when no strong cue is as near.
 """
@@ -96,3 +98,11 @@ def matches_any(tok: Token, phrases: tuple[Phrase, ...]) -> bool:
     """The token is a word of one of the phrases, with the phrase's other words around it."""
     names = {tok.lemma_.lower(), tok.lower_}
     return any(any(w in names for w in p) and matches(tok, p) for p in phrases)
+
+
+def falls_in_headcount(verb: Token, figure_tokens: set[int], headcount: frozenset[str]) -> bool:
+    """A reduction verb whose subject or object is one of ``headcount`` ('officer numbers could fall', 'cut 200
+    posts'), with no figure in its clause: it reduces people, not money."""
+    if any(t.i in figure_tokens for t in verb.subtree):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in headcount for c in verb.children)

@@ -20,7 +20,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.money_claims import Phrase, claimed_by_other, matches, matches_any, thing_cost, weak_kind
+from pipeline.nlp.money_claims import (
+    Phrase,
+    claimed_by_other,
+    falls_in_headcount,
+    matches,
+    matches_any,
+    thing_cost,
+    weak_kind,
+)
 from pipeline.nlp.money_lexicon import MoneyLexicon
 from pipeline.nlp.money_readings import ReadingCues, envelope_kind, level_kind, payer_kind, phrase_kind
 from pipeline.nlp.money_sizes import (
@@ -60,6 +68,7 @@ class KindCues:
     reduction_verbs: frozenset[str]
     budget_words: frozenset[str]
     cost_words: frozenset[str]
+    headcount_words: frozenset[str]  # 'officer numbers could fall': people, not money
     overrides: tuple[Phrase, ...]  # words that make a figure 'other' (a precept, a household bill)
     override_distance: int  # ... when this close in the tree
     max_distance: int  # tree arcs searched from the figure
@@ -85,6 +94,7 @@ class KindCues:
             reduction_verbs=frozenset(reduction.verbs),
             budget_words=frozenset(reduction.budget_words),
             cost_words=frozenset(reduction.cost_words),
+            headcount_words=frozenset(reduction.headcount_words),
             overrides=tuple(tuple(w.lower().split()) for w in lexicon.other_overrides),
             override_distance=override_distance,
             max_distance=lexicon.max_cue_distance,
@@ -217,6 +227,8 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
     """(kind, strong) of a cue token; a cut of costs is a saving, a cut with no budget or cost in sight a weak cue."""
     lemma = tok.lemma_.lower()
     if lemma in cues.reduction_verbs and tok.pos_ in {"VERB", "AUX"}:
+        if falls_in_headcount(tok, figure_tokens, cues.headcount_words):
+            return None, False
         if argument_among(tok, figure_tokens, cues.budget_words):
             return "budget_reduction", True
         if argument_among(tok, figure_tokens, cues.cost_words):  # "cut costs by £2m" is a saving

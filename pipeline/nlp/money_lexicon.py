@@ -33,6 +33,7 @@ class ReductionCues(Lexicon):
     verbs: list[str]
     budget_words: list[str]
     cost_words: list[str]
+    headcount_words: list[str]
 
 
 class HedgeCues(Lexicon):

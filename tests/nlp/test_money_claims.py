@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.money import token_span
-from pipeline.nlp.money_claims import claimed_by_other, given_by_someone, matches, matches_any, of_time, thing_cost, weak_kind
+from pipeline.nlp.money_claims import (
+    claimed_by_other,
+    falls_in_headcount,
+    given_by_someone,
+    matches,
+    matches_any,
+    of_time,
+    thing_cost,
+    weak_kind,
+)
 from pipeline.nlp.money_kind import KindCues, figure_kind
 from pipeline.nlp.money_lexicon import load_money_lexicon
 
@@ -171,3 +180,21 @@ class TestMatchesAny:
     )
     def test_one_of_the_phrases(self, nlp, text, word, found):
         assert matches_any(token(nlp, text, word), (("council", "tax"), ("precept",))) is found
+
+
+class TestFallsInHeadcount:
+    @pytest.mark.parametrize(
+        ("text", "verb", "expected"),
+        [
+            ("He asked for £128m, warning that officer numbers could fall by 1,500.", "fall", True),
+            ("The force asked for £5m and will cut 200 posts.", "cut", True),
+            ("Officer numbers will fall as the force cuts £5m from its budget.", "cuts", False),  # the figure's own verb
+            ("The budget will fall by £5m.", "fall", False),  # money falls
+        ],
+    )
+    def test_a_fall_in_people_is_no_money_cue(self, nlp, cues, text, verb, expected):
+        doc = nlp(text)
+        start = text.index("£")
+        span = token_span(doc, start, start + text[start:].index("m") + 1)
+        token = next(t for t in doc if t.text == verb)
+        assert falls_in_headcount(token, {t.i for t in span}, cues.headcount_words) is expected
