@@ -52,6 +52,7 @@ class TestFigureKind:
         [
             ("The three forces now face a combined £9m funding gap.", "£9m", "funding_gap", True),
             ("The new structure will deliver £12 million cost savings.", "£12 million", "savings", True),
+            ("Its net funding for 2026-27 is provisionally put at £220.6m.", "£220.6m", "budget", True),
             ("Its Home Office grant was cut by £3.5m this year.", "£3.5m", "budget_reduction", True),
             ("The forces will reduce running costs by £2m.", "£2m", "savings", True),
             ("The force's £45m budget is stretched.", "£45m", "budget", True),
