@@ -36,6 +36,7 @@ class TestIsCrimeValue:
             ("The driver was in a stolen van worth £41,000.", "£41,000", True),
             ("Officers seized heroin with a street value of £250,000.", "£250,000", True),
             ("One victim gave up jewellery worth £166,000.", "£166,000", True),
+            ("Confiscation orders required criminals to hand over £5.8 million.", "£5.8 million", True),
             ("A man found with a knife and £200 in cash was arrested.", "£200", True),
             ("Drivers paid £3.9m in speed camera fines last year.", "£3.9m", True),  # a road-safety fine
             ("He was fined £300 for the theft of a bicycle.", "£300", False),  # a fine is policing money
