@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.training import Example
 
 from pipeline.nlp.forces import force_mentions
@@ -39,3 +40,18 @@ class TestOfficialFinder:
         reference._.officials = [dict(o, force=None) for o in reference._.officials]
         assert nlp.get_pipe(COMPONENT).scorer([Example(predicted, reference)])["officials_f"] == 0.0
         assert nlp.get_pipe(COMPONENT).scorer([Example(predicted, nlp(TEXT))])["officials_f"] == 1.0
+
+
+class TestLexiconTitles:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The chairman of Gloucestershire Police Authority, Brigadier Michael Browne, said members needed time.",
+             ("Michael Browne", "other")),  # a military rank is an honorific, not part of the name
+            ("Pamela McCreedy, the PSNI's chief operating officer, told the board.", ("Pamela McCreedy", "police_staff")),
+            ("The spending review by the then finance secretary Kate Forbes pencilled in flat cash.",
+             ("Kate Forbes", "politician")),
+        ],
+    )
+    def test_ranks_posts_and_ministers(self, nlp, text, expected):
+        assert [(o["name"], o["role"]) for o in nlp(text)._.officials] == [expected]
