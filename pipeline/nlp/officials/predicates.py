@@ -71,12 +71,15 @@ def title_clue(idx: DocIndex, title: Phrase) -> Clue | None:
 
 
 def led_force(idx: DocIndex, verb: Token) -> Clue | None:
-    """'who has led the force since 2001', 'will lead the single force': the force's chief constable."""
+    """'who has led the force since 2001', 'will lead the single force', 'who took charge of Police Scotland' (a
+    word of ``charge_nouns`` with the force after 'of'): the force's chief constable."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.lemma_.lower() not in idx.lex.leading_verbs:
-        return None
-    for child in verb.children:
-        if child.dep_ != "dobj":
-            continue
+        objects = [
+            g for c in objects if c.lemma_.lower() in idx.lex.charge_nouns
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
+    for child in objects:
         places = places_in(idx, child.left_edge.i, child.i + 1)
         if child.lemma_.lower() in idx.lex.force_nouns or (places and child.i in idx.forces):  # 'who leads Essex Police'
             return Clue(RANK_PREDICATE, CHIEF_CONSTABLE, force=places[0].label if places else None)

@@ -51,6 +51,8 @@ class TestLexiconTitles:
             ("Pamela McCreedy, the PSNI's chief operating officer, told the board.", ("Pamela McCreedy", "police_staff")),
             ("The spending review by the then finance secretary Kate Forbes pencilled in flat cash.",
              ("Kate Forbes", "politician")),
+            ("Jo Farrell, who took charge of Police Scotland in October, told the board the money was needed.",
+             ("Jo Farrell", "chief_constable")),  # in charge of a force: its chief
         ],
     )
     def test_ranks_posts_and_ministers(self, nlp, text, expected):
