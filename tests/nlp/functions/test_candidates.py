@@ -131,6 +131,8 @@ class TestBlocked:
             ("An incident needs more dogs than one area can provide.", (4, 5)),
             ("They used drugs detection dogs.", (4, 5)),
             ("They will share a new training range.", (5, 6)),
+            ("The centres are paid for through the private finance initiative.", (8, 9)),
+            ("It comes on top of 1,000 back-office posts that have gone.", (6, 9)),
         ],
     )
     def test_the_words_around_make_it_something_else(self, nlp, lex, text, words):
