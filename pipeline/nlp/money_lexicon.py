@@ -102,6 +102,7 @@ class ReadingWords(Lexicon):
     government: list[str]
     giving_verbs: list[str]
     receiving_verbs: list[str]
+    asking_verbs: list[str]
     pay_verbs: list[str]
     people: list[str]
     gap_after: list[str]

@@ -41,6 +41,7 @@ class ReadingCues:
     government: tuple[tuple[str, ...], ...]  # 'Home Office', 'Treasury', 'government', 'minister'
     giving_verbs: tuple[tuple[str, ...], ...]  # what a payer does: 'contribute', 'offer', 'meet', 'make available'
     receiving_verbs: frozenset[str]
+    asking_verbs: frozenset[str]  # 'asked for £128m', 'bid for £5m': money requested
     pay_verbs: frozenset[str]
     people: frozenset[str]  # pronouns and nouns of a person paid ('he', 'officers')
     gap_after: re.Pattern
@@ -63,6 +64,7 @@ class ReadingCues:
             government=tuple(tuple(w.lower().split()) for w in readings.government),
             giving_verbs=tuple(tuple(w.split()) for w in readings.giving_verbs),
             receiving_verbs=frozenset(readings.receiving_verbs),
+            asking_verbs=frozenset(readings.asking_verbs),
             pay_verbs=frozenset(readings.pay_verbs),
             people=frozenset(readings.people),
             gap_after=re.compile(rf"^[^,;:]{{0,30}}?\b(?:{alternation(readings.gap_after)})\b", re.I),
@@ -141,6 +143,8 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
         return "other"
     if lemma(verb) in cues.receiving_verbs and any(c.dep_ == "prep" and c.lower_ == "towards" for c in verb.children):
         return "other"
+    if asked_for(span, verb, cues):
+        return "other"
     if lemma(verb) in cues.pay_verbs:
         paid = [c for c in verb.children if c.dep_ in {"nsubjpass", "dative", "dobj"} and not overlaps(c, span)]
         paid += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
@@ -149,6 +153,17 @@ def payer_kind(span: Span, cues: ReadingCues) -> str | None:
         if any(p.lower_ in cues.people or lemma(p) in cues.people or p.ent_type_ == "PERSON" for p in paid):
             return "other"
     return None
+
+
+def asked_for(span: Span, verb: Token, cues: ReadingCues) -> bool:
+    """Money a force asks for ('has asked for £128m more than a flat-cash settlement', 'requested £5m'): a grant
+    requested, ``other``; not a figure of something ('asked for £5m of savings')."""
+    root = span.root
+    if lemma(verb) not in cues.asking_verbs or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False
+    if root.dep_ == "dobj":
+        return root.head.i == verb.i
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == verb.i
 
 
 def phrase_kind(span: Span, cues: ReadingCues) -> str | None:

@@ -97,6 +97,9 @@ class TestPayerKind:
             ("He said the government had made £175m available this year.", "£175m", "other"),
             ("The Met's budget is made up of £2.6bn from central government.", "£2.6bn", "other"),
             ("The authority will receive only £100,000 towards the cost.", "£100,000", "other"),
+            ("Ms Farrell also asked for a further £5m this year to meet rising costs.", "£5m", "other"),  # requested
+            ("The commissioner has requested £2m for the new unit.", "£2m", "other"),
+            ("The force asked for £5m of savings from each department.", "£5m", None),  # a figure of something
             ("The Home Office has allocated £5m to Kent Police.", "£5m", "other"),  # a grant, not the force's budget
             ("The consultancy firm was paid £400,000.", "£400,000", "spending"),
             ("He will be paid £110,000 a year.", "£110,000", "other"),
