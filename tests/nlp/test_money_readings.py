@@ -93,6 +93,7 @@ class TestPayerKind:
         ("text", "written", "kind"),
         [
             ("The Home Office has contributed £300,000 towards setting the unit up.", "£300,000", "other"),
+            ("The Government is putting in an extra £5.29 million.", "£5.29 million", "other"),
             ("The cost was £72m, with the Treasury meeting just £20m of the bill.", "£20m", "other"),
             ("He said the government had made £175m available this year.", "£175m", "other"),
             ("The Met's budget is made up of £2.6bn from central government.", "£2.6bn", "other"),
