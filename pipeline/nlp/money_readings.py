@@ -166,10 +166,14 @@ def asked_for(span: Span, verb: Token, cues: ReadingCues) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == verb.i
 
 
+CHANGE_WORDS = {"up": "other", "down": "budget_reduction"}  # before a figure and 'on' a year: a change
+
+
 def phrase_kind(span: Span, cues: ReadingCues) -> str | None:
     """``funding_gap`` for '£12m is still to be found', '£11m of unidentified savings' and '£10m more than budgeted
     for', ``budget_reduction`` for
-    '£11m less to spend'."""
+    '£11m less to spend', and the change of a figure against a year ('up £11.2m on this year': an increase, other;
+    'down £2m on last year': a cut)."""
     after = span.sent.text[span.end_char - span.sent.start_char :]  # not Doc.text: linear per figure
     if cues.gap_after.search(after) or cues.over_after.search(after):
         return "funding_gap"  # '£12m is still to be found', '£10m higher than the Government has allowed for'
@@ -178,6 +182,9 @@ def phrase_kind(span: Span, cues: ReadingCues) -> str | None:
     if any(c.dep_ == "amod" and c.lower_ in cues.gap_modifiers for n in nouns for c in n.children):
         return "funding_gap"  # 'an unfunded £3m', '£11m of unidentified savings'
     tokens = [t for t in span.sent if t.i >= span.end][:4]
+    before = span.doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    if before in CHANGE_WORDS and tokens and tokens[0].lower_ in {"on", "from", "compared"}:
+        return CHANGE_WORDS[before]  # '£227m, up £11.2m on this year': an increase; 'down £2m on last year': a cut
     if tokens and tokens[0].lower_ in {"less", "fewer"} and any(
         t.lower_ in cues.less_after or lemma(t) in cues.less_after for t in tokens[1:]
     ):

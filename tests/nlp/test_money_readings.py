@@ -124,6 +124,8 @@ class TestPhraseKind:
             ("The force spent £5m more than last year.", "£5m", None),  # a comparison with no provision
             ("A further £7.3m of savings has yet to be identified.", "£7.3m", "funding_gap"),
             ("Gwent Police has £11m of unidentified savings to find.", "£11m", "funding_gap"),
+            ("It will cost £227.9m, up £11.2m on this year.", "£11.2m", "other"),  # an increase
+            ("The budget is £40m, down £2m on last year.", "£2m", "budget_reduction"),
             ("The force has an unfunded £3m pension bill.", "£3m", "funding_gap"),
             ("The force must find savings of £5m, with £2m yet to find.", "£2m", "funding_gap"),
             ("The force has £11m less to spend in 2011-12.", "£11m", "budget_reduction"),
