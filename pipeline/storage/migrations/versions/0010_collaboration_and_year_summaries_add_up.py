@@ -1,7 +1,8 @@
 """``collaboration_summary`` and ``year_summary`` count money so that it adds up: each distinct savings
 figure (amount and period) once, however many articles (or mentions) report it; before, every
 article's figures were added, so a claim repeated in eight articles counted eight times. Neither view
-is per force, so a combined figure is never counted once per partner.
+is per force, so a combined figure is never counted once per partner. ``collaborations.stage_date`` now holds
+the date its sentence states where it states one; its column comment says so.
 
 Revision ID: 0010
 Revises: 0009
@@ -10,6 +11,7 @@ Create Date: 2026-12-05
 
 import importlib
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
@@ -53,13 +55,29 @@ def summaries(dialect: str) -> dict[str, str]:
     }
 
 
+OLD_STAGE_DATE = "the date of the stage: the article's publication date"
+NEW_STAGE_DATE = "the date of the stage: the date its sentence states, else the article's publication date"
+
+
+def stage_date_comment(new: str, old: str) -> None:
+    """``collaborations.stage_date`` is now the date its sentence states where it states one (SQLite keeps no
+    column comments)."""
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "collaborations", "stage_date", comment=new, existing_comment=old, existing_type=sa.Date(),
+            existing_nullable=True,
+        )
+
+
 def upgrade() -> None:
     for name, sql in summaries(op.get_bind().dialect.name).items():
         op.execute(f"DROP VIEW IF EXISTS {name}")
         op.execute(f"CREATE VIEW {name} AS {sql}")
+    stage_date_comment(NEW_STAGE_DATE, OLD_STAGE_DATE)
 
 
 def downgrade() -> None:
+    stage_date_comment(OLD_STAGE_DATE, NEW_STAGE_DATE)
     old = _views.views(op.get_bind().dialect.name)
     for name in summaries(op.get_bind().dialect.name):
         op.execute(f"DROP VIEW IF EXISTS {name}")
