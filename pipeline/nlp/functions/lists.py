@@ -74,14 +74,16 @@ def listing(span: Span, labels: int, lex: FunctionLexicon) -> bool:
     subject is the function itself ('Estates will also be included'), the arrangement named by a pronoun
     ('It covers payroll and vehicles', 'This includes developing a tri-force model for ... contact
     management') or by a noun ('That programme will now concentrate on ...', 'Its remit takes in ...');
-    two or more functions as the object of any verb whose subject is the arrangement ('It will handle
+    two or more functions as the object of an inclusion verb whose subject is not a person ('The new platform
+    covers finance, human resources and payroll'); two or more functions as the object of any verb whose
+    subject is the arrangement ('It will handle
     custody and case files'); the function is one of the arrangement's areas ('Air support was one of the areas under
     review'); not what a thing includes ('The weapons recovered include three firearms', 'The system will
     cover the control room')."""
     if labels >= 2 and any(t.lower_ in lex.list_words for t in span.sent):
         return True
     for verb in (t for t in span.sent if t.pos_ in {"VERB", "AUX"}):
-        if verb_phrase(verb) in lex.list_verbs and covers(verb, span, lex):
+        if verb_phrase(verb) in lex.list_verbs and (covers(verb, span, lex) or thing_lists(verb, span, labels, lex)):
             return True
         if labels >= 2 and object_of(span, verb) and any(arrangement(s, lex) for s in subjects(verb)):
             return True
@@ -100,6 +102,15 @@ def verb_phrase(verb: Token) -> str:
 def covers(verb: Token, span: Span, lex: FunctionLexicon) -> bool:
     """The subject of an inclusion verb is the function or the arrangement ('it', 'the programme')."""
     return any(span.root in subject.subtree or arrangement(subject, lex) for subject in subjects(verb))
+
+
+def thing_lists(verb: Token, span: Span, labels: int, lex: FunctionLexicon) -> bool:
+    """Two or more functions as the object of an inclusion verb whose subject is no person: what the
+    announced arrangement's thing covers ('The new platform covers finance, human resources and payroll');
+    one function is too little to tell a list from a thing ('The system will cover the control room')."""
+    return labels >= 2 and object_of(span, verb) and not any(
+        s.ent_type_ == "PERSON" or s.lower_ in lex.personal_pronouns for s in subjects(verb)
+    )
 
 
 def arrangement(subject: Token, lex: FunctionLexicon) -> bool:

@@ -106,6 +106,7 @@ class TestListing:
             ("Its work spans roads policing and intelligence.", "intelligence", 2),
             ("It will handle custody and case files.", "custody", 2),
             ("Air support was one of a number of areas under review.", "Air support", 1),
+            ("The new platform covers finance, human resources and payroll.", "human resources", 3),
         ],
     )
     def test_what_the_arrangement_covers(self, nlp, finder, lex, text, function, count):
@@ -124,6 +125,10 @@ class TestListing:
     def test_what_a_thing_or_a_person_covers(self, nlp, finder, lex, text, function):
         doc = nlp(text)
         assert not listing(candidate(doc, finder, function), 1, lex)
+
+    @pytest.mark.parametrize("text", ["She will cover custody and firearms.", "Sarah Jones covers custody and firearms."])
+    def test_two_functions_a_person_covers(self, nlp, finder, lex, text):
+        assert not listing(candidate(nlp(text), finder, "custody"), 2, lex)
 
 
 class TestCovers:
