@@ -41,6 +41,7 @@ from pipeline.nlp.money_kind import KindCues, Reading, figure_kind
 from pipeline.nlp.money_lexicon import LEXICON_FILE, MoneyLexicon
 from pipeline.nlp.money_links import (
     LinkCues,
+    breakdown_start,
     in_a_list,
     in_other_units,
     is_gapped,
@@ -57,6 +58,9 @@ from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_withou
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods, following_years
 
 COMPONENT = "forcewatch_money"
+
+
+BREAKDOWN_REACH = 2  # a breakdown's parts may follow its whole by this many sentences
 
 
 class MoneyFinder(Stage):
@@ -127,7 +131,10 @@ class MoneyFinder(Stage):
                 total = after and is_total(span, self.links)  # 'a total of £8m'
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
                 itemised = bool(found) and next_item(found[-1][1], span)  # '- Merseyside: £47.5m' after '- Kent: £61m cut'
-                if not reading.strong and found and (gapped or total or listed or itemised or is_share(span, self.links)):
+                whole = self.breakdown_whole(found, span)
+                if whole is not None:
+                    reading = Reading(whole.kind, True, self.kinds.max_distance)  # 'made up of £3.4m from ...'
+                elif not reading.strong and found and (gapped or total or listed or itemised or is_share(span, self.links)):
                     reading = Reading(found[-1][2].kind, True, self.kinds.max_distance)  # '£360,000 of that'
                 if gapped and period is None:
                     period = found[-1][3]  # 'by £22.9m over four years, and West Mercia by £34m'
@@ -154,6 +161,19 @@ class MoneyFinder(Stage):
             items.append(money_item(amount, kind, hedged, period, forces, collaboration))
         doc._.money = items
         return doc
+
+    def breakdown_whole(self, found: list[tuple], span: Span) -> Reading | None:
+        """The reading of the figure this one is a part of, when it is broken down into parts ('ordered £3.7m to be
+        stripped out. ... The demand is made up of £3.4m ... and £300,000 ...'): the last figure kept before the
+        breakdown phrase, in its sentence or the two before, of a kind whose parts share it (not a budget's)."""
+        start = breakdown_start(span, self.links) if found else None
+        if start is None:
+            return None
+        whole = next((f for f in reversed(found) if f[1].end_char <= start), None)
+        if whole is None or whole[2].kind not in self.links.breakdown_kinds:
+            return None
+        between = span.doc[whole[1].end : span.sent.start]  # sentences opened between the whole and the part
+        return whole[2] if sum(t.is_sent_start and not t.is_space for t in between) <= BREAKDOWN_REACH else None
 
     def article_periods(self, doc: Doc, keys: list[tuple], periods: list[Period | None]) -> list[Period | None]:
         """The figures' periods with the article's years: relative years anchored on the publication date where the

@@ -137,6 +137,8 @@ class LinkWords(Lexicon):
     anaphors: list[str]
     conjunctions: list[str]
     part_kinds: list[str]
+    breakdown_kinds: list[str]  # the kinds whose parts share them ('made up of'); a budget's parts have their own
+    breakdowns: list[str]
     inclusions: list[str]
     rate_units: dict[str, int]
     units_tolerance: float

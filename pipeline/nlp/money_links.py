@@ -31,6 +31,8 @@ class LinkCues:
     conjunctions: frozenset[str]
     part_kinds: frozenset[str]  # a part of a saving is a saving; a part of a budget is whatever its own cue says
     inclusions: frozenset[str]  # 'including £3.8m': a part of the figure before
+    breakdown_kinds: frozenset[str]
+    breakdown: re.Pattern  # 'the demand is made up of £3.4m ... and £300,000 ...': parts of the figure before
     rate_units: dict[str, Decimal]  # 'a month': 12 to a year
     units_tolerance: Decimal
     skip: frozenset[str]  # hedges and the like between a preposition and its figure ('for about £170,000')
@@ -46,6 +48,10 @@ class LinkCues:
             conjunctions=frozenset(links.conjunctions),
             part_kinds=frozenset(links.part_kinds),
             inclusions=frozenset(links.inclusions),
+            breakdown_kinds=frozenset(links.breakdown_kinds),
+            breakdown=re.compile(
+                rf"\b(?:{alternation(links.breakdowns)}|br(?:eaks?|oke|oken|eaking)(?:\s+\S+){{0,3}}?\s+down\s+into)\b", re.I
+            ),
             rate_units={k: Decimal(v) for k, v in links.rate_units.items()},
             units_tolerance=Decimal(str(links.units_tolerance)),
             skip=frozenset(h.lower() for h in hedge_words if " " not in h) | {"£", "a", "an", "further", "just", "only"},
@@ -71,6 +77,16 @@ def whole_of(span: Span, spans: list[Span]) -> int | None:
         return None  # most figures: no 'of' after them (a long list of figures stays linear)
     return next((j for j, other in enumerate(spans) if other != span for p in wholes
                  if other.start <= p.i < other.end or other.root.head == p), None)
+
+
+def breakdown_start(span: Span, cues: LinkCues) -> int | None:
+    """Where the phrase that breaks a figure into parts starts (a character offset of the article), when the
+    figure is one of the parts: 'the demand is made up of £3.4m from day-to-day spending and £300,000 from
+    capital', 'breaks the figure down into £5m for ... and £22.6m for ...'; the words after each part say where
+    it comes from or goes, not what kind of money the whole is."""
+    sent = span.sent
+    starts = [m.start() for m in cues.breakdown.finditer(sent.text[: span.start_char - sent.start_char])]
+    return sent.start_char + starts[-1] if starts else None
 
 
 def is_total(span: Span, cues: LinkCues) -> bool:

@@ -72,6 +72,29 @@ class TestKindsOfFiguresTogether:
         assert [(m["amount"], m["period"]) for m in nlp(text)._.money] == [(15, "a year")]
 
 
+class TestBreakdowns:
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("The Government ordered £3.7m to be stripped out of the force's budget. The Home Office wrote to every "
+             "force. The demand is made up of £3.4m from day-to-day spending and £300,000 from capital projects.",
+             ["budget_reduction"] * 3),
+            ("The force asked for £128m. Its submission breaks the figure down into £5m for its reform budget and "
+             "£22.6m to pay for voluntary redundancy.", ["other"] * 3),
+            # a budget's parts have kinds of their own
+            ("The force has a budget of £200m. It is made up of £150m of savings already made and £50m of cuts.",
+             ["budget", "savings", "budget_reduction"]),
+        ],
+    )
+    def test_the_parts_take_the_kind_of_the_whole(self, nlp, text, kinds):
+        assert [m["kind"] for m in nlp(text)._.money] == kinds
+
+    def test_a_whole_three_sentences_back_is_too_far(self, nlp):
+        text = ("The force asked for £128m. The board met. It said no. The chair spoke. The plan is made up of £5m "
+                "to pay for redundancies.")
+        assert [m["kind"] for m in nlp(text)._.money] == ["other", "spending"]
+
+
 class TestArticlePeriods:
     def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):
         text = "The force faces a £14m hole for the coming year. Talks on the grant for 2025-26 go on."

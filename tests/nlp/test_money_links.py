@@ -10,6 +10,7 @@ from pipeline.nlp.money import token_span
 from pipeline.nlp.money_lexicon import load_money_lexicon
 from pipeline.nlp.money_links import (
     LinkCues,
+    breakdown_start,
     frame_word,
     governed_directly,
     in_a_list,
@@ -52,6 +53,26 @@ class TestIsTotal:
     def test_the_sum_of_the_figures_before(self, nlp, cues, text, written, total):
         doc, start = nlp(text), text.rindex(written)  # the last mention
         assert is_total(token_span(doc, start, start + len(written)), cues) is total
+
+
+class TestBreakdownStart:
+    @pytest.mark.parametrize(
+        ("text", "written", "part"),
+        [
+            ("The demand is made up of £3.4m from spending and £300,000 from capital.", "£300,000", True),
+            ("The submission breaks the figure down into £5m for reform.", "£5m", True),
+            ("The sum is split between £2m for Kent and £1m for Essex.", "£1m", True),
+            ("The bill comprises £4m of pay.", "£4m", True),
+            ("The force will spend £5m on reform.", "£5m", False),
+            ("Crime went down into the new year, costing £5m.", "£5m", False),
+        ],
+    )
+    def test_a_part_of_a_broken_down_figure(self, nlp, cues, text, written, part):
+        (span,) = spans(nlp, text, written)
+        start = breakdown_start(span, cues)
+        assert (start is not None) is part
+        if part:
+            assert start < span.start_char and text[start:].split()[0] in {"made", "breaks", "split", "comprises"}
 
 
 class TestIsShare:
