@@ -53,6 +53,7 @@ class JobsLexicon(Lexicon):
     outcome_verbs: list[str]
     rescue_words: list[str]
     partitive_prepositions: list[str]
+    partitive_nouns: list[str]
     clause_links: list[str]
     lemma_fixes: dict[str, str]
     headcount_words: list[str]
@@ -129,6 +130,7 @@ class JobCues:
     outcome_verbs: frozenset[str]
     rescue_words: frozenset[str]
     partitive_prepositions: frozenset[str]
+    partitive_nouns: frozenset[str]  # 'lose a quarter of its officers'
     clause_links: frozenset[str]
     headcount_words: frozenset[str]
     departure_verbs: frozenset[str]
@@ -179,9 +181,12 @@ class JobCues:
         return self.lemma_fixes.get(token.lower_) or token.lemma_.lower()
 
     def particle_loss(self, token: Token) -> bool:
-        """A verb whose particle makes it a loss: 'numbers will come down', 'PCSOs are to be phased out'."""
+        """A verb whose particle makes it a loss: 'numbers will come down', 'PCSOs are to be phased out', 'will take
+        187 posts out of its structure'."""
         word = self.lemma(token)
-        return any(f"{word} {c.lower_}" in self.particle_losses for c in token.children if c.dep_ in {"prt", "advmod"})
+        return any(
+            f"{word} {c.lower_}" in self.particle_losses for c in token.children if c.dep_ in {"prt", "advmod", "prep"}
+        )  # 'take 187 posts out of its structure': the parse makes 'out' a preposition
 
     @classmethod
     def from_lexicons(

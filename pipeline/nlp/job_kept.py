@@ -25,7 +25,7 @@ def person_kept(noun: Token, cues: JobCues) -> Token | None:
 def redeployed_people(noun: Token, cues: JobCues) -> Token | None:
     """'Officers will be redeployed', 'all officers affected will be redeployed to other areas' (parsed as 'all
     officers affected' with the redeployment a clause of its own, without a subject)."""
-    verbs = [verb_of(noun, cues.partitive_prepositions)]
+    verbs = [verb_of(noun, cues.partitive_prepositions, cues.partitive_nouns)]
     if noun.dep_ == "nsubj":
         verbs += [c for c in noun.head.children if c.dep_ == "ccomp" and not any(s.dep_ in SUBJECTS for s in c.children)]
     return next((v for v in verbs if v is not None and cues.lemma(v) in cues.redeploy_words), None)
@@ -54,7 +54,7 @@ def into_roles(verb: Token, cues: JobCues) -> bool:
 def kept_people(noun: Token, cues: JobCues) -> Token | None:
     """'expects to keep all 828 of its PCSOs', 'keeping those staff in work'; not 'keep officers safe' (a state,
     not a job) nor uncounted people ('keep officers informed')."""
-    verb = verb_of(noun, cues.partitive_prepositions)
+    verb = verb_of(noun, cues.partitive_prepositions, cues.partitive_nouns)
     if verb is None or cues.lemma(verb) not in cues.people_keep_words:
         return None
     if into_roles(verb, cues):

@@ -40,7 +40,7 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
     for token in sent:
         job = is_job(token, cues)
         person = people(token, cues)
-        verb = verb_of(token, cues.partitive_prepositions) if job or person else None
+        verb = verb_of(token, cues.partitive_prepositions, cues.partitive_nouns) if job or person else None
         if verb is not None and unfilled(verb, cues):
             out.append((token, verb))  # 'vacant posts will not be filled', 'officers not replaced'
             continue

@@ -49,7 +49,7 @@ def person_lost(token: Token, cues: JobCues) -> Token | None:
 
 def object_verb(noun: Token, cues: JobCues) -> Token | None:
     """The verb whose object or passive subject the noun is, directly or as 'some of the officers'."""
-    return verb_of(noun, cues.partitive_prepositions)
+    return verb_of(noun, cues.partitive_prepositions, cues.partitive_nouns)
 
 
 def lost_object(noun: Token, cues: JobCues) -> Token | None:

@@ -62,6 +62,7 @@ class TestLosses:
             ("All officers affected will be redeployed to other areas.", [("officers", "redeployed")]),  # kept
             ("Plans to axe 750 officer posts were shelved.", [("posts", "axe")]),  # a verb the parse did not tie
             ("The officer lost his job after being convicted.", []),  # one person's dismissal
+            ("The force will take 187 officer posts out of its structure.", [("posts", "take")]),  # 'out' as a preposition
         ],
     )
     def test_lost_or_kept(self, nlp, text, expected):
@@ -118,6 +119,12 @@ class TestVerbOf:
     def test_the_verb_of_an_object_or_passive_subject(self, nlp, text, partitives, expected):
         sent = sentence(nlp, text)
         verb = verb_of(word(sent, "posts" if "posts" in text else "Posts"), partitives)
+        assert (verb.text if verb is not None else None) == expected
+
+    @pytest.mark.parametrize(("parts", "expected"), [(frozenset({"quarter"}), "cut"), (frozenset(), None)])
+    def test_a_part_of_the_posts(self, nlp, parts, expected):
+        sent = sentence(nlp, "Nearly a quarter of the posts will be cut.")
+        verb = verb_of(word(sent, "posts"), frozenset({"of"}), parts)
         assert (verb.text if verb is not None else None) == expected
 
 

@@ -106,6 +106,8 @@ class TestJobPhrases:
             ("Police Scotland presses on with 400 officer cuts.", ["confirmed"]),
             ("The staff cuts will go ahead.", ["confirmed"]),
             ("The officer training budget was cut.", []),  # a budget, not officers
+            ("Further reductions in staffing will be needed.", ["confirmed"]),
+            ("They will keep the question of staffing under review.", []),  # staffing is no job noun of its own
         ],
     )
     def test_a_people_noun_before_a_loss_noun(self, nlp, text, expected):
