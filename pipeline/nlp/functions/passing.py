@@ -5,8 +5,9 @@ Organised Crime Unit"), the sentence names a problem ("the cost of bringing toge
 personnel systems", "unresolved issues include ICT"), it is an activity of another function ("training
 police dogs"), a force would do it alone ("keeping enough firearms teams on our own"), or a national
 body takes it over rather than forces sharing it ("a new National Police Service will take over
-counter-terrorism"), or its clause denies it without excluding it ("they could not get into each other's
-computer systems").
+counter-terrorism"), its clause denies it without excluding it ("they could not get into each other's
+computer systems"), it is what is cut or frozen ("cuts to call handlers", "recruitment has been frozen"), or
+it is the work of people ("staff who provide back-office support").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def passing(span: Span, candidates: list[Span], lex: FunctionLexicon) -> bool:
     return (
         span.label_ in lex.excluded_only or kept_apart(span, lex) or problem(span, lex)
         or activity_of(span, candidates, lex) or national_body(span, lex) or denied(span)
+        or cut_or_frozen(span, lex) or work_of_people(span, lex)
     )
 
 
@@ -111,3 +113,31 @@ def national_body(span: Span, lex: FunctionLexicon) -> bool:
     if verb is None:
         return False
     return any(t.lower_ in lex.national_words and t.is_title for s in subjects(verb) for t in s.subtree)
+
+
+LOSS_PREPOSITIONS = frozenset({"to", "in", "on", "of"})
+
+
+def cut_or_frozen(span: Span, lex: FunctionLexicon) -> bool:
+    """What is cut or frozen, not shared: 'cuts to police community support officers, call handlers and
+    analysts', 'recruitment has already been frozen'; the object (or passive subject) of a word of loss,
+    directly or through a preposition, the function or the phrase it is listed or compounded in."""
+    word = span.root
+    while word.dep_ in {"conj", "compound", "appos"} and word.head.i != word.i:
+        word = word.head
+    if word.dep_ == "nsubj":  # 'recruitment has been frozen', parsed as 'been' with the complement 'frozen'
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.loss_governors for c in word.head.children)
+    if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.lower_ in LOSS_PREPOSITIONS:
+        word = word.head  # 'cuts to', 'a reduction in', 'a freeze on'; not 'lost as back-office work is brought together'
+    elif word.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return word.head.lemma_.lower() in lex.loss_governors
+
+
+def work_of_people(span: Span, lex: FunctionLexicon) -> bool:
+    """'44 members of staff who provide back-office support': a relative clause on people says what they
+    do, not what forces share."""
+    verb = clause_verb(span.root)
+    return (
+        verb is not None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.worker_nouns
+    )

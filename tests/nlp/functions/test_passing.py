@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.nlp.functions.passing import (
     activity_of,
+    cut_or_frozen,
     denied,
     finite,
     kept_apart,
@@ -12,6 +13,7 @@ from pipeline.nlp.functions.passing import (
     one_force,
     passing,
     problem,
+    work_of_people,
 )
 from tests.nlp.functions.helpers import candidate, candidates, token
 
@@ -101,6 +103,41 @@ class TestNationalBody:
     def test_forces_share_it(self, nlp, finder, lex):
         text = "The national chiefs said the two forces will share counter-terrorism."
         assert not national_body(mention(nlp, finder, text, "counter-terrorism")[0], lex)
+
+
+class TestCutOrFrozen:
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            ("Recruitment has already been frozen.", "Recruitment"),
+            ("The force will axe its dog section.", "dog section"),
+            ("The plan brings a further reduction in custody suites.", "custody"),
+            ("The merger will cut custody costs.", "custody"),
+        ],
+    )
+    def test_what_is_cut(self, nlp, finder, lex, text, function):
+        assert cut_or_frozen(mention(nlp, finder, text, function)[0], lex)
+
+    @pytest.mark.parametrize(
+        ("text", "function"),
+        [
+            ("The two forces will share custody.", "custody"),
+            ("Jobs would be lost as back-office work is brought together.", "back-office"),
+            ("The merger will cut duplication in back-office functions.", "back-office"),
+        ],
+    )
+    def test_what_is_shared(self, nlp, finder, lex, text, function):
+        assert not cut_or_frozen(mention(nlp, finder, text, function)[0], lex)
+
+
+class TestWorkOfPeople:
+    def test_what_people_do(self, nlp, finder, lex):
+        text = "Among those losing their jobs are 44 members of staff who provide back-office support."
+        assert work_of_people(mention(nlp, finder, text, "back-office")[0], lex)
+
+    def test_what_a_unit_does(self, nlp, finder, lex):
+        text = "The forces set up a unit which provides back-office support."
+        assert not work_of_people(mention(nlp, finder, text, "back-office")[0], lex)
 
 
 class TestPassing:
