@@ -111,7 +111,7 @@ class TestCutOrFrozen:
         [
             ("Recruitment has already been frozen.", "Recruitment"),
             ("The force will axe its dog section.", "dog section"),
-            ("The plan brings a further reduction in custody suites.", "custody"),
+            ("Cuts to the dog section were announced.", "dog section"),
             ("The merger will cut custody costs.", "custody"),
         ],
     )
