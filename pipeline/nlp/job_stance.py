@@ -168,12 +168,14 @@ def criticised(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
 
 
 def fact(predicate: Token | None) -> bool:
-    """'we have lost over 5,200', '40 posts were cut': a fact, even from a union."""
+    """'we have lost over 5,200', '40 posts were cut', 'we have 1,000 fewer officers': a fact, even from a union."""
     if predicate is None or predicate.pos_ not in VERBS:
         return False
     auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.dep_ == "aux" and lemma(c) == "have" for c in auxiliaries):
         return True
+    if lemma(predicate) == "have" and predicate.tag_ in {"VBP", "VBZ"} and not auxiliaries:
+        return True  # 'we have 1,000 fewer officers': the loss has happened
     return predicate.tag_ == "VBD" or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in auxiliaries)
 
 

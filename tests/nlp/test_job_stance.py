@@ -231,6 +231,8 @@ class TestFact:
             ("The force lost 40 officers.", True),
             ("Forty posts will be cut.", False),
             ("Forty posts could go.", False),
+            ("In Kent we have 1,000 fewer officers.", True),  # the loss has happened
+            ("In Kent we will have 1,000 fewer officers.", False),
         ],
     )
     def test_a_loss_in_the_past(self, nlp, text, expected):

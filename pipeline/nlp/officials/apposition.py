@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
-from pipeline.nlp.officials.lexicon import ORGANISATION_PRIORITY, OTHER, STAFF
+from pipeline.nlp.officials.lexicon import FEDERATION, ORGANISATION_PRIORITY, OTHER, STAFF
 from pipeline.nlp.officials.names import name_token
 from pipeline.nlp.officials.organisations import body_force, places_in
 from pipeline.nlp.officials.relations import affiliation
@@ -105,7 +105,7 @@ def appositive(idx: DocIndex, start: int, end: int) -> list[Clue]:
 
 def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
     """', who has been acting chief constable of the CNC', ', who chairs the panel', ', who heads the unit',
-    ', who has led North Wales Police since the spring'."""
+    ', who has led North Wales Police since the spring', ', who represents rank-and-file officers in Hampshire'."""
     doc, lex = idx.doc, idx.lex
     clues: list[Clue] = []
     title = role_head(idx, start, end, lex.role_verbs)
@@ -120,6 +120,8 @@ def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
         if label:
             force = body_force(idx, start, end) if label == OTHER else None
             clues.append(Clue(RANK_RELATIVE, label, force=force))
+    if not found and words & lex.represent_verbs and words & lex.represented_people:
+        clues.append(Clue(RANK_RELATIVE, FEDERATION))  # 'who represents rank-and-file officers in Hampshire'
     owned = any(t.lower_ in lex.force_nouns and t.nbor().text in lex.possessives for t in doc[start : end - 1])
     if words & lex.head_verbs and words & lex.head_objects and not places and not owned:
         clues.append(Clue(RANK_HEADS_UNIT, STAFF, no_fallback=True))  # 'who heads the unit': a joint unit, not

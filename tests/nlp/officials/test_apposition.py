@@ -44,6 +44,9 @@ class TestAfterName:
             ("Jane Doe, who chairs the Gwent Police and Crime Panel, spoke.", "Doe",
              [(RANK_RELATIVE, "other", "Gwent Police"), (RANK_PLACE, None, "Gwent Police")]),
             ("Jane Doe, who heads the unit, spoke.", "Doe", [(RANK_HEADS_UNIT, "police_staff", None)]),
+            ("Jane Doe, who represents rank-and-file officers in Kent, spoke.", "Doe",
+             [(RANK_RELATIVE, "federation_representative", None), (RANK_PLACE, None, "Kent Police")]),
+            ("Jane Doe, who represents Kent in Parliament, spoke.", "Doe", [(RANK_PLACE, None, "Kent Police")]),
             ("Jane Doe, who heads the force's roads policing department, spoke.", "Doe", []),  # not a joint unit
             ("Jane Doe, head of roads policing for the two forces, spoke.", "Doe", [(RANK_PLACE, None, None)]),
             ("Jane Doe, told the meeting that the two forces agreed.", "Doe", []),  # no post of hers

@@ -57,3 +57,6 @@ class TestLexiconTitles:
     )
     def test_ranks_posts_and_ministers(self, nlp, text, expected):
         assert [(o["name"], o["role"]) for o in nlp(text)._.officials] == [expected]
+
+    def test_a_number_word_is_no_name(self, nlp):
+        assert nlp("The officers, known only as PC One and PC Two, exchanged messages.")._.officials == []
