@@ -39,8 +39,11 @@ def proposed(sent: Span, hits: Hits, cues: JobCues) -> bool:
     """A sentence that names jobs or people employed, or a job phrase ('job losses', 'made redundant')."""
     if hits.get("job_phrases"):
         return True
-    nouns = cues.job_nouns | cues.people_nouns | cues.collective_people | cues.loss_nouns | cues.redundant_words
-    return any(cues.lemma(t) in nouns for t in sent)
+    nouns = (
+        cues.job_nouns | cues.people_nouns | cues.collective_people | cues.loss_nouns | cues.redundant_words
+        | cues.strength_holders  # 'teams will be kept at their present strength'
+    )
+    return any(cues.lemma(t) in nouns or cues.lemma(t).removesuffix("s") in cues.strength_holders for t in sent)
 
 
 def decided(candidates: list[Candidate], nlp: Language, settings: ClassifierSettings) -> list[Candidate]:

@@ -65,6 +65,21 @@ def kept_people(noun: Token, cues: JobCues) -> Token | None:
     return None if any(c.dep_ in {"acomp", "oprd", "xcomp", "ccomp"} for c in verb.children) else verb
 
 
+def held_at_strength(noun: Token, cues: JobCues) -> Token | None:
+    """'Neighbourhood Policing Teams will be kept at their present strength', 'officers will be maintained at
+    their current level': a team or people kept at a level keep their jobs."""
+    word = cues.lemma(noun)
+    if noun.tag_ == "NNPS" and word.endswith("s"):
+        word = word[:-1]  # 'Neighbourhood Policing Teams': a proper plural keeps its 's' in the lemma
+    if word not in cues.strength_holders or noun.dep_ != "nsubjpass":
+        return None
+    verb = noun.head
+    if cues.lemma(verb) not in cues.keep_words:
+        return None
+    levels = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children if p.dep_ == "pobj"]
+    return verb if any(cues.lemma(p) in cues.count_nouns for p in levels) else None
+
+
 def redeployed(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
     """The loss found is people moved or redeployed, or a job offered ('staff will be offered redeployment',
     'will be offered a job in it'; see the module docstring)."""

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.job_clauses import VERBS, governors, is_negated, lemma, verb_of
 from pipeline.nlp.job_cues import JobCues
-from pipeline.nlp.job_kept import person_kept
+from pipeline.nlp.job_kept import held_at_strength, person_kept
 from pipeline.nlp.job_people import lost_before, people, person_lost
 
 Loss = tuple[Token, Token | None]  # the job noun, and the word of loss or keeping over it (None for a phrase)
@@ -51,6 +51,7 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
                 out.append((token, other))
                 continue
         lost = (person_lost(token, cues) or person_kept(token, cues)) if person else None  # 'lose more officers'
+        lost = lost or held_at_strength(token, cues)  # 'teams will be kept at their present strength'
         if lost is not None:
             out.append((token, lost))
     return out

@@ -33,6 +33,7 @@ class TestProposed:
             "Redundancies were announced on Monday.",
             "The axe will fall on 40 posts.",
             "Cutting management is the plan.",
+            "Neighbourhood Policing Teams would be kept at their present strength.",  # a team, as a proper plural
         ],
     )
     def test_sentences_naming_jobs_or_people_employed(self, nlp, text):

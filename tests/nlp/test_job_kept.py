@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp.job_cues import load_cues
-from pipeline.nlp.job_kept import into_roles, kept_people, moved_to_roles, person_kept, redeployed, redeployed_people
+from pipeline.nlp.job_kept import (
+    held_at_strength,
+    into_roles,
+    kept_people,
+    moved_to_roles,
+    person_kept,
+    redeployed,
+    redeployed_people,
+)
 from tests.nlp.jobs_helpers import sentence, word
 
 
@@ -84,6 +92,20 @@ class TestKeptPeople:
     )
     def test_kept(self, nlp, text, noun, expected):
         assert found(kept_people, nlp, text, noun) == expected
+
+
+class TestHeldAtStrength:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("Neighbourhood Policing Teams would be kept at their present strength.", "Teams", "kept"),
+            ("Officers will be maintained at their current level.", "Officers", "maintained"),
+            ("The force will be kept at a high level of readiness.", "force", None),  # not people nor a team
+            ("The teams will be kept at the station.", "teams", None),  # a place, not a level
+        ],
+    )
+    def test_a_team_kept_at_a_level(self, nlp, text, noun, expected):
+        assert found(held_at_strength, nlp, text, noun) == expected
 
 
 class TestRedeployed:

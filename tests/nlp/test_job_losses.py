@@ -63,6 +63,7 @@ class TestLosses:
             ("Plans to axe 750 officer posts were shelved.", [("posts", "axe")]),  # a verb the parse did not tie
             ("The officer lost his job after being convicted.", []),  # one person's dismissal
             ("The force will take 187 officer posts out of its structure.", [("posts", "take")]),  # 'out' as a preposition
+            ("The forces plan to do without 600 officer posts.", [("posts", "do")]),
         ],
     )
     def test_lost_or_kept(self, nlp, text, expected):
