@@ -104,7 +104,7 @@ class CollaborationFinder(Stage):
         forces_at = {i for m in article.mentions for i in range(m.start, m.end)}
         cue_roots = [
             (s, doc[s:e].root) for _, s, e in self.cue_matcher(doc)
-            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns, cues.owner_verbs)
+            if describes(doc[s:e], forces_at, cues.join_verbs, cues.event_nouns, cues.owner_verbs, cues.aggregate_nouns)
         ]
         references = read_references(doc, [(strings[m], s, e) for m, s, e in self.references(doc)], cues)
         phrases = [(s, e) for _, s, e in self.named(doc)]

@@ -35,6 +35,7 @@ class CollaborationsFile(Lexicon):
     clause_breaks: list[str]
     not_name_words: list[str]
     event_nouns: list[str]
+    aggregate_nouns: list[str]
     join_verbs: list[str]
     except_phrases: list[str]
     subset_pronouns: list[str]
@@ -74,6 +75,7 @@ class CollaborationCues:
     clause_breaks: frozenset[str]
     not_name_words: frozenset[str]
     event_nouns: frozenset[str]
+    aggregate_nouns: frozenset[str]
     join_verbs: frozenset[str]
     except_phrases: tuple[tuple[str, ...], ...]
     subset_pronouns: frozenset[str]
@@ -109,6 +111,7 @@ class CollaborationCues:
             clause_breaks=frozenset(lex.clause_breaks),
             not_name_words=frozenset(lex.not_name_words),
             event_nouns=frozenset(lex.event_nouns),
+            aggregate_nouns=frozenset(lex.aggregate_nouns),
             join_verbs=frozenset(lex.join_verbs),
             except_phrases=tuple(tuple(p.split()) for p in lex.except_phrases),
             subset_pronouns=frozenset(lex.subset_pronouns),

@@ -45,13 +45,14 @@ def list_items(parts: Sequence[Span], cued: Sequence[bool]) -> list[bool]:
 
 def describes(
     cue: Span, forces_at: set[int], join_verbs: frozenset[str], event_nouns: frozenset[str],
-    owner_verbs: frozenset[str] = frozenset(),
+    owner_verbs: frozenset[str] = frozenset(), aggregate_nouns: frozenset[str] = frozenset(),
 ) -> bool:
     """The cue speaks of forces working together: not negated ('will not join'), a verb of ``join_verbs``
     only with an object that is no force ('joined the regional unit', not 'joins Essex Police': the
     tokens of force mentions are ``forces_at``), a verb of ``owner_verbs`` not over what each side owns
     ('take over the governance of their local fire services'), not a modifier of one policing event ('a
-    joint operation')."""
+    joint operation') nor work on one ('worked on the case together'); not a portion ('its share of the cut')
+    nor a sum ('a combined £6.4m', 'their combined budget': ``aggregate_nouns``)."""
     root = cue.root
     if any(c.dep_ == "neg" for c in root.children):
         return False
@@ -62,7 +63,30 @@ def describes(
     if root.lemma_.lower() in join_verbs:
         objects = [c for c in root.children if c.dep_ == "dobj"]
         return bool(objects) and not any(o.i in forces_at for o in objects)
-    return not (root.dep_ in {"amod", "compound"} and root.head.lemma_.lower() in event_nouns)
+    if root.dep_ in {"amod", "compound"} and root.head.lemma_.lower() in event_nouns:
+        return False
+    if root.pos_ == "NOUN" and root.lemma_.lower() == "share" and any(c.lower_ == "of" for c in root.children):
+        return False  # "North Wales' share of the reduction": a portion, not sharing
+    if root.dep_ == "amod" and root.lower_ == "combined" and sum_of(root.head, aggregate_nouns):
+        return False  # 'have lost a combined £6.4m', 'a combined budget of £300m': a sum, not a merger
+    return not one_event(root.head if root.dep_ == "advmod" else root, event_nouns)
+
+
+def sum_of(noun: Token, aggregate_nouns: frozenset[str]) -> bool:
+    """A figure or a quantity added up: '£6.4m' (a number in the phrase), 'budget', 'workforce'."""
+    return noun.like_num or noun.lemma_.lower() in aggregate_nouns or any(c.like_num for c in noun.children)
+
+
+def one_event(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Work on one policing event: 'worked on the case together', 'joined forces on an investigation'
+    (contract, section 8: one-off help with a single arrest is no collaboration); not 'work together on
+    major investigations' (a kind of work)."""
+    events = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "in"} for p in c.children]
+    return any(
+        p.dep_ == "pobj" and p.tag_ == "NN" and p.lemma_.lower() in event_nouns
+        and any(d.dep_ == "det" and d.lower_ in {"the", "a", "an", "this", "that"} for d in p.children)
+        for p in events
+    )
 
 
 def bucket(starts: Sequence[int], items: Iterable[tuple[int, T]]) -> list[list[T]]:

@@ -48,12 +48,20 @@ class TestDescribes:
             ("A joint operation by Kent Police and Essex Police found drugs.", "joint", False),
             ("A Kent Police officer joined Essex Police.", "joined", False),
             ("Kent Police and Essex Police joined.", "joined", False),
+            ("Officers from Kent Police and Essex Police worked on the case together.", "together", False),  # one case
+            ("Kent Police and Essex Police work together on major investigations.", "together", True),
+            ("Kent Police's share of the reduction is £1.4m.", "share", False),  # a portion
+            ("Kent Police and Essex Police have lost a combined £6.4m.", "combined", False),  # a sum
+            ("Kent Police and Essex Police have a combined budget of £300m.", "combined", False),
+            ("Kent Police and Essex Police will form a combined force.", "combined", True),
         ],
     )
     def test_forms(self, nlp, cues, text, cue, expected):
         doc = nlp(text)
         i = token(doc, cue)
-        assert describes(doc[i : i + 1], forces_at(doc), cues.join_verbs, cues.event_nouns) is expected
+        described = describes(doc[i : i + 1], forces_at(doc), cues.join_verbs, cues.event_nouns, cues.owner_verbs,
+                              cues.aggregate_nouns)
+        assert described is expected
 
 
     @pytest.mark.parametrize(
