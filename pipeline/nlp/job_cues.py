@@ -80,6 +80,7 @@ class JobsLexicon(Lexicon):
     forecast_words: list[str]
     risk_words: list[str]
     plan_words: list[str]
+    considered_words: list[str]
     cancel_words: list[str]
     foresee_words: list[str]
     ability_verbs: list[str]
@@ -156,6 +157,7 @@ class JobCues:
     forecast_words: frozenset[str]
     risk_words: frozenset[str]
     plan_words: frozenset[str]
+    considered_words: frozenset[str]  # a loss someone considers is possible; one planned is announced
     cancel_words: frozenset[str]
     foresee_words: frozenset[str]
     ability_verbs: frozenset[str]

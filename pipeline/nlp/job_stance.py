@@ -17,7 +17,7 @@ applies:
    ..."), or a person or organisation who warns ("Unison has warned"; "the report warns" is a possibility);
 5. ``possible``: jobs impersonally "at risk" or "under threat", a hedged loss ("posts may go", "up to 150
    posts"), "would" outside reported speech ("under the proposals, 68 staff would lose their jobs"), or a
-   loss someone plans or considers;
+   loss someone considers or proposes (a loss planned is announced: "plans to cut 200 officers");
 6. else ``confirmed`` ("80 posts will go"; "86 officers are expected to retire": wastage is no forecast).
 """
 
@@ -69,9 +69,23 @@ def unknown_count(phrase: Span, cues: JobCues) -> bool:
     return phrase.root.dep_ == "amod" and lemma(phrase.root.head) in cues.count_nouns
 
 
+WASTAGE_MEANS = frozenset({"through", "by", "via"})
+WASTAGE_REACH = 3  # words above a retirement or an unfilled post that may say the loss comes by it
+
+
 def through_wastage(sent: Span, cues: JobCues) -> bool:
-    """A loss 'through natural wastage', 'by retirement': certain, though no one is made redundant."""
-    return any(lemma(t) in cues.wastage_words and t.head.lower_ in {"through", "by", "via"} for t in sent)
+    """A loss 'through natural wastage', 'by retirement', 'through people retiring', 'by not replacing those who
+    leave', 'must rely on people retiring': certain, though no one is made redundant (contract, section 8)."""
+    for t in sent:
+        word = lemma(t)
+        if word in cues.wastage_words and t.head.lower_ in WASTAGE_MEANS:
+            return True
+        leaving = word in cues.wastage_verbs or (word in cues.refill_words and is_negated(t, cues.negations))
+        if leaving and any(
+            a.lower_ in WASTAGE_MEANS or lemma(a) == "rely" for a in list(t.ancestors)[:WASTAGE_REACH]
+        ):
+            return True
+    return False
 
 
 def denial(noun: Token, predicate: Token | None, cues: JobCues) -> str | None:
@@ -194,10 +208,12 @@ def unreported_would(sent: Span, noun: Token, predicate: Token | None, cues: Job
 
 
 def planned(noun: Token, predicate: Token | None, cues: JobCues) -> bool:
-    """A loss someone considers or plans: 'is considering cutting 700 posts', 'plans for the force to shed
-    1,300 people'; not a plan approved ('the plan to cut 200 posts was approved', 'voted through plans')."""
+    """A loss someone considers or proposes: 'is considering cutting 700 posts', 'proposals to shed 1,300
+    people'; not one approved ('the proposal to cut 200 posts was approved'). A loss a force plans ('plans to
+    cut 200 officers', 'is preparing to reduce') is announced: confirmed, as the writers of every batch since
+    round 2 read it."""
     return any(
-        lemma(a) in cues.plan_words
+        lemma(a) in cues.considered_words
         and not (a.pos_ in {"NOUN", "PROPN"} and {lemma(a.head), lemma(a.head.head)} & cues.approve_words)
         for a in (predicate or noun).ancestors
     )

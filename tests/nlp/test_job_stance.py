@@ -76,7 +76,8 @@ class TestStance:
             ("More than 200 jobs are under threat from the closures.", "possible"),
             ("Under the proposals, 68 staff would lose their jobs.", "possible"),  # 'would' unreported
             ("Some posts would close, she said.", "confirmed"),  # reported
-            ("The force is considering cutting 700 officer posts.", "possible"),  # planned
+            ("The force is considering cutting 700 officer posts.", "possible"),  # considered
+            ("The force plans to cut 200 officer posts.", "confirmed"),  # planned: announced
             ("Police officers cannot be made redundant, so their numbers will come down through natural wastage.",
              "confirmed"),  # wastage beats the denial
             ("While 86 officers are expected to retire, the intake falls.", "confirmed"),  # retirement is no forecast
@@ -155,6 +156,11 @@ class TestThroughWastage:
             ("Numbers will come down through natural wastage.", True),
             ("Thirty posts will be lost by retirement.", True),
             ("Staff will be offered early retirement.", False),  # no loss through it
+            ("The reduction will come through people retiring or leaving.", True),
+            ("The force will reduce numbers by not replacing those who leave.", True),
+            ("Central must rely on people retiring or moving on.", True),
+            ("Officers who retire will be replaced.", False),
+            ("Two officers retired last year.", False),
         ],
     )
     def test_a_loss_through_wastage(self, nlp, text, expected):
@@ -274,13 +280,14 @@ class TestPlanned:
         ("text", "expected"),
         [
             ("The force is considering cutting 700 officer posts.", True),
-            ("It sets out plans for the force to shed 1,300 people.", True),
+            ("It sets out proposals for the force to shed 1,300 people.", True),
             ("The force is cutting 700 officer posts.", False),
-            ("The plan to cut 200 posts was approved by the panel.", False),  # approved: decided
-            ("The authority voted through plans to cut 200 posts.", False),
+            ("The proposal to cut 200 posts was approved by the panel.", False),  # approved: decided
+            ("The force plans to cut 200 officers.", False),  # announced
+            ("Strathclyde Police revealed plans to cut 200 officers and 600 civilian posts.", False),
         ],
     )
-    def test_a_loss_someone_plans(self, nlp, text, expected):
+    def test_a_loss_someone_considers(self, nlp, text, expected):
         _sent, noun, predicate = loss_of(nlp, text)
         assert planned(noun, predicate, load_cues()) is expected
 
