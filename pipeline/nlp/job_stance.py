@@ -81,9 +81,12 @@ def through_wastage(sent: Span, cues: JobCues) -> bool:
         if word in cues.wastage_words and t.head.lower_ in WASTAGE_MEANS:
             return True
         leaving = word in cues.wastage_verbs or (word in cues.refill_words and is_negated(t, cues.negations))
-        if leaving and any(
-            a.lower_ in WASTAGE_MEANS or lemma(a) == "rely" for a in list(t.ancestors)[:WASTAGE_REACH]
-        ):
+        if not leaving:
+            continue
+        edge = t.left_edge.i  # 'through people retiring', parsed with 'people' as the subject of 'retiring'
+        if edge > 0 and t.doc[edge - 1].lower_ in WASTAGE_MEANS:
+            return True
+        if any(a.lower_ in WASTAGE_MEANS or lemma(a) == "rely" for a in list(t.ancestors)[:WASTAGE_REACH]):
             return True
     return False
 
