@@ -24,7 +24,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Select, func, select
 
 from pipeline.contract import EXPORT_FIELDS
-from pipeline.review.corrections import apply_corrections, corrections_by_article
+from pipeline.storage.corrections import apply_corrections, corrections_by_article
 from pipeline.storage.people import person_keys
 from pipeline.storage.schema import (
     articles,

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from pipeline.publish.export import article_documents
-from pipeline.review.corrections import reviewed_shas
+from pipeline.storage.corrections import reviewed_shas
 from pipeline.storage.schema import articles
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from pipeline.ingest.runner import ingest
 from pipeline.publish.export import article_documents, export_json
-from pipeline.review.corrections import (
+from pipeline.storage.corrections import (
     CONFLICT_MESSAGE,
     ConflictError,
     CorrectionError,

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.evaluation.evaluate import evaluate
 from pipeline.publish.export import article_documents
-from pipeline.review.corrections import fact_version, record_correction
+from pipeline.storage.corrections import fact_version, record_correction
 from pipeline.storage.database import open_database
 
 
