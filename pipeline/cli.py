@@ -265,10 +265,11 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
-              help="json: the contract's document; jsonl: one article per line; csv: every table and view.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "gold"]), default="json",
+              show_default=True, help="json: the contract's document; jsonl: one article per line; csv: every "
+              "table and view; gold: one gold .json (+ its text) per reviewed article, for `evaluate --gold`.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
-              help="File for json/jsonl (default: standard output); folder for csv (default: outputs/csv).")
+              help="File for json/jsonl (default: standard output); folder for csv (default: outputs/csv) and gold.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or after.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or before.")
 @click.option("--force", "force_name", default=None, help="Articles naming this force (any alias: 'Herts', 'the Met').")
@@ -300,7 +301,16 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
                        kinds=kinds)
     with reading_database(db_url) as engine:
         try:
-            if fmt == "csv":
+            if fmt == "gold":
+                from pipeline.review.gold import export_gold
+
+                if out is None:
+                    raise click.UsageError("--format gold needs --out FOLDER")
+                if flt.active:
+                    raise click.UsageError("--format gold exports every reviewed article: no filters")
+                golds = export_gold(engine, out)
+                click.echo(f"forcewatch: wrote {len(golds)} gold files to {out}", err=True)
+            elif fmt == "csv":
                 folder = out or Path("outputs") / "csv"
                 files = export_csv(engine, folder, flt, excel=excel)
                 click.echo(f"forcewatch: wrote {len(files)} files to {folder}", err=True)

@@ -105,6 +105,8 @@ def _kept(table, flt: ExportFilter) -> ColumnElement | None:
         return table.c.id.in_(ids)
     if "article_id" in table.c:
         return table.c.article_id.in_(ids)
+    if "article_sha" in table.c:  # corrections and reviews: those of the kept articles
+        return table.c.article_sha.in_(select(articles.c.sha256).where(articles.c.id.in_(ids)))
     if table is collaboration_forces:
         return table.c.collaboration_id.in_(select(collaborations.c.id).where(collaborations.c.article_id.in_(ids)))
     if table in (collaboration_entities, collaboration_entity_forces):  # the entities the kept mentions resolve to

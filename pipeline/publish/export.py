@@ -24,6 +24,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Select, func, select
 
 from pipeline.contract import EXPORT_FIELDS
+from pipeline.storage.corrections import apply_corrections, corrections_by_article
 from pipeline.storage.people import person_keys
 from pipeline.storage.schema import (
     articles,
@@ -198,12 +199,13 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
     ))
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
     person_ids = person_keys(conn)
+    fixes = corrections_by_article(conn)
     article_query = select(articles).order_by(articles.c.id)
     if (ids := flt.article_ids()) is not None:
         article_query = article_query.where(articles.c.id.in_(ids))
     for row in conn.execute(article_query):
         aid = row.id
-        yield {
+        doc = {
             "article": {
                 "id": aid, "source_path": row.source_path, "sha256": row.sha256, "title": row.title,
                 "published_at": jsonable(row.published_at),
@@ -230,6 +232,8 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
                 for c in collabs.get(aid, [])
             ],
         }
+        # Only an article with corrections gets the `corrected` keys: the others' documents stay as they were.
+        yield apply_corrections(doc, fixes[row.sha256], row.text) if row.sha256 in fixes else doc
 
 
 def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, lines: bool = False) -> int:
