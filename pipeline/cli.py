@@ -485,6 +485,48 @@ def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None
         process.wait()
 
 
+def is_local_host(host: str) -> bool:
+    """True for a loopback address or name: only then may the review window run without a token."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (not loopback: needs --token).")
+@click.option("--port", default=8002, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="FORCEWATCH_REVIEW_TOKEN", default=None,
+              help="Every request must present it (?token= once, or Authorization: Bearer) [env FORCEWATCH_REVIEW_TOKEN].")
+def review(db_url: str | None, host: str, port: int, token: str | None) -> None:
+    """The review window: read articles with their facts highlighted, correct them, see the overview charts.
+
+    Needs the extra `review` (`make install` installs it). Stop it with Ctrl-C or SIGTERM.
+    """
+    if not is_local_host(host) and not token:
+        fail(f"--host {host} is reachable from other machines: give --token (or FORCEWATCH_REVIEW_TOKEN) as well")
+    try:
+        import uvicorn
+
+        from pipeline.review.app import create_app
+    except ImportError as exc:
+        fail(f"the review window needs the extra 'review' ({exc.name} is missing): pip install -e '.[review]'")
+    from pipeline.storage.database import DatabaseError
+
+    try:
+        app = create_app(database_url(db_url), token)
+    except DatabaseError as exc:
+        fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"forcewatch review on http://{shown}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
 @main.command()
 @click.option("--kind", type=click.Choice(["territorial", "special", "crown_dependency", "former"]), default=None)
 def forces(kind: str | None) -> None:

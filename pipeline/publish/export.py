@@ -161,8 +161,14 @@ def _merged_money(group: list, money_forces: dict[int, list[str]]) -> dict:
     }
 
 
-def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterator[dict]:
-    """One contract document per article, in article id order."""
+def article_documents(
+    conn: Connection, flt: ExportFilter = NO_FILTER, *, article_id: int | None = None, corrected: bool = True,
+) -> Iterator[dict]:
+    """One contract document per article, in article id order.
+
+    ``article_id`` keeps one article (the review window's page); ``corrected=False`` gives the facts as
+    extracted, without the analysts' corrections (the review page shows both).
+    """
     force_counts = _by_article(conn, (
         select(force_mentions.c.article_id, forces.c.name, func.count().label("mentions"),
                func.min(force_mentions.c.start_char).label("first"))
@@ -199,8 +205,10 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
     ))
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
     person_ids = person_keys(conn)
-    fixes = corrections_by_article(conn)
+    fixes = corrections_by_article(conn) if corrected else {}
     article_query = select(articles).order_by(articles.c.id)
+    if article_id is not None:
+        article_query = article_query.where(articles.c.id == article_id)
     if (ids := flt.article_ids()) is not None:
         article_query = article_query.where(articles.c.id.in_(ids))
     for row in conn.execute(article_query):

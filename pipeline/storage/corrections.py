@@ -135,6 +135,7 @@ def apply_corrections(doc: dict, article_corrections: list[dict], text: str | No
             elif c["action"] == "correct" and fact in index and c["field"]:
                 index[fact][c["field"]] = c["new_value"]
                 index[fact]["corrected"] = True
+                index[_fact_key(kind, index[fact])] = index[fact]  # a renamed force is found by its new name next
                 rejected.discard(fact)
             elif c["action"] == "add" and isinstance(c["new_value"], dict):
                 added = dict(c["new_value"], corrected=True)
