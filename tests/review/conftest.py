@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,12 @@ def review_db(tmp_path_factory, corpus_dir: Path) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('review_db') / 'review.db'}"
     ingest([corpus_dir], url)
     return url
+
+
+@pytest.fixture
+def db(review_db: str, tmp_path: Path) -> str:
+    """A private copy of the module's database, so that each test's corrections are its own."""
+    target = tmp_path / "copy.db"
+    with sqlite3.connect(review_db.removeprefix("sqlite:///")) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return f"sqlite:///{target}"

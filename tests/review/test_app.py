@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,15 +19,6 @@ from pipeline.review.app import TOKEN_COOKIE, create_app
 from pipeline.storage.corrections import CONFLICT_MESSAGE
 from pipeline.storage.database import open_database
 from pipeline.storage.schema import articles, corrections, money_figures, reviewed_articles
-
-
-@pytest.fixture
-def db(review_db: str, tmp_path: Path) -> str:
-    """A private copy of the module's database, so that each test's corrections are its own."""
-    target = tmp_path / "copy.db"
-    with sqlite3.connect(review_db.removeprefix("sqlite:///")) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture
