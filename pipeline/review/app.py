@@ -106,8 +106,10 @@ class SecurityHeaders:
 
         async def with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items())]
+                headers = list(message.get("headers", []))
+                own = {k.lower() for k, _ in headers}  # a response may set its own policy (the SVG charts)
+                message["headers"] = [*headers, *((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                                                  if k.encode() not in own)]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -295,34 +297,44 @@ def create_app(db_url: str, token: str | None = None) -> Starlette:
         back = form.get("next", "/")
         return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/", status_code=303)
 
-    async def overview(request: Request) -> Response:
-        p = request.query_params
-        money_by = p.get("by", "force")
-        if money_by not in charts.MONEY_GROUPINGS:
-            raise HTTPException(400, f"by: one of {', '.join(charts.MONEY_GROUPINGS)}")
-
-        def load() -> dict:
-            with engine.connect() as conn:
-                return {name: chart.svg(conn, **({"by": money_by} if name == "money" else {}))
-                        for name, chart in charts.CHARTS.items()}
-
-        svgs = await run_in_threadpool(load)
-        return render(request, "overview.html", svgs=svgs, by=money_by, groupings=charts.MONEY_GROUPINGS)
-
-    async def chart_csv(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in charts.CHARTS:
-            raise HTTPException(404, f"no chart {name!r}")
+    def chart_params(request: Request, name: str) -> dict[str, str]:
+        """The money chart's grouping (force or collaboration) and group; the other charts take none."""
+        if name != "money":
+            return {}
         by = request.query_params.get("by", "force")
-        if name == "money" and by not in charts.MONEY_GROUPINGS:
+        if by not in charts.MONEY_GROUPINGS:
             raise HTTPException(400, f"by: one of {', '.join(charts.MONEY_GROUPINGS)}")
+        return {"by": by, "name": request.query_params.get("name", "")}
+
+    async def overview(request: Request) -> Response:
+        params = chart_params(request, "money")
+
+        def load() -> list[str]:
+            with engine.connect() as conn:
+                return charts.money_groups(conn, params["by"])
+
+        groups = await run_in_threadpool(load)
+        query = urlencode(params)
+        return render(request, "overview.html", charts=charts.CHARTS, groups=groups, params=params,
+                      query=lambda chart: f"?{query}" if chart == "money" else "", groupings=charts.MONEY_GROUPINGS)
+
+    async def chart_file(request: Request) -> Response:
+        """A chart as SVG (shown in an <img>, so nothing in it can run) or its data as CSV."""
+        name, fmt = request.path_params["name"], request.path_params["fmt"]
+        if name not in charts.CHARTS or fmt not in ("svg", "csv"):
+            raise HTTPException(404, f"no chart {name}.{fmt}")
+        params = chart_params(request, name)
 
         def load() -> str:
             with engine.connect() as conn:
-                return charts.CHARTS[name].csv(conn, **({"by": by} if name == "money" else {}))
+                chart = charts.CHARTS[name]
+                return chart.svg(conn, **params) if fmt == "svg" else chart.csv(conn, **params)
 
         body = await run_in_threadpool(load)
-        filename = f"{name}-by-{by}.csv" if name == "money" else f"{name}.csv"
+        if fmt == "svg":  # matplotlib styles its SVG inline; scripts stay forbidden
+            return Response(body, media_type="image/svg+xml",
+                            headers={"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"})
+        filename = f"{name}-{params['by']}.csv" if params else f"{name}.csv"
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="{filename}"'})
 
@@ -338,7 +350,7 @@ def create_app(db_url: str, token: str | None = None) -> Starlette:
         Route("/articles/{article_id:int}/reviewed", reviewed, methods=["POST"]),
         Route("/reviewer", set_reviewer, methods=["POST"]),
         Route("/overview", overview),
-        Route("/charts/{name}.csv", chart_csv),
+        Route("/charts/{name}.{fmt}", chart_file),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [
