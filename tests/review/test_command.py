@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -89,3 +91,12 @@ class TestReviewCommand:
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=10)
+
+
+class TestMakeInstall:
+    def test_make_run_installs_the_review_extra(self):
+        project = Path(__file__).resolve().parents[2]
+        planned = subprocess.run(["make", "-n", "-B", "run"], cwd=project, capture_output=True, text=True,
+                                 check=True).stdout
+        extras = [set(m.group(1).split(",")) for m in re.finditer(r"-e '\.\[([\w,]+)\]'", planned)]
+        assert any("review" in e for e in extras), planned
