@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import IntegrityError
 
 from pipeline.storage.schema import articles, corrections, reviewed_articles
 
@@ -64,12 +65,15 @@ def record_correction(
     if current != seen_version:
         raise ConflictError(CONFLICT_MESSAGE)
     now = datetime.now(UTC)
-    conn.execute(corrections.insert().values(
-        article_sha=sha, fact_kind=kind, start_char=start, end_char=end, action=action, field=field,
-        old_value=None if old_value is None else json.dumps(old_value),
-        new_value=None if new_value is None else json.dumps(new_value),
-        reviewer=reviewer, created_at=now, version=current + 1,
-    ))
+    try:
+        conn.execute(corrections.insert().values(
+            article_sha=sha, fact_kind=kind, start_char=start, end_char=end, action=action, field=field,
+            old_value=None if old_value is None else json.dumps(old_value),
+            new_value=None if new_value is None else json.dumps(new_value),
+            reviewer=reviewer, created_at=now, version=current + 1,
+        ))
+    except IntegrityError:  # another transaction stored this version after we read it (unique index, 0012)
+        raise ConflictError(CONFLICT_MESSAGE) from None
     mark_reviewed(conn, sha, reviewer, now)
     return current + 1
 

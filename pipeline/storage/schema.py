@@ -384,6 +384,8 @@ class CorrectionRow(Base):
     __tablename__ = "corrections"
     __table_args__ = (
         Index("ix_corrections_fact", "article_sha", "fact_kind", "start_char", "end_char"),
+        Index("uq_corrections_fact_version", "article_sha", "fact_kind", "start_char", "end_char", "version",
+              unique=True),  # migration 0012: two saves of one fact version cannot both land
         {"comment": "Analyst corrections (accept, reject, correct, add), applied in every export."},
     )
 

@@ -135,3 +135,23 @@ class TestExportsApplyCorrections:
         assert (official["start"], "special_constable", True) in roles
         assert (collab["start"], collab["end"]) not in {(c["start"], c["end"]) for c in docs[csha]["collaborations"]}
         assert all(not c.get("corrected") for d in docs.values() for c in d["collaborations"])
+
+
+class TestConcurrentSaves:
+    def test_a_save_that_read_a_stale_version_is_a_conflict_not_a_second_version(self, db, monkeypatch):
+        """Two transactions that both read version 0 (simulated: the check sees the old version) cannot
+        both store version 1: the unique index turns the second into the conflict message."""
+        sha, money = _first_fact(db, "money")
+        engine, _ = open_database(db)
+        with engine.begin() as conn:
+            seen = fact_version(conn, sha, "money", money["start"], money["end"])
+            before = conn.execute(select(corrections.c.id)).scalars().all()
+            record_correction(conn, sha=sha, kind="money", start=money["start"], end=money["end"], action="accept",
+                              seen_version=seen)
+        monkeypatch.setattr("pipeline.storage.corrections.fact_version", lambda *args: seen)
+        with engine.begin() as conn, pytest.raises(ConflictError, match="changed by someone else"):
+            record_correction(conn, sha=sha, kind="money", start=money["start"], end=money["end"], action="reject",
+                              seen_version=seen)
+        with engine.connect() as conn:
+            new = conn.execute(select(corrections.c.action).where(corrections.c.id.not_in(before))).scalars().all()
+        assert new == ["accept"]
