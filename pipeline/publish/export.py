@@ -52,7 +52,10 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _by_article(conn: Connection, query) -> dict[int, list]:
+def _by_article(conn: Connection, query, article_id: int | None = None) -> dict[int, list]:
+    """Rows per article id (one article's only, when ``article_id`` is given)."""
+    if article_id is not None:
+        query = query.where(query.selected_columns.article_id == article_id)
     grouped: dict[int, list] = defaultdict(list)
     for row in conn.execute(query):
         grouped[row.article_id].append(row)
@@ -175,7 +178,7 @@ def article_documents(
         .join(forces, forces.c.id == force_mentions.c.force_id)
         .group_by(force_mentions.c.article_id, forces.c.name)
         .order_by(force_mentions.c.article_id, "first")
-    ))
+    ), article_id)
     at = sentences.c.idx
     mention_force = forces.alias("mention_force")
     officials = _by_article(conn, (
@@ -183,26 +186,27 @@ def article_documents(
         .join(people, people.c.id == official_mentions.c.person_id)
         .join(sentences, sentences.c.id == official_mentions.c.sentence_id)
         .outerjoin(mention_force, mention_force.c.id == official_mentions.c.force_id)
-    ))
-    money = _by_article(conn, select(money_figures, at).join(sentences, sentences.c.id == money_figures.c.sentence_id))
+    ), article_id)
+    money = _by_article(conn, select(money_figures, at).join(sentences, sentences.c.id == money_figures.c.sentence_id),
+                        article_id)
     money_forces = _links(conn, money_figure_forces, "money_figure_id")
     funcs = _by_article(conn, (
         select(function_mentions, functions.c.label, at)
         .join(functions, functions.c.id == function_mentions.c.function_id)
         .join(sentences, sentences.c.id == function_mentions.c.sentence_id)
-    ))
+    ), article_id)
     jobs = _by_article(conn, (
         select(job_concerns, people.c.name.label("speaker"), at)
         .join(sentences, sentences.c.id == job_concerns.c.sentence_id)
         .outerjoin(people, people.c.id == job_concerns.c.speaker_id)
         .order_by(job_concerns.c.start_char)
-    ))
+    ), article_id)
     collabs = _by_article(conn, (
         select(collaborations, at, collaboration_entities.c.entity_key)
         .join(sentences, sentences.c.id == collaborations.c.sentence_id)
         .outerjoin(collaboration_entities, collaboration_entities.c.id == collaborations.c.entity_id)
         .order_by(collaborations.c.start_char)
-    ))
+    ), article_id)
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
     person_ids = person_keys(conn)
     fixes = corrections_by_article(conn) if corrected else {}

@@ -52,9 +52,9 @@ class ArticleFilter:
 def _conditions(flt: ArticleFilter) -> list:
     where = []
     if flt.q.strip():
-        for word in flt.q.split():
-            pattern = f"%{word.lower()}%"
-            where.append(or_(func.lower(articles.c.title).like(pattern), func.lower(articles.c.text).like(pattern)))
+        for word in flt.q.lower().split():  # every word, anywhere, any case; % and _ are plain characters
+            where.append(or_(func.lower(articles.c.title).contains(word, autoescape=True),
+                             func.lower(articles.c.text).contains(word, autoescape=True)))
     if flt.force:
         where.append(exists().where(force_mentions.c.article_id == articles.c.id, force_mentions.c.force_id == forces.c.id,
                                     forces.c.name == flt.force))

@@ -87,6 +87,8 @@ class TestIndex:
     @pytest.mark.parametrize(("params", "expected"), [
         ({"q": "pwned firearms"}, {"900_script_article.txt"}),
         ({"q": "FIREARMS"}, None),  # case-insensitive; at least the script article
+        ({"q": "%"}, set()),  # a plain character, not a wildcard
+        ({"q": "window.pwned"}, {"900_script_article.txt"}),
         ({"force": "Cheshire Constabulary"}, {"105_cheshire_merseyside_next_stage.txt"}),
         ({"from": "2016-01-01", "to": "2016-12-31"}, None),
     ])
