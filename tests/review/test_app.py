@@ -373,3 +373,10 @@ class TestCorrectionsSurviveReingest:
         doc = _export(db)[aid]
         assert next(o for o in doc["officials"] if o["start"] == official["start"])["role"] == "politician"
         assert money["start"] not in {m["start"] for m in doc["money"]}
+
+
+class TestStatic:
+    @pytest.mark.parametrize(("path", "kind"), [("/static/review.js", "javascript"), ("/static/review.css", "text/css")])
+    def test_own_assets_are_served(self, client, path, kind):
+        answer = client.get(path)
+        assert answer.status_code == 200 and kind in answer.headers["content-type"]
