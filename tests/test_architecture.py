@@ -20,7 +20,8 @@ ALLOWED = {
     "ingest": {"nlp", "storage"},
     "publish": {"storage", "nlp"},
     "evaluation": {"ingest", "storage", "publish", "nlp"},
-    "cli": {"nlp", "storage", "ingest", "publish", "evaluation"},
+    "review": {"nlp", "storage", "ingest", "publish", "evaluation"},
+    "cli": {"nlp", "storage", "ingest", "publish", "evaluation", "review"},
 }
 
 

@@ -53,7 +53,7 @@ class TestWatch:
             )
         assert result.exit_code == 0, result.output
         assert "1 new" in result.output
-READING_COMMANDS = [["runs"], ["export"], ["export", "--format", "csv", "--out", "csv"], ["search", "custody"],
+READING_COMMANDS = [["runs"], ["export"], ["export", "--format", "csv", "--out", "csv"], ["search", "custody"], ["review"],
                     ["browse"]]
 
 

@@ -38,6 +38,12 @@ class TestGazetteer:
         for force in data["forces"]:
             assert {"name", "kind", "country", "areas", "aliases", "abbreviations"} <= force.keys()
 
+    def test_every_force_has_its_headquarters_in_the_british_isles(self):
+        for force in load_gazetteer().forces:
+            assert force.hq is not None and force.region, force.name
+            latitude, longitude = force.hq
+            assert 49 <= latitude <= 61 and -8.5 <= longitude <= 2, force.name
+
 
 class TestForceFinder:
     @pytest.mark.parametrize(

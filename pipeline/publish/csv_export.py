@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Select, inspect, selec
 from sqlalchemy import types as sqltypes
 
 from pipeline.publish.export import NO_FILTER, ExportFilter, jsonable
+from pipeline.storage.corrections import DOC_KEYS, apply_corrections, corrections_by_article
 from pipeline.storage.schema import (
     Base,
     article_signatures,
@@ -34,6 +35,7 @@ from pipeline.storage.schema import (
     people,
     quotes,
     run_locks,
+    sentences,
 )
 
 VIEWS = {
@@ -69,6 +71,10 @@ VIEW_COLUMNS = {
     "entity_name": "the collaboration entity's name, where it has a distinctive one",
     "stage_date": "the date of the stage: the date stated, else the article's publication date",
 }
+# The fact views analysts' corrections apply to (the kind of fact each row is), and the column that says so.
+CORRECTED_VIEWS = {"officials_view": "official", "money_view": "money", "functions_view": "function",
+                   "job_concerns_view": "job_concern", "collaborations_view": "collaboration"}
+VIEW_COLUMNS_CORRECTED = "true when an analyst's correction changed or added this fact (table corrections)"
 # Coordination tables of running ingests, and binary MinHash signatures: nothing for a researcher.
 NOT_EXPORTED = {ingest_claims.name, run_locks.name, article_signatures.name}
 FRICTIONLESS_TYPES = (
@@ -105,6 +111,8 @@ def _kept(table, flt: ExportFilter) -> ColumnElement | None:
         return table.c.id.in_(ids)
     if "article_id" in table.c:
         return table.c.article_id.in_(ids)
+    if "article_sha" in table.c:  # corrections and reviews: those of the kept articles
+        return table.c.article_sha.in_(select(articles.c.sha256).where(articles.c.id.in_(ids)))
     if table is collaboration_forces:
         return table.c.collaboration_id.in_(select(collaborations.c.id).where(collaborations.c.article_id.in_(ids)))
     if table in (collaboration_entities, collaboration_entity_forces):  # the entities the kept mentions resolve to
@@ -178,6 +186,65 @@ def _infer_type(values: list) -> str:
     return "string"
 
 
+def _corrected_rows(conn: Connection, view: str, columns: list[str], rows: list, flt: ExportFilter) -> list:
+    """A fact view's rows with the analysts' corrections applied (``apply_corrections``, as in the JSON export):
+    rejected facts dropped, corrected values replaced, added facts appended; a last column ``corrected``.
+
+    A correction names its fact by article, kind and evidence offsets, so it applies to the row of the mention
+    at those offsets. Added facts have no row id (first column empty).
+    """
+    kind, key = CORRECTED_VIEWS[view], DOC_KEYS[CORRECTED_VIEWS[view]]
+    fixes = corrections_by_article(conn)
+    kept = None if (ids := flt.article_ids()) is None else set(conn.execute(ids).scalars())
+    info = {r.id: r for r in conn.execute(
+        select(articles.c.id, articles.c.sha256, articles.c.title, articles.c.published_at, articles.c.source_path,
+               articles.c.text).where(articles.c.sha256.in_(list(fixes)))
+    ) if kept is None or r.id in kept}
+    by_article: dict[int, list[dict]] = {}
+    for row in rows:
+        item = dict(zip(columns, row, strict=True))
+        if item["article_id"] in info:
+            if "forces" in item:
+                item["forces"] = [f for f in (item["forces"] or "").split("; ") if f]
+            by_article.setdefault(item["article_id"], []).append(
+                dict(item, start=item["start_char"], end=item["end_char"], _row=True))
+    fixed: dict[int, list[tuple]] = {}
+    for aid, article in info.items():
+        wanted = [c for c in fixes[article.sha256] if c["fact_kind"] == kind]
+        doc = apply_corrections({key: by_article.get(aid, [])}, wanted, article.text)
+        spans = None
+        fixed[aid] = []
+        for item in doc[key]:
+            if not item.pop("_row", False):  # an added fact: the article's columns and its sentence
+                if kind == "money" and flt.kinds and item.get("kind") not in flt.kinds:
+                    continue
+                if spans is None:
+                    spans = conn.execute(select(sentences.c.idx, sentences.c.start_char, sentences.c.end_char,
+                                                sentences.c.text).where(sentences.c.article_id == aid)).all()
+                sentence = next((s for s in spans if s.start_char <= item["start"] < s.end_char), None)
+                item.update(article_id=aid, article_title=article.title, published_at=article.published_at,
+                            source_path=article.source_path, start_char=item["start"], end_char=item["end"],
+                            evidence=item.get("text"), sentence_index=sentence.idx if sentence else None,
+                            sentence=sentence.text if sentence else None)
+            if isinstance(item.get("forces"), list):
+                item["forces"] = "; ".join(sorted(item["forces"]))
+            fixed[aid].append((*(item.get(c) for c in columns), bool(item.get("corrected"))))
+    # Rows in the view's order; a corrected article's rows (and its added facts) where its first row was.
+    out: list = []
+    done: set[int] = set()
+    for row in rows:
+        aid = row[columns.index("article_id")]
+        if aid not in fixed:
+            out.append((*row, False))
+        elif aid not in done:
+            done.add(aid)
+            out.extend(fixed[aid])
+    for aid in fixed:
+        if aid not in done:
+            out.extend(fixed[aid])
+    return out
+
+
 def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, excel: bool = False) -> list[Path]:
     """Every table and view as CSV, and ``datapackage.json``; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -220,10 +287,14 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
             if view not in existing_views:
                 continue
             columns, rows = _view_rows(conn, view, flt)
+            if view in CORRECTED_VIEWS:
+                rows = _corrected_rows(conn, view, columns, rows, flt)
+                columns = [*columns, "corrected"]
             write(view, columns, rows)
             fields = [
-                {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS else _infer_type([r[i] for r in rows]),
-                 **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {})}
+                {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS | {"corrected"} else _infer_type([r[i] for r in rows]),
+                 **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {}),
+                 **({"description": VIEW_COLUMNS_CORRECTED} if c == "corrected" else {})}
                 for i, c in enumerate(columns)
             ]
             resources.append((view, VIEWS[view], {"fields": fields}, True))

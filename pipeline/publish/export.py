@@ -24,6 +24,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Select, func, select
 
 from pipeline.contract import EXPORT_FIELDS
+from pipeline.storage.corrections import apply_corrections, corrections_by_article
 from pipeline.storage.people import person_keys
 from pipeline.storage.schema import (
     articles,
@@ -51,7 +52,10 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _by_article(conn: Connection, query) -> dict[int, list]:
+def _by_article(conn: Connection, query, article_id: int | None = None) -> dict[int, list]:
+    """Rows per article id (one article's only, when ``article_id`` is given)."""
+    if article_id is not None:
+        query = query.where(query.selected_columns.article_id == article_id)
     grouped: dict[int, list] = defaultdict(list)
     for row in conn.execute(query):
         grouped[row.article_id].append(row)
@@ -160,15 +164,21 @@ def _merged_money(group: list, money_forces: dict[int, list[str]]) -> dict:
     }
 
 
-def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterator[dict]:
-    """One contract document per article, in article id order."""
+def article_documents(
+    conn: Connection, flt: ExportFilter = NO_FILTER, *, article_id: int | None = None, corrected: bool = True,
+) -> Iterator[dict]:
+    """One contract document per article, in article id order.
+
+    ``article_id`` keeps one article (the review window's page); ``corrected=False`` gives the facts as
+    extracted, without the analysts' corrections (the review page shows both).
+    """
     force_counts = _by_article(conn, (
         select(force_mentions.c.article_id, forces.c.name, func.count().label("mentions"),
                func.min(force_mentions.c.start_char).label("first"))
         .join(forces, forces.c.id == force_mentions.c.force_id)
         .group_by(force_mentions.c.article_id, forces.c.name)
         .order_by(force_mentions.c.article_id, "first")
-    ))
+    ), article_id)
     at = sentences.c.idx
     mention_force = forces.alias("mention_force")
     officials = _by_article(conn, (
@@ -176,34 +186,38 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
         .join(people, people.c.id == official_mentions.c.person_id)
         .join(sentences, sentences.c.id == official_mentions.c.sentence_id)
         .outerjoin(mention_force, mention_force.c.id == official_mentions.c.force_id)
-    ))
-    money = _by_article(conn, select(money_figures, at).join(sentences, sentences.c.id == money_figures.c.sentence_id))
+    ), article_id)
+    money = _by_article(conn, select(money_figures, at).join(sentences, sentences.c.id == money_figures.c.sentence_id),
+                        article_id)
     money_forces = _links(conn, money_figure_forces, "money_figure_id")
     funcs = _by_article(conn, (
         select(function_mentions, functions.c.label, at)
         .join(functions, functions.c.id == function_mentions.c.function_id)
         .join(sentences, sentences.c.id == function_mentions.c.sentence_id)
-    ))
+    ), article_id)
     jobs = _by_article(conn, (
         select(job_concerns, people.c.name.label("speaker"), at)
         .join(sentences, sentences.c.id == job_concerns.c.sentence_id)
         .outerjoin(people, people.c.id == job_concerns.c.speaker_id)
         .order_by(job_concerns.c.start_char)
-    ))
+    ), article_id)
     collabs = _by_article(conn, (
         select(collaborations, at, collaboration_entities.c.entity_key)
         .join(sentences, sentences.c.id == collaborations.c.sentence_id)
         .outerjoin(collaboration_entities, collaboration_entities.c.id == collaborations.c.entity_id)
         .order_by(collaborations.c.start_char)
-    ))
+    ), article_id)
     collab_forces = _links(conn, collaboration_forces, "collaboration_id")
     person_ids = person_keys(conn)
+    fixes = corrections_by_article(conn) if corrected else {}
     article_query = select(articles).order_by(articles.c.id)
+    if article_id is not None:
+        article_query = article_query.where(articles.c.id == article_id)
     if (ids := flt.article_ids()) is not None:
         article_query = article_query.where(articles.c.id.in_(ids))
     for row in conn.execute(article_query):
         aid = row.id
-        yield {
+        doc = {
             "article": {
                 "id": aid, "source_path": row.source_path, "sha256": row.sha256, "title": row.title,
                 "published_at": jsonable(row.published_at),
@@ -230,6 +244,8 @@ def article_documents(conn: Connection, flt: ExportFilter = NO_FILTER) -> Iterat
                 for c in collabs.get(aid, [])
             ],
         }
+        # Only an article with corrections gets the `corrected` keys: the others' documents stay as they were.
+        yield apply_corrections(doc, fixes[row.sha256], row.text) if row.sha256 in fixes else doc
 
 
 def export_json(engine: Engine, out: IO[str], flt: ExportFilter = NO_FILTER, *, lines: bool = False) -> int:

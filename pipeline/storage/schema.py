@@ -373,6 +373,49 @@ class RunLockRow(Base):
     heartbeat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="renewed while the run works")
 
 
+
+# ---- analyst review (migration 0011) ----------------------------------------------------------
+
+
+class CorrectionRow(Base):
+    """An analyst's verdict on one fact. Keyed by the article's SHA-256 and the fact's kind and evidence
+    offsets, not by fact row ids, so that it survives re-ingesting and re-extracting the article."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (
+        Index("ix_corrections_fact", "article_sha", "fact_kind", "start_char", "end_char"),
+        Index("uq_corrections_fact_version", "article_sha", "fact_kind", "start_char", "end_char", "version",
+              unique=True),  # migration 0012: two saves of one fact version cannot both land
+        {"comment": "Analyst corrections (accept, reject, correct, add), applied in every export."},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_sha: Mapped[str] = mapped_column(String(64), comment="articles.sha256 of the article")
+    fact_kind: Mapped[str] = mapped_column(
+        String(32), comment="force, official, money, function, job_concern or collaboration"
+    )
+    start_char: Mapped[int] = mapped_column(Integer, comment="offset of the fact's evidence in articles.text")
+    end_char: Mapped[int] = mapped_column(Integer, comment="offset one past the evidence")
+    action: Mapped[str] = mapped_column(String(16), comment="accept, reject, correct or add")
+    field: Mapped[str | None] = mapped_column(String(64), comment="the corrected attribute (correct only)")
+    old_value: Mapped[str | None] = mapped_column(Text, comment="JSON: the value before the correction")
+    new_value: Mapped[str | None] = mapped_column(Text, comment="JSON: the corrected value, or the added fact")
+    reviewer: Mapped[str | None] = mapped_column(String(120), comment="who made it, where known")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="when it was made (UTC)")
+    version: Mapped[int] = mapped_column(
+        Integer, comment="the fact's version after this correction (1, 2, ...): optimistic concurrency"
+    )
+
+
+class ReviewedArticleRow(Base):
+    __tablename__ = "reviewed_articles"
+    __table_args__ = {"comment": "Articles an analyst has reviewed; the gold export writes one file for each."}
+
+    article_sha: Mapped[str] = mapped_column(String(64), primary_key=True, comment="articles.sha256 of the article")
+    reviewer: Mapped[str | None] = mapped_column(String(120), comment="who reviewed it last, where known")
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="when it was last reviewed (UTC)")
+
+
 articles = ArticleRow.__table__
 article_sources = ArticleSourceRow.__table__
 sentences = SentenceRow.__table__
@@ -396,6 +439,8 @@ ingest_runs = IngestRunRow.__table__
 ingest_errors = IngestErrorRow.__table__
 ingest_claims = IngestClaimRow.__table__
 run_locks = RunLockRow.__table__
+corrections = CorrectionRow.__table__
+reviewed_articles = ReviewedArticleRow.__table__
 
 # Tables of facts extracted from an article, referring tables first: re-extraction deletes these
 # (link tables go with their rows by ON DELETE CASCADE).
