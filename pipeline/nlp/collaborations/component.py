@@ -121,7 +121,8 @@ class CollaborationFinder(Stage):
         mentions_in = bucket(starts, [(m.start, m) for m in article.mentions])
         references_in = bucket(starts, [(r.start, r) for r in references])
         texts = [span.text if known else "" for span in spans]  # Span.text joins its tokens: once per part
-        items = list_items(spans, [bool(c) for c in cues_in])  # '...: Cumbria with Lancashire; Cumbria, ...'
+        only = [forces_only(span, forces_at, cues.list_joiners) for span in spans]
+        items = list_items(spans, [bool(c) for c in cues_in], only)  # '...: Cumbria with Lancashire; Cumbria, ...'
         return [
             part
             for i, span in enumerate(spans)
@@ -164,6 +165,14 @@ class PartContext:
     groups: tuple[Group, ...]  # the lists of force mentions
     stage_cues: list[tuple[str, int, int]]  # stage signal, start, end
     alone: list[tuple[int, int]]  # 'stand alone', 'stay as it is': start, end
+
+
+def forces_only(span: Span, forces_at: set[int], joiners: frozenset[str]) -> bool:
+    """A part that names two or more forces and nothing else ('Surrey and Sussex', 'Humberside, North
+    Yorkshire, South Yorkshire and West Yorkshire'): a line of a list."""
+    named = [t for t in span if t.i in forces_at]
+    others = [t for t in span if t.i not in forces_at and not (t.is_space or t.is_punct or t.lower_ in joiners)]
+    return not others and len(named) >= 2
 
 
 def body_start(doc: Doc) -> int:

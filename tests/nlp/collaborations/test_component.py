@@ -96,3 +96,19 @@ class TestHostileInput:
         doc = nlp(text)
         assert [set(c["forces"]) for c in doc._.collaborations] == [{"Kent Police", "Essex Police"}]
         assert made[-1].reads <= 3 * len(made[-1])  # was every list for every sentence part: 80 x 40
+
+
+class TestListedLines:
+    def test_each_line_of_forces_after_an_announcement_is_a_collaboration(self, nlp):
+        text = ("Nine forces are to be amalgamated into three, the Home Secretary said.\n\nThe groupings are:\n\n"
+                "Humberside, North Yorkshire, South Yorkshire and West Yorkshire\n\nSurrey and Sussex\n\n"
+                "Police authorities have until August to object.")
+        found = [sorted(c["forces"]) for c in nlp(text)._.collaborations]
+        assert found == [
+            ["Humberside Police", "North Yorkshire Police", "South Yorkshire Police", "West Yorkshire Police"],
+            ["Surrey Police", "Sussex Police"],
+        ]
+
+    def test_lines_of_forces_without_an_announcement_are_none(self, nlp):
+        text = "Results by force:\n\nSurrey and Sussex\n\nKent and Essex\n\nMore arrests were made than last year."
+        assert nlp(text)._.collaborations == []

@@ -85,6 +85,21 @@ class TestListItems:
         cued = [p.start == 0 for p in parts]
         assert list_items(parts, cued) == [False, True, True, False, False]
 
+    @pytest.mark.parametrize(
+        ("cued", "expected"),
+        [
+            ([True, False, False, False, False], [False, False, True, True, False]),  # the cue in the line before
+            ([False, True, False, False, False], [False, False, True, True, False]),  # in the colon line itself
+            ([False, False, False, False, False], [False] * 5),  # no cue: a list of anything
+        ],
+    )
+    def test_lines_of_forces_after_a_colon(self, nlp, cues, cued, expected):
+        doc = nlp("Forces are to merge.\n\nThe groupings are:\n\nKent and Essex\n\nSurrey and Sussex\n\nThey object.")
+        parts = [s for s in doc.sents if not all(t.is_space for t in s)]
+        assert len(parts) == 5
+        only = [False, False, True, True, False]
+        assert list_items(parts, cued, only) == expected
+
     def test_no_colon_no_items(self, nlp, cues):
         doc = nlp("Kent shares a unit; Essex and Surrey do not.")
         parts = split_sentence(doc[:], cues.clause_breaks)
