@@ -169,9 +169,12 @@ class PartContext:
 
 def forces_only(span: Span, forces_at: set[int], joiners: frozenset[str]) -> bool:
     """A part that names two or more forces and nothing else ('Surrey and Sussex', 'Humberside, North
-    Yorkshire, South Yorkshire and West Yorkshire'): a line of a list."""
-    named = [t for t in span if t.i in forces_at]
-    others = [t for t in span if t.i not in forces_at and not (t.is_space or t.is_punct or t.lower_ in joiners)]
+    Yorkshire, South Yorkshire and West Yorkshire'), or nothing else before a colon ('Cleveland and Durham: a
+    joint firearms unit'): a line of a list."""
+    colon = next((t.i for t in span if t.text == ":"), span.end)
+    label = span.doc[span.start : colon]
+    named = [t for t in label if t.i in forces_at]
+    others = [t for t in label if t.i not in forces_at and not (t.is_space or t.is_punct or t.lower_ in joiners)]
     return not others and len(named) >= 2
 
 

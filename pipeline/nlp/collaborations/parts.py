@@ -26,28 +26,32 @@ def split_sentence(sent: Span, breaks: frozenset[str]) -> list[Span]:
     return [doc[a:b] for a, b in pairwise(bounds) if b > a]
 
 
+LINE_REACH = 2  # a colon line announces a list of forces when a cue is in it or the two sentences before
+
+
 def list_items(parts: Sequence[Span], cued: Sequence[bool], force_only: Sequence[bool] | None = None) -> list[bool]:
     """Parts that are items of a list announced by a cued part before a colon in the same sentence ('three
     combinations ...: Cumbria with Lancashire alone; Cumbria, Lancashire, Cheshire and Merseyside
     together; and ...'): each item cut at ';' holds the announcement's cue. So are lines that name only forces
-    (``force_only``) after a line ending in a colon that has a cue or follows one ('... are to be amalgamated
+    (``force_only``) after a line ending in a colon with a cue in it or in the two sentences before ('... are to be amalgamated
     into five larger organisations.' / 'The groupings are:' / 'Humberside, North Yorkshire, ...' / 'Surrey
     and Sussex')."""
     force_only = force_only or [False] * len(parts)
     out = []
     announced: int | None = None  # the sentence start of the latest cued part with a colon
     lines = False  # the parts after a cued line that ends in a colon are read as lines of forces
-    previous_cued = False
-    for part, has_cue, only in zip(parts, cued, force_only, strict=True):
+    sentences, cued_at = 0, -LINE_REACH - 1  # sentences seen; the number of the last one with a cue
+    for i, (part, has_cue, only) in enumerate(zip(parts, cued, force_only, strict=True)):
         sent = part.sent.start
+        sentences += i == 0 or parts[i - 1].sent.start != sent
+        cued_at = sentences if has_cue else cued_at
         item = announced == sent and part[0].text == ";"
         if (has_cue or item) and any(t.text == ":" for t in part):
             announced = sent
         elif announced != sent:
             announced = None
         line = lines and only and part.start == sent
-        lines = line or (ends_in_colon(part) and (has_cue or previous_cued))
-        previous_cued = has_cue
+        lines = line or (ends_in_colon(part) and sentences - cued_at <= LINE_REACH)
         out.append(item or line)
     return out
 

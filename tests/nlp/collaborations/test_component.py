@@ -109,6 +109,13 @@ class TestListedLines:
             ["Surrey Police", "Sussex Police"],
         ]
 
+    def test_labelled_lines_two_sentences_after_the_cue(self, nlp):
+        text = ("Thirty forces are to take part in a programme of joint projects. Each can receive £500,000.\n\n"
+                "The schemes are:\n\nSurrey and Sussex: an integrated specialist operations command\n\n"
+                "Cleveland and Durham: a joint firearms unit")
+        found = [sorted(c["forces"]) for c in nlp(text)._.collaborations]
+        assert found == [["Surrey Police", "Sussex Police"], ["Cleveland Police", "Durham Constabulary"]]
+
     def test_lines_of_forces_without_an_announcement_are_none(self, nlp):
         text = "Results by force:\n\nSurrey and Sussex\n\nKent and Essex\n\nMore arrests were made than last year."
         assert nlp(text)._.collaborations == []
