@@ -54,6 +54,7 @@ from pipeline.nlp.money_links import (
     whole_of,
 )
 from pipeline.nlp.money_owners import OwnerCues, last_official
+from pipeline.nlp.money_readings import pronoun_level
 from pipeline.nlp.money_scope import ScopeCues, is_crime_value, is_pounds_without_symbol
 from pipeline.nlp.periods import Period, PeriodParser, assign_periods, following_years
 
@@ -132,6 +133,8 @@ class MoneyFinder(Stage):
                 listed = after and in_a_list(group[i - 1][1], span)  # 'Northumbria £3.5m, North Yorkshire £1.1m'
                 itemised = bool(found) and next_item(found[-1][1], span)  # '- Merseyside: £47.5m' after '- Kent: £61m cut'
                 whole = self.breakdown_whole(found, span)
+                if whole is None and found and pronoun_level(span, self.kinds.readings) and self.near(found[-1][1], span):
+                    whole = found[-1][2]  # 'its funding gap at £7m. It later grew to £12.3m': the gap's kind
                 if whole is not None:
                     reading = Reading(whole.kind, True, self.kinds.max_distance)  # 'made up of £3.4m from ...'
                 elif not reading.strong and found and (gapped or total or listed or itemised or is_share(span, self.links)):
@@ -172,8 +175,13 @@ class MoneyFinder(Stage):
         whole = next((f for f in reversed(found) if f[1].end_char <= start), None)
         if whole is None or whole[2].kind not in self.links.breakdown_kinds:
             return None
-        between = span.doc[whole[1].end : span.sent.start]  # sentences opened between the whole and the part
-        return whole[2] if sum(t.is_sent_start and not t.is_space for t in between) <= BREAKDOWN_REACH else None
+        return whole[2] if self.near(whole[1], span) else None
+
+    @staticmethod
+    def near(earlier: Span, span: Span) -> bool:
+        """At most ``BREAKDOWN_REACH`` sentences open between an earlier figure and this one."""
+        between = span.doc[earlier.end : span.sent.start]
+        return sum(t.is_sent_start and not t.is_space for t in between) <= BREAKDOWN_REACH
 
     def article_periods(self, doc: Doc, keys: list[tuple], periods: list[Period | None]) -> list[Period | None]:
         """The figures' periods with the article's years: relative years anchored on the publication date where the

@@ -90,7 +90,20 @@ def level_kind(span: Span, cues: ReadingCues, kind_of: KindOf) -> str | None:
     if verb is None or lemma(verb) not in cues.level_verbs:
         return None
     thing = changed_thing(verb, span)
+    if thing is not None and thing.tag_ == "PRP":
+        return None  # 'It later grew to £12.3m': what 'it' is, the sentence before says (``pronoun_level``)
     return thing_kind(thing, cues, kind_of) if thing is not None else "budget"
+
+
+def pronoun_level(span: Span, cues: ReadingCues) -> bool:
+    """A level of what a pronoun stands for: 'The force put its funding gap at £7m. It later grew to £12.3m'."""
+    before = span.sent.text[: span.start_char - span.sent.start_char]
+    m = cues.level_before.search(before)
+    verb = governing_verb(span.root) if m is not None else None
+    if verb is None or lemma(verb) not in cues.level_verbs:
+        return False
+    thing = changed_thing(verb, span)
+    return thing is not None and thing.tag_ == "PRP" and thing.lower_ in {"it", "this", "that"}
 
 
 def envelope_kind(span: Span, cues: ReadingCues) -> str | None:

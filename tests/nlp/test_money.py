@@ -95,6 +95,16 @@ class TestBreakdowns:
         assert [m["kind"] for m in nlp(text)._.money] == ["other", "spending"]
 
 
+class TestPronounLevels:
+    def test_a_level_of_it_takes_the_kind_of_the_figure_before(self, nlp):
+        text = "The force first put its funding gap at £7m last autumn. It later grew to £12.3m."
+        assert [m["kind"] for m in nlp(text)._.money] == ["funding_gap", "funding_gap"]
+
+    def test_a_level_of_a_named_thing_is_its_kind(self, nlp):
+        text = "The force first put its funding gap at £7m last autumn. Its budget later grew to £120m."
+        assert [m["kind"] for m in nlp(text)._.money] == ["funding_gap", "budget"]
+
+
 class TestArticlePeriods:
     def test_a_relative_year_is_the_financial_year_of_the_publication_date(self, nlp):
         text = "The force faces a £14m hole for the coming year. Talks on the grant for 2025-26 go on."
