@@ -69,6 +69,7 @@ class KindCues:
     budget_words: frozenset[str]
     cost_words: frozenset[str]
     headcount_words: frozenset[str]  # 'officer numbers could fall': people, not money
+    idiom_objects: frozenset[str]  # 'take part in', 'take place': no reduction
     overrides: tuple[Phrase, ...]  # words that make a figure 'other' (a precept, a household bill)
     override_distance: int  # ... when this close in the tree
     max_distance: int  # tree arcs searched from the figure
@@ -95,6 +96,7 @@ class KindCues:
             budget_words=frozenset(reduction.budget_words),
             cost_words=frozenset(reduction.cost_words),
             headcount_words=frozenset(reduction.headcount_words),
+            idiom_objects=frozenset(reduction.idiom_objects),
             overrides=tuple(tuple(w.lower().split()) for w in lexicon.other_overrides),
             override_distance=override_distance,
             max_distance=lexicon.max_cue_distance,
@@ -229,6 +231,8 @@ def cue_kind(tok: Token, figure_tokens: set[int], cues: KindCues) -> tuple[str |
     if lemma in cues.reduction_verbs and tok.pos_ in {"VERB", "AUX"}:
         if falls_in_headcount(tok, figure_tokens, cues.headcount_words):
             return None, False
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.idiom_objects for c in tok.children):
+            return None, False  # 'take part in a £3.7m programme
         if argument_among(tok, figure_tokens, cues.budget_words):
             return "budget_reduction", True
         if argument_among(tok, figure_tokens, cues.cost_words):  # "cut costs by £2m" is a saving

@@ -34,6 +34,7 @@ class ReductionCues(Lexicon):
     budget_words: list[str]
     cost_words: list[str]
     headcount_words: list[str]
+    idiom_objects: list[str]  # 'take part', 'take place': no reduction
 
 
 class HedgeCues(Lexicon):

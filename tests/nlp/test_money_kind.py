@@ -172,6 +172,7 @@ class TestCueKind:
         [
             ("The grant was cut by £3m.", "cut", ("budget_reduction", True)),
             ("The force cut costs by £2m.", "cut", ("savings", True)),
+            ("Forces take part in a £3.7m programme.", "take", (None, False)),  # an idiom, no reduction
             ("The gang took £2m.", "took", ("budget_reduction", False)),
             ("There is a £2m gap.", "gap", ("funding_gap", True)),
             ("The force has set aside £2m.", "set", ("spending", True)),
