@@ -142,7 +142,7 @@ class TestAfterKind:
             ("The force expects to be £10m short.", "funding_gap"),
             ("The force is £10m short of what it needs.", "funding_gap"),
             ("The force will be £10m worse off by 2020.", "budget_reduction"),
-            ("The budget will be £1.28m lower this year than last.", "budget_reduction"),
+            ("The budget will be £10m lower this year than last.", "budget_reduction"),
             ("The force is expected to be £10m in the red by 2019.", "funding_gap"),
             ("The force took out a £10m short-term loan.", None),
             ("The force will save £10m this year.", None),
