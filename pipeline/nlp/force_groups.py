@@ -109,6 +109,18 @@ def governed_by_collaboration(span: Span, cues: AreaCues) -> bool:
     return False
 
 
+def examples_of_forces(span: Span) -> bool:
+    """The area (or its list) names forces just mentioned as a group: in apposition ('neighbouring forces, Thames
+    Valley in particular') or after 'such as' ('neighbouring forces such as Kent and Essex')."""
+    token = list_head(span.root)
+    if token.dep_ == "appos":
+        return token.head.lower_ in FORCE_NOUNS
+    such = token.head
+    if token.dep_ == "pobj" and such.lower_ == "as" and any(c.lower_ == "such" for c in (*such.children, *such.head.children)):
+        return such.head.lower_ in FORCE_NOUNS
+    return False
+
+
 def _joint_or_collaboration(noun: Token, cues: AreaCues) -> bool:
     """'a joint unit', 'a shared dog section', 'an alliance', 'a strategic partnership'."""
     return is_collaboration_noun(noun, cues) or any(m.lower_ in cues.joint_words for m in noun.children if m.dep_ == "amod")

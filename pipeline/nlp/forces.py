@@ -45,6 +45,7 @@ from pipeline.nlp.force_areas import (
 )
 from pipeline.nlp.force_groups import (
     counted_group,
+    examples_of_forces,
     formed_by,
     governed_by_collaboration,
     inside_longer_name,
@@ -182,6 +183,7 @@ class ForceFinder(Stage):
             or any(s.start in listed for s in group)
             or listed_after_forces(doc, group[0], cues)
             or any(collaborates(s, cues) for s in group)
+            or examples_of_forces(group[0])
             or is_heading(doc, group)
             or any(governed_by_collaboration(s, cues) or joins_by_verb_chain(s, cues) or named_by_copula(s, cues)
                    for s in group)

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from pipeline.nlp.force_groups import (
     count_value,
     counted_group,
+    examples_of_forces,
     formed_by,
     governed_by_collaboration,
     inside_longer_name,
@@ -87,6 +88,7 @@ class TestGovernedByCollaboration:
             ("The talks between Kent and Essex ended.", "Kent"),
             ("The plan for a single force covering Kent, Essex and Surrey was abandoned.", "Kent"),
             ("Essex had been told to form a single force with Hertfordshire and Bedfordshire.", "Hertfordshire"),
+            ("Cheshire wanted a looser federation with Merseyside, Lancashire and Cumbria.", "Lancashire"),
         ],
     )
     def test_a_collaboration_noun_or_a_single_force_governs_the_area(self, nlp, text, word):
@@ -105,6 +107,20 @@ class TestGovernedByCollaboration:
     def test_other_nouns_and_services_do_not(self, nlp, text, word):
         doc = nlp(text)
         assert not governed_by_collaboration(area(doc, word), cues(nlp))
+
+
+class TestExamplesOfForces:
+    @pytest.mark.parametrize(
+        ("text", "word", "expected"),
+        [
+            ("The force will work with neighbouring forces, Thames Valley in particular.", "Thames Valley", True),
+            ("Officers from neighbouring forces such as Kent and Essex helped.", "Kent", True),
+            ("Tourists from places such as Kent and Essex came.", "Kent", False),
+            ("The force will work with Kent, its neighbour.", "Kent", False),
+        ],
+    )
+    def test_forces_named_after_a_group_of_forces(self, nlp, text, word, expected):
+        assert examples_of_forces(area(nlp(text), word)) is expected
 
 
 class TestJoinsByVerbChain:
