@@ -119,3 +119,16 @@ class TestListedLines:
     def test_lines_of_forces_without_an_announcement_are_none(self, nlp):
         text = "Results by force:\n\nSurrey and Sussex\n\nKent and Essex\n\nMore arrests were made than last year."
         assert nlp(text)._.collaborations == []
+
+
+class TestArrangementWith:
+    def test_an_arrangement_with_a_force_is_a_cue(self, nlp):
+        text = ("Gloucestershire Constabulary is to pass its mounted policing to West Midlands Police. Under the "
+                "arrangement with West Midlands Police, the larger force will provide mounted support in Gloucestershire.")
+        assert [sorted(c["forces"]) for c in nlp(text)._.collaborations] == [
+            ["Gloucestershire Constabulary", "West Midlands Police"]
+        ]
+
+    def test_arrangements_alone_are_not(self, nlp):
+        text = "Kent Police and Essex Police made arrangements for the royal visit."
+        assert nlp(text)._.collaborations == []

@@ -54,6 +54,7 @@ class TestFindCandidates:
             ("They run a regional crime unit.", ("serious_organised_crime", "regional crime unit")),
             ("Its work spans armed operations.", ("firearms", "armed operations")),
             ("A joint police and fire building will be created.", ("estates", "building")),
+            ("West Midlands Police will take on its mounted policing.", ("operational_support", "mounted policing")),
             ("The forces will look at buying spare parts in bulk.", ("procurement", "buying spare parts")),
         ],
     )
