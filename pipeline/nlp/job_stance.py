@@ -228,7 +228,9 @@ def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
     above = [*governors(noun, cues), *words_above(predicate, cues)]
     last = above[-1] if above else predicate or noun
     completed = verbs_above(next((t for t in (last, *last.ancestors) if t.pos_ in VERBS), None), cues)
-    words = {lemma(t) for t in (noun, *above, *completed)}  # 'job losses are expected', 'face the sack'
+    words = {  # 'job losses are expected', 'face the sack'; not 'the force expects to lose' (``announced_expectation``)
+        lemma(t) for t in (noun, *above, *completed) if not announced_expectation(t, cues)
+    }
     words |= {lemma(c) for t in completed for c in t.children if c.dep_ == "aux"}  # 'could have to shed'
     top = above[-1] if above else noun
     if top.dep_ == "ccomp" and lemma(top.head) in cues.outcome_verbs:  # 'could see jobs moved or lost'
@@ -239,6 +241,14 @@ def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
     conditions = [*clause, *(predicate or noun).ancestors, *(a for t in clause for a in t.children if a.dep_ == "advcl")]
     words |= {lemma(m) for c in conditions for m in c.children if m.dep_ == "mark" and lemma(m) in cues.conditions}
     return words | phrases_before(noun, cues.possible_before)
+
+
+def announced_expectation(verb: Token, cues: JobCues) -> bool:
+    """'The force expects to lose 226 staff': what a force says it expects to do is its plan, announced, not a
+    hedge ('job losses are expected' is one: no one's plan)."""
+    return lemma(verb) in cues.forecast_words and any(
+        c.dep_ == "nsubj" and c.lower_ not in {"it", "they"} for c in verb.children
+    )
 
 
 def verbs_above(verb: Token | None, cues: JobCues) -> list[Token]:

@@ -82,6 +82,7 @@ class TestStance:
              "confirmed"),  # wastage beats the denial
             ("While 86 officers are expected to retire, the intake falls.", "confirmed"),  # retirement is no forecast
             ("Twenty officers are expected to leave the force.", "possible"),
+            ("The force expects to lose 226 police staff.", "confirmed"),  # its own plan, announced
             ("We don't see it costing jobs.", "ruled_out"),
             ("The force dropped its plan to cut 200 posts.", "ruled_out"),
             ("All officers affected will be redeployed to other areas.", "ruled_out"),
