@@ -110,6 +110,7 @@ class TestCutOrFrozen:
         ("text", "function"),
         [
             ("Recruitment has already been frozen.", "Recruitment"),
+            ("The force has paused the recruitment of police staff.", "recruitment"),
             ("The force will axe its dog section.", "dog section"),
             ("Cuts to the dog section were announced.", "dog section"),
             ("The merger will cut custody costs.", "custody"),
