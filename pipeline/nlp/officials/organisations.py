@@ -94,8 +94,9 @@ def organisation_label(idx: DocIndex, head: Phrase, lo: int, hi: int) -> str | N
     if label is None and not owned and (implicit := implicit_organisation(idx, head)) is not None:
         label = implicit.label  # 'The authority faces cuts. Interim chief executive X said ...'
     staff_head = idx.doc[head.start : head.end].text.lower() in idx.lex.staff_heads
-    if label == OTHER and staff_head:
-        return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member
+    if label == OTHER and staff_head and not national(idx, lo, hi):
+        return STAFF  # 'chief executive of Kent Police Authority': its staff, not a member; a national body's
+        # director is a civil servant ('the IOPC's director of major investigations': other, contract section 8)
     if label == POLITICIAN and staff_head:
         return OTHER  # 'the council's finance director': an officer of the council, not a councillor
     return label
