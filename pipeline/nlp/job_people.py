@@ -42,7 +42,7 @@ def person_lost(token: Token, cues: JobCues) -> Token | None:
         return None
     rules: tuple[Callable[[Token, JobCues], Token | None], ...] = (
         lost_object, made_redundant, no_longer_needed, departing, fewer, left_with_only, fallen_by, lost_in_clause,
-        lost_before,
+        lost_before, cuts_in,
     )
     return next((found for rule in rules if (found := rule(token, cues)) is not None), None)
 
@@ -187,3 +187,16 @@ def lost_before(noun: Token, cues: JobCues, verbs: frozenset[str] | None = None)
     if verb.pos_ not in VERBS or verb.i >= noun.i or cues.lemma(verb) not in (verbs or cues.people_loss_words):
         return None
     return verb
+
+
+CUT_PREPOSITIONS = frozenset({"in"})  # "cuts to staff", "loss of staff" are job phrases already
+CUT_NOUNS = frozenset({"cut", "reduction", "loss"})
+
+
+def cuts_in(noun: Token, cues: JobCues) -> Token | None:
+    """'leading to cuts in neighbourhood officers', 'a reduction in frontline detectives': a noun of loss over the people
+    through a preposition (the phrases of ``job_phrases`` need the words side by side)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in CUT_PREPOSITIONS:
+        return None
+    loss = noun.head.head
+    return loss if loss.pos_ == "NOUN" and cues.lemma(loss) in CUT_NOUNS else None

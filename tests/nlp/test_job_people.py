@@ -9,6 +9,7 @@ import pytest
 from pipeline.nlp.job_cues import load_cues
 from pipeline.nlp.job_people import (
     counted,
+    cuts_in,
     departing,
     fallen_by,
     fewer,
@@ -248,3 +249,16 @@ class TestLostBefore:
         sent = sentence(nlp, "Plans to axe 750 officer posts were shelved.")
         verb = lost_before(word(sent, "posts"), load_cues(), load_cues().loss_words)
         assert verb is not None and verb.text == "axe"
+
+
+class TestCutsIn:
+    @pytest.mark.parametrize(
+        ("text", "noun", "expected"),
+        [
+            ("It will lead to cuts in neighbourhood officers.", "officers", "cuts"),
+            ("There will be a reduction in frontline detectives.", "detectives", "reduction"),
+            ("A rise in officers was welcome.", "officers", None),
+        ],
+    )
+    def test_a_noun_of_loss_over_people(self, nlp, text, noun, expected):
+        assert found(cuts_in, nlp, text, noun) == expected
