@@ -75,9 +75,12 @@ class ReadingCues:
         )
 
 
-def level_kind(span: Span, cues: ReadingCues, kind_of: KindOf) -> str | None:
-    """A figure after 'from' or 'to' under a change verb: the kind of what changes ('the gap was reduced to £85m'),
-    ``other`` for a grant, else ``budget`` ('the budget would fall from £300m to £180m')."""
+NO_THING = object()  # a level whose changing thing the parse does not name
+
+
+def level_of(span: Span, cues: ReadingCues) -> Token | object | None:
+    """What changes, when the figure is a level: after 'from' or 'to' (not 'up to') under a change verb; the
+    thing whose level it is, ``NO_THING`` when the parse names none, None when the figure is no level."""
     before = span.sent.text[: span.start_char - span.sent.start_char]  # not Doc.text: linear per figure
     m = cues.level_before.search(before)
     if m is None:
@@ -90,20 +93,22 @@ def level_kind(span: Span, cues: ReadingCues, kind_of: KindOf) -> str | None:
     if verb is None or lemma(verb) not in cues.level_verbs:
         return None
     thing = changed_thing(verb, span)
-    if thing is not None and thing.tag_ == "PRP":
+    return NO_THING if thing is None else thing
+
+
+def level_kind(span: Span, cues: ReadingCues, kind_of: KindOf) -> str | None:
+    """A figure after 'from' or 'to' under a change verb: the kind of what changes ('the gap was reduced to £85m'),
+    ``other`` for a grant, else ``budget`` ('the budget would fall from £300m to £180m')."""
+    thing = level_of(span, cues)
+    if thing is None or (isinstance(thing, Token) and thing.tag_ == "PRP"):
         return None  # 'It later grew to £12.3m': what 'it' is, the sentence before says (``pronoun_level``)
-    return thing_kind(thing, cues, kind_of) if thing is not None else "budget"
+    return thing_kind(thing, cues, kind_of) if isinstance(thing, Token) else "budget"
 
 
 def pronoun_level(span: Span, cues: ReadingCues) -> bool:
     """A level of what a pronoun stands for: 'The force put its funding gap at £7m. It later grew to £12.3m'."""
-    before = span.sent.text[: span.start_char - span.sent.start_char]
-    m = cues.level_before.search(before)
-    verb = governing_verb(span.root) if m is not None else None
-    if verb is None or lemma(verb) not in cues.level_verbs:
-        return False
-    thing = changed_thing(verb, span)
-    return thing is not None and thing.tag_ == "PRP" and thing.lower_ in {"it", "this", "that"}
+    thing = level_of(span, cues)
+    return isinstance(thing, Token) and thing.tag_ == "PRP" and thing.lower_ in {"it", "this", "that"}
 
 
 def envelope_kind(span: Span, cues: ReadingCues) -> str | None:
