@@ -382,7 +382,8 @@ def collaborations(force_name: str | None, since: datetime | None, db_url: str |
 
 @main.command()
 @click.option("--gold", "golds", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-              help="A gold folder (repeatable); default: corpus/ and every folder in it with a gold/ folder.")
+              help="A gold folder (repeatable); default: corpus/, every folder in it with a gold/ folder, "
+                   "and ../shared/gold (the seed articles) when it is there.")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder to write the classifier to; default: models/.")
 @click.option("--seed", default=12, show_default=True, type=int, help="Random seed: the same seed, the same model.")
@@ -400,7 +401,7 @@ def train(golds: tuple[Path, ...], out: Path | None, seed: int, epochs: int, spa
     from pipeline.evaluation.train_jobs import gold_folders, train_models
 
     try:
-        folders = list(golds) or gold_folders(PROJECT_ROOT / "corpus")
+        folders = list(golds) or gold_folders(PROJECT_ROOT / "corpus", PROJECT_ROOT.parent / "shared" / "gold")
         settings = train_models(folders, out or models_dir(), seed, epochs, spacy_model)
     except (GoldError, RuntimeError) as exc:
         fail(str(exc))

@@ -361,6 +361,11 @@ class TestReferences:
                 "with South Wales Police and Dyfed-Powys Police.")
         assert force_sets(nlp, text) == [{"Gwent Police", "South Wales Police", "Dyfed-Powys Police"}]
 
+    def test_the_constabulary_is_the_article_force(self, nlp):
+        text = ("Dumfries and Galloway Constabulary held its last memorial service today. On 1 April the constabulary "
+                "will be merged with Strathclyde Police and Fife Constabulary.")
+        assert force_sets(nlp, text) == [{"Dumfries and Galloway Constabulary", "Strathclyde Police", "Fife Constabulary"}]
+
     def test_a_count_and_region_named_before_its_list(self, nlp):
         text = (f"The seven forces of the eastern region have set up a joint procurement team. They are {BEDS}, "
                 f"{CAMBS}, {ESSEX}, {HERTS}, Kent Police, {NORFOLK} and {SUFFOLK}.")

@@ -198,6 +198,8 @@ class TestJobConcernFinder:
             ("Police staff jobs under threat", "possible"),
             ("An unknown number of posts will be lost.", "confirmed"),
             ("Between 32 and 64 staff will no longer be needed.", "confirmed"),
+            ("Kent Police must find £35m as staff jobs face the axe", "confirmed"),
+            ("Up to 500 civilian staff face losing their jobs over the next five months.", "possible"),
         ],
     )
     def test_newspaper_wording(self, nlp, sentence, expected):

@@ -62,6 +62,10 @@ class TestMoneyFinder:
             ("The policing precept rises by £12 a year for a Band D home.", "other"),
             ("He was fined £500 and ordered to pay £85 costs.", "other"),
             ("The chief constable earns a salary of £150,000.", "other"),
+            ("The joint workshop has spared both organisations around £2m.", "savings"),
+            ("Payments to consultants, many of them former chief officers, reached £205,982.", "spending"),
+            ("ACPO orders inquiry into £1,100-a-day consultants", "spending"),
+            ("The authority says the rise would raise about £129,000 a year.", "other"),
         ],
     )
     def test_kind_from_the_governing_words(self, nlp, text, kind):

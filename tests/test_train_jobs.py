@@ -18,6 +18,7 @@ from pipeline.evaluation.train_jobs import (
     HeldOut,
     best_setting,
     cross_validate,
+    gold_folders,
     held_out_score,
     train,
     train_models,
@@ -128,3 +129,16 @@ class TestTrainCommand:
     def test_one_gold_folder_cannot_be_cross_validated(self, tmp_path):
         with pytest.raises(GoldError, match="at least two"):
             train_models([CORPUS], tmp_path)
+
+
+class TestGoldFolders:
+    def test_corpus_its_gold_folders_and_the_seeds(self, tmp_path):
+        corpus, seeds = tmp_path / "project" / "corpus", tmp_path / "shared" / "gold"
+        for folder in (corpus / "gold", corpus / "round1" / "gold", corpus / "notes", seeds):
+            folder.mkdir(parents=True)
+        assert gold_folders(corpus, seeds) == [corpus, corpus / "round1", seeds]
+
+    def test_no_seeds_beside_the_project(self, tmp_path):
+        corpus = tmp_path / "corpus"
+        (corpus / "round1" / "gold").mkdir(parents=True)
+        assert gold_folders(corpus, tmp_path / "missing") == [corpus, corpus / "round1"]

@@ -9,6 +9,7 @@ of the settings, so the classifier is used only where it beats them. The final c
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -128,16 +129,23 @@ def best_setting(table: dict[tuple[float, ...], dict[str, HeldOut]]) -> tuple[fl
     return max(table, key=merit)
 
 
-def gold_folders(corpus: Path) -> list[Path]:
-    """The default gold folders: ``corpus/`` itself and each folder in it with a ``gold/`` folder."""
-    return [corpus, *sorted(p for p in corpus.iterdir() if (p / "gold").is_dir())]
+def gold_folders(corpus: Path, seeds: Path | None = None) -> list[Path]:
+    """The default gold folders: ``corpus/`` itself, each folder in it with a ``gold/`` folder, and the shared
+    seed articles' gold (``seeds``, ``../shared/gold``) when it is there: five real published articles, the
+    nearest thing to unseen text the project has, so they train and are held out like any folder."""
+    folders = [corpus, *sorted(p for p in corpus.iterdir() if (p / "gold").is_dir())]
+    return [*folders, seeds] if seeds is not None and seeds.is_dir() else folders
 
 
 def folder_name(folder: Path) -> str:
     """A gold folder's name in the settings file: relative to the project when inside it, so that training
     from any checkout writes the same file."""
     resolved = folder.resolve()
-    return resolved.relative_to(PROJECT_ROOT).as_posix() if resolved.is_relative_to(PROJECT_ROOT) else str(folder)
+    if resolved.is_relative_to(PROJECT_ROOT):
+        return resolved.relative_to(PROJECT_ROOT).as_posix()
+    if resolved.is_relative_to(PROJECT_ROOT.parent):  # '../shared/gold'
+        return Path(os.path.relpath(resolved, PROJECT_ROOT)).as_posix()
+    return str(folder)
 
 
 def train_models(

@@ -96,6 +96,7 @@ class JobsLexicon(Lexicon):
     offer_words: list[str]
     loss_nouns: list[str]
     compel_verbs: list[str]
+    certain_fates: list[str]
 
     @field_validator("union_roles")
     @classmethod
@@ -173,6 +174,7 @@ class JobCues:
     offer_words: frozenset[str]
     loss_nouns: frozenset[str]
     compel_verbs: frozenset[str]
+    certain_fates: frozenset[str]  # 'face the axe': a fate faced that is no hedge
     lemma_fixes: dict[str, str]  # forms the lemmatiser gets wrong ('axes' -> 'axis') -> their lemma
     verb_prepositions: dict[str, frozenset[str]]  # a verb -> the only prepositions it governs a job through
     speech_verbs: frozenset[str]

@@ -228,8 +228,8 @@ def hedges(noun: Token, predicate: Token | None, cues: JobCues) -> set[str]:
     above = [*governors(noun, cues), *words_above(predicate, cues)]
     last = above[-1] if above else predicate or noun
     completed = verbs_above(next((t for t in (last, *last.ancestors) if t.pos_ in VERBS), None), cues)
-    words = {  # 'job losses are expected', 'face the sack'; not 'the force expects to lose' (``announced_expectation``)
-        lemma(t) for t in (noun, *above, *completed) if not announced_expectation(t, cues)
+    words = {  # 'job losses are expected', 'face losing'; not 'the force expects to lose' (``announced_expectation``)
+        lemma(t) for t in (noun, *above, *completed) if not (announced_expectation(t, cues) or certain_fate(t, cues))
     }
     words |= {lemma(c) for t in completed for c in t.children if c.dep_ == "aux"}  # 'could have to shed'
     top = above[-1] if above else noun
@@ -249,6 +249,11 @@ def announced_expectation(verb: Token, cues: JobCues) -> bool:
     return lemma(verb) in cues.forecast_words and any(
         c.dep_ == "nsubj" and c.lower_ not in {"it", "they"} for c in verb.children
     )
+
+
+def certain_fate(verb: Token, cues: JobCues) -> bool:
+    """'55 officer roles face the axe': a fate faced that is certain; 'face losing their jobs' stays a hedge."""
+    return any(c.dep_ == "dobj" and lemma(c) in cues.certain_fates for c in verb.children)
 
 
 def verbs_above(verb: Token | None, cues: JobCues) -> list[Token]:

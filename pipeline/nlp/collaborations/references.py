@@ -1,5 +1,5 @@
 """References to forces named elsewhere: 'the two forces', 'both forces', 'its three neighbours', 'the
-forces', 'the force', 'four of them', 'merge them', 'one force for Wales'. Found by token patterns built
+forces', 'the force' (or 'the constabulary'), 'four of them', 'merge them', 'one force for Wales'. Found by token patterns built
 from the lexicon; what they stand for is resolved in ``resolve``.
 """
 
@@ -44,7 +44,7 @@ def reference_patterns(cues: CollaborationCues) -> list[tuple[str, list[list[dic
     out.append((FORCES, [[{"LOWER": "the"}, between, {"LOWER": "forces"}]], "LONGEST"))
     pronoun = {"LOWER": {"IN": sorted(cues.subset_pronouns)}}
     out.append((SUBSET, [[number, {"LOWER": "of"}, pronoun], [digits, {"LOWER": "of"}, pronoun]], None))
-    out.append((FORCE, [[{"LOWER": "the"}, {"LOWER": "force"}]], None))
+    out.append((FORCE, [[{"LOWER": "the"}, {"LOWER": {"IN": ["force", "constabulary"]}}]], None))  # 'the constabulary'
     out.append((THEM, [[{"LOWER": "them", "DEP": "dobj"}]], None))
     country = {"LOWER": {"IN": sorted(cues.country_words)}}
     single = {"LOWER": {"IN": ["single", "one", "national", "all"]}}

@@ -109,10 +109,21 @@ def counted(word: Token, lex: FunctionLexicon) -> bool:
 
 
 def thing(span: Span, lex: FunctionLexicon) -> bool:
-    """'seized firearms', 'firearms were recovered', 'using drugs detection dogs': what is seized, found or
-    used is a thing, not a function."""
+    """'seized firearms', 'firearms were recovered', 'allocating firearms', 'pay for modern technology and
+    forensic science': what is seized, found, handed out or bought (the word or the one it is listed with)
+    is a thing, not a function; 'intelligence-led' and 'tasked by intelligence' say how a unit works."""
     root = span.root
-    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in lex.thing_verbs
+    if root.dep_ == "npadvmod" and root.head.lemma_.lower() in lex.manner_heads:
+        return True  # 'an intelligence-led unit'
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True  # 'tasked by intelligence'
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in lex.thing_verbs:
+        return True
+    prep = root.head
+    bought = root.dep_ == "pobj" and prep.lower_ in lex.bought_with.get(prep.head.lemma_.lower(), ())
+    return bought and not any(t.lower_ in lex.apart_scopes for t in root.subtree)  # 'pay for a joint custody suite'
 
 
 def event(span: Span, lex: FunctionLexicon) -> bool:

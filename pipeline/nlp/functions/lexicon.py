@@ -53,6 +53,8 @@ class FunctionsFile(Lexicon):
     no_plural: list[str]
     noun_only: list[str]
     thing_verbs: list[str]
+    bought_with: dict[str, list[str]]
+    manner_heads: list[str]
     event_nouns: list[str]
     listed: dict[str, list[str]]
     apart_modifiers: list[str]
@@ -68,6 +70,7 @@ class FunctionsFile(Lexicon):
     police_subjects: list[str]
     national_words: list[str]
     loss_governors: list[str]
+    source_verbs: list[str]
     worker_nouns: list[str]
     force_nouns: list[str]
     plural_force_words: list[str]
@@ -112,6 +115,8 @@ class FunctionLexicon:
     no_plural: frozenset[str]
     noun_only: frozenset[str]
     thing_verbs: frozenset[str]
+    bought_with: dict[str, frozenset[str]]  # 'pay for': a verb -> the prepositions it buys through
+    manner_heads: frozenset[str]  # 'intelligence-led'
     event_nouns: frozenset[str]
     listed: dict[str, tuple[str, ...]]
     apart_modifiers: frozenset[str]
@@ -127,6 +132,7 @@ class FunctionLexicon:
     police_subjects: frozenset[str]
     national_words: frozenset[str]
     loss_governors: frozenset[str]
+    source_verbs: frozenset[str]  # 'the lost posts will come from ...'
     worker_nouns: frozenset[str]
     force_nouns: frozenset[str]
     plural_force_words: frozenset[str]

@@ -6,8 +6,8 @@ personnel systems", "unresolved issues include ICT"), it is an activity of anoth
 police dogs"), a force would do it alone ("keeping enough firearms teams on our own"), or a national
 body takes it over rather than forces sharing it ("a new National Police Service will take over
 counter-terrorism"), its clause denies it without excluding it ("they could not get into each other's
-computer systems"), it is what is cut or frozen ("cuts to call handlers", "recruitment has been frozen"), or
-it is the work of people ("staff who provide back-office support").
+computer systems"), it is what is cut or frozen ("cuts to call handlers", "recruitment has been frozen")
+or where lost posts come from, or it is the work of people ("staff who provide back-office support").
 """
 
 from __future__ import annotations
@@ -126,12 +126,24 @@ def cut_or_frozen(span: Span, lex: FunctionLexicon) -> bool:
     while word.dep_ in {"conj", "compound", "appos"} and word.head.i != word.i:
         word = word.head
     if word.dep_ == "nsubj":  # 'recruitment has been frozen', parsed as 'been' with the complement 'frozen'
-        return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.loss_governors for c in word.head.children)
+        return any(  # 'support services are to be streamlined': the loss as the complement of 'be'
+            c.dep_ in {"acomp", "xcomp"} and c.lemma_.lower() in lex.loss_governors for c in word.head.children
+        )
+    if word.dep_ == "pobj" and word.head.lower_ == "from" and word.head.head.lemma_.lower() in lex.source_verbs:
+        return loss_subject(word.head.head, lex)  # 'the lost posts will come from neighbourhood policing'
     if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.lower_ in LOSS_PREPOSITIONS:
         word = word.head  # 'cuts to', 'a reduction in', 'a freeze on'; not 'lost as back-office work is brought together'
     elif word.dep_ not in {"dobj", "nsubjpass"}:
         return False
     return word.head.lemma_.lower() in lex.loss_governors
+
+
+def loss_subject(verb: Token, lex: FunctionLexicon) -> bool:
+    """The verb's subject names a loss: 'the lost posts', 'the cuts', 'the reductions in staff'."""
+    return any(
+        t.lemma_.lower() in lex.loss_governors or t.lower_ == "lost"
+        for s in subjects(verb) for t in s.subtree
+    )
 
 
 def work_of_people(span: Span, lex: FunctionLexicon) -> bool:

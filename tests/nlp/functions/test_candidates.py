@@ -168,6 +168,31 @@ class TestThing:
         doc = nlp("The forces share firearms.")
         assert not thing(doc[3:4], lex)
 
+    @pytest.mark.parametrize(("text", "word"), [
+        ("They had to match kit, for example when allocating firearms to training schedules.", "firearms"),
+        ("A bigger force would find it easier to pay for modern technology and forensic science.", "technology"),
+        ("A bigger force would find it easier to pay for modern technology and forensic science.", "forensic"),
+    ])
+    def test_what_is_handed_out_or_bought(self, nlp, lex, text, word):
+        doc = nlp(text)
+        t = token(doc, word)
+        span = doc[t.i : t.i + 2] if word == "forensic" else doc[t.i : t.i + 1]
+        assert thing(span, lex)
+
+    def test_paying_for_a_joint_unit_is_sharing_it(self, nlp, lex):
+        doc = nlp("Kent Police and Essex Police will pay for a joint custody suite.")
+        t = token(doc, "custody")
+        assert not thing(doc[t.i : t.i + 2], lex)
+
+    @pytest.mark.parametrize("text", [
+        "The unit will be run centrally, tasked by intelligence and able to send resources where needed.",
+        "The agreement paves the way for a centrally managed, intelligence-led unit.",
+    ])
+    def test_how_a_unit_works(self, nlp, lex, text):
+        doc = nlp(text)
+        t = token(doc, "intelligence")
+        assert thing(doc[t.i : t.i + 1], lex)
+
 
 class TestEvent:
     @pytest.mark.parametrize("text", ["They worked together on the murder inquiry.", "It was a murder.",

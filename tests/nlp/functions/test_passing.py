@@ -114,6 +114,8 @@ class TestCutOrFrozen:
             ("The force will axe its dog section.", "dog section"),
             ("Cuts to the dog section were announced.", "dog section"),
             ("The merger will cut custody costs.", "custody"),
+            ("Support services are to be streamlined, he said.", "Support services"),
+            ("The lost posts will come from neighbourhood policing and the dog section.", "dog section"),
         ],
     )
     def test_what_is_cut(self, nlp, finder, lex, text, function):
@@ -125,6 +127,7 @@ class TestCutOrFrozen:
             ("The two forces will share custody.", "custody"),
             ("Jobs would be lost as back-office work is brought together.", "back-office"),
             ("The merger will cut duplication in back-office functions.", "back-office"),
+            ("The savings will come from the shared dog section.", "dog section"),
         ],
     )
     def test_what_is_shared(self, nlp, finder, lex, text, function):
