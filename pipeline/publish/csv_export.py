@@ -18,7 +18,6 @@ from sqlalchemy import ColumnElement, Connection, Engine, Select, inspect, selec
 from sqlalchemy import types as sqltypes
 
 from pipeline.publish.export import NO_FILTER, ExportFilter, jsonable
-from pipeline.storage.corrections import DOC_KEYS, apply_corrections, corrections_by_article
 from pipeline.storage.schema import (
     Base,
     article_signatures,
@@ -35,7 +34,6 @@ from pipeline.storage.schema import (
     people,
     quotes,
     run_locks,
-    sentences,
 )
 
 VIEWS = {
@@ -170,7 +168,7 @@ BOOLEAN_COLUMNS = {c.name for t in Base.metadata.sorted_tables for c in t.column
 
 
 def _boolean(column: str, value: Any) -> Any:
-    return bool(value) if column in BOOLEAN_COLUMNS and value is not None else value
+    return bool(value) if column in BOOLEAN_COLUMNS | {"corrected"} and value is not None else value
 
 
 def _infer_type(values: list) -> str:
@@ -184,65 +182,6 @@ def _infer_type(values: list) -> str:
     if present and all(isinstance(v, date) for v in present):
         return "date"
     return "string"
-
-
-def _corrected_rows(conn: Connection, view: str, columns: list[str], rows: list, flt: ExportFilter) -> list:
-    """A fact view's rows with the analysts' corrections applied (``apply_corrections``, as in the JSON export):
-    rejected facts dropped, corrected values replaced, added facts appended; a last column ``corrected``.
-
-    A correction names its fact by article, kind and evidence offsets, so it applies to the row of the mention
-    at those offsets. Added facts have no row id (first column empty).
-    """
-    kind, key = CORRECTED_VIEWS[view], DOC_KEYS[CORRECTED_VIEWS[view]]
-    fixes = corrections_by_article(conn)
-    kept = None if (ids := flt.article_ids()) is None else set(conn.execute(ids).scalars())
-    info = {r.id: r for r in conn.execute(
-        select(articles.c.id, articles.c.sha256, articles.c.title, articles.c.published_at, articles.c.source_path,
-               articles.c.text).where(articles.c.sha256.in_(list(fixes)))
-    ) if kept is None or r.id in kept}
-    by_article: dict[int, list[dict]] = {}
-    for row in rows:
-        item = dict(zip(columns, row, strict=True))
-        if item["article_id"] in info:
-            if "forces" in item:
-                item["forces"] = [f for f in (item["forces"] or "").split("; ") if f]
-            by_article.setdefault(item["article_id"], []).append(
-                dict(item, start=item["start_char"], end=item["end_char"], _row=True))
-    fixed: dict[int, list[tuple]] = {}
-    for aid, article in info.items():
-        wanted = [c for c in fixes[article.sha256] if c["fact_kind"] == kind]
-        doc = apply_corrections({key: by_article.get(aid, [])}, wanted, article.text)
-        spans = None
-        fixed[aid] = []
-        for item in doc[key]:
-            if not item.pop("_row", False):  # an added fact: the article's columns and its sentence
-                if kind == "money" and flt.kinds and item.get("kind") not in flt.kinds:
-                    continue
-                if spans is None:
-                    spans = conn.execute(select(sentences.c.idx, sentences.c.start_char, sentences.c.end_char,
-                                                sentences.c.text).where(sentences.c.article_id == aid)).all()
-                sentence = next((s for s in spans if s.start_char <= item["start"] < s.end_char), None)
-                item.update(article_id=aid, article_title=article.title, published_at=article.published_at,
-                            source_path=article.source_path, start_char=item["start"], end_char=item["end"],
-                            evidence=item.get("text"), sentence_index=sentence.idx if sentence else None,
-                            sentence=sentence.text if sentence else None)
-            if isinstance(item.get("forces"), list):
-                item["forces"] = "; ".join(sorted(item["forces"]))
-            fixed[aid].append((*(item.get(c) for c in columns), bool(item.get("corrected"))))
-    # Rows in the view's order; a corrected article's rows (and its added facts) where its first row was.
-    out: list = []
-    done: set[int] = set()
-    for row in rows:
-        aid = row[columns.index("article_id")]
-        if aid not in fixed:
-            out.append((*row, False))
-        elif aid not in done:
-            done.add(aid)
-            out.extend(fixed[aid])
-    for aid in fixed:
-        if aid not in done:
-            out.extend(fixed[aid])
-    return out
 
 
 def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, excel: bool = False) -> list[Path]:
@@ -286,10 +225,7 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
         for view in VIEWS:
             if view not in existing_views:
                 continue
-            columns, rows = _view_rows(conn, view, flt)
-            if view in CORRECTED_VIEWS:
-                rows = _corrected_rows(conn, view, columns, rows, flt)
-                columns = [*columns, "corrected"]
+            columns, rows = _view_rows(conn, view, flt)  # the fact views apply corrections themselves (0013)
             write(view, columns, rows)
             fields = [
                 {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS | {"corrected"} else _infer_type([r[i] for r in rows]),

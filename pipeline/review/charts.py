@@ -1,8 +1,9 @@
 """The overview's charts: server-side SVG with matplotlib (Agg), no JavaScript and no CDN.
 
 Each chart is one query function whose rows both draw the chart and make its "download CSV", so the
-CSV holds exactly the chart's data. The charts read the tables as extracted (SQL), not the analysts'
-corrections (those reach the JSON, CSV and gold exports).
+CSV holds exactly the chart's data. The charts read the facts through the views (migration 0013), so an
+analyst's corrections show: a rejected collaboration, figure or function is not drawn, a corrected kind,
+amount or status is drawn as corrected (the forces a fact belongs to stay as extracted).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ matplotlib.use("Agg")
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
-from sqlalchemy import Connection, Integer, cast, func, select
+from sqlalchemy import Connection, Integer, cast, column, func, select, table
 
 from pipeline.contract import MONEY_KINDS
 from pipeline.gazetteer import load_gazetteer
@@ -30,11 +31,14 @@ from pipeline.storage.schema import (
     collaborations,
     forces,
     function_mentions,
-    functions,
     money_figure_forces,
     money_figures,
 )
 
+# The corrected fact views (migration 0013): an extracted row an analyst rejected is not in them.
+collaborations_view = table("collaborations_view", column("collaboration_id"))
+money_view = table("money_view", column("money_figure_id"), column("kind"), column("amount"), column("period"))
+functions_view = table("functions_view", column("function_mention_id"), column("function"), column("status"))
 MONEY_GROUPINGS = ("force", "collaboration")
 KIND_COLOURS = dict(zip(MONEY_KINDS, ("#2a9d8f", "#457b9d", "#e76f51", "#e9c46a", "#8d99ae", "#b5838d"), strict=True))
 Rows = tuple[list[str], list[tuple]]
@@ -51,6 +55,7 @@ def network_rows(conn: Connection) -> Rows:
         select(fa.c.name.label("force_a"), fb.c.name.label("force_b"),
                func.count(collaborations.c.article_id.distinct()).label("articles"))
         .select_from(collaborations)
+        .join(collaborations_view, collaborations_view.c.collaboration_id == collaborations.c.id)
         .join(a, a.c.collaboration_id == collaborations.c.id)
         .join(b, (b.c.collaboration_id == collaborations.c.id) & (a.c.force_id != b.c.force_id))
         .join(fa, fa.c.id == a.c.force_id).join(fb, fb.c.id == b.c.force_id)
@@ -107,8 +112,10 @@ def _money_figures(by: str):
     """Distinct figures (group, year, kind, amount, period): a figure repeated in one article, or reported by
     several articles of the same year, counts once for its force or collaboration."""
     year = cast(func.extract("year", articles.c.published_at), Integer).label("year")
-    query = select(year, money_figures.c.kind, money_figures.c.amount, money_figures.c.period).distinct()
-    query = query.select_from(money_figures).join(articles, articles.c.id == money_figures.c.article_id)
+    query = select(year, money_view.c.kind, money_view.c.amount, money_view.c.period).distinct()
+    query = (query.select_from(money_figures)
+             .join(money_view, money_view.c.money_figure_id == money_figures.c.id)
+             .join(articles, articles.c.id == money_figures.c.article_id))
     if by == "force":
         query = (query.add_columns(forces.c.name.label("grp"))
                  .join(money_figure_forces, money_figure_forces.c.money_figure_id == money_figures.c.id)
@@ -180,12 +187,12 @@ def function_rows(conn: Connection) -> Rows:
     Regions come from the gazetteer (models/forces.json, ``region``)."""
     regions = {f.name: f.region or "unknown" for f in load_gazetteer().forces}
     query = (
-        select(forces.c.name, functions.c.label, function_mentions.c.article_id).distinct()
+        select(forces.c.name, functions_view.c.function, function_mentions.c.article_id).distinct()
         .select_from(function_mentions)
-        .join(functions, functions.c.id == function_mentions.c.function_id)
+        .join(functions_view, functions_view.c.function_mention_id == function_mentions.c.id)
         .join(collaboration_forces, collaboration_forces.c.collaboration_id == function_mentions.c.collaboration_id)
         .join(forces, forces.c.id == collaboration_forces.c.force_id)
-        .where(function_mentions.c.status == "shared")
+        .where(functions_view.c.status == "shared")
     )
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for force, label, article_id in conn.execute(query):
