@@ -198,8 +198,12 @@ class TestJobConcernFinder:
             ("Police staff jobs under threat", "possible"),
             ("An unknown number of posts will be lost.", "confirmed"),
             ("Between 32 and 64 staff will no longer be needed.", "confirmed"),
+            ("Around 40 posts will be removed from the two IT departments.", "confirmed"),
             ("Kent Police must find £35m as staff jobs face the axe", "confirmed"),
             ("Up to 500 civilian staff face losing their jobs over the next five months.", "possible"),
+            ("The force could lose 800 officer posts if two threats to its funding both come to pass.", "possible"),
+            ("Officers cannot be made redundant, so their numbers fall when leavers are not replaced.", "confirmed"),
+            ("To close the gap we would have to bring officer numbers below 16,500.", "possible"),
         ],
     )
     def test_newspaper_wording(self, nlp, sentence, expected):
@@ -240,6 +244,9 @@ class TestJobConcernFinder:
             "One officer had done an outstanding job of bringing the footage together.",
             "The money saved will pay for 81 additional police officers and 16 new staff posts.",
             "About 85 per cent of the authority's spending goes on its workforce.",
+            "A sergeant with two decades in the job was reduced to the rank of constable.",
+            "Eighteen officers were removed for belonging to a discriminatory WhatsApp group.",
+            "The campaign aims to cut the number of people killed and seriously injured on the roads.",
         ],
     )
     def test_not_a_job_concern_either(self, nlp, sentence):

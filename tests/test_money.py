@@ -66,6 +66,8 @@ class TestMoneyFinder:
             ("Payments to consultants, many of them former chief officers, reached £205,982.", "spending"),
             ("ACPO orders inquiry into £1,100-a-day consultants", "spending"),
             ("The authority says the rise would raise about £129,000 a year.", "other"),
+            ("Pooling the units is expected to save the forces about £654,000 in the first year, rising to almost "
+             "£700,000 a year after that.", "savings"),
         ],
     )
     def test_kind_from_the_governing_words(self, nlp, text, kind):

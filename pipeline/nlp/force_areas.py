@@ -10,8 +10,9 @@ Pure functions over a Doc and candidate spans; the cue words come in an ``AreaCu
   "colleagues in Bedfordshire" (``cued_before``);
 - it opens a list after a force noun: "the four Welsh forces - Dyfed-Powys, Gwent, ..."
   (``listed_after_forces``);
-- it (or its list) is subject or object of a collaboration verb, or the object of "with" or
-  "alongside" after one: "Kent and Essex will share", "working with Suffolk" (``collaborates``);
+- it (or its list) is subject or object of a collaboration verb (or of a verb with "together": "brings
+  together Beds and Herts"), or the object of "with" or "alongside" after one: "Kent and Essex will share",
+  "working with Suffolk" (``collaborates``);
 - a line holds nothing but area names: a heading of a round-up, or an item of a plain list (``is_heading``),
   or two or more lines open with area names and a colon: the labelled items of a round-up ("Kent: £61m cut
   from its budget", ``labelled_items``);
@@ -137,12 +138,19 @@ def collaborates(span: Span, cues: AreaCues) -> bool:
     Leics', 'working with Suffolk', 'Beds and Herts work alongside Cambs', 'units shared by Beds, Cambs and Herts'."""
     token = list_head(span.root)
     if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        return token.head.lemma_.lower() in cues.collaboration_verbs
+        return joins(token.head, cues)
     if token.dep_ == "pobj" and token.head.lower_ in {"with", "alongside"}:
-        return token.head.head.lemma_.lower() in cues.collaboration_verbs
+        return joins(token.head.head, cues)
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return token.head.head.lemma_.lower() in cues.collaboration_verbs
+        return joins(token.head.head, cues)
     return False
+
+
+def joins(verb: Token, cues: AreaCues) -> bool:
+    """A collaboration verb, or any verb with the particle 'together' ('brings together Beds, Cambs and Herts')."""
+    return verb.lemma_.lower() in cues.collaboration_verbs or any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "together" for c in verb.children
+    )
 
 
 BULLETS = frozenset({"-", "–", "•", "*", "·", "▪"})

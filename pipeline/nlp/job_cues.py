@@ -97,6 +97,8 @@ class JobsLexicon(Lexicon):
     loss_nouns: list[str]
     compel_verbs: list[str]
     certain_fates: list[str]
+    demotion_nouns: list[str]
+    casualty_words: list[str]
 
     @field_validator("union_roles")
     @classmethod
@@ -175,6 +177,8 @@ class JobCues:
     loss_nouns: frozenset[str]
     compel_verbs: frozenset[str]
     certain_fates: frozenset[str]  # 'face the axe': a fate faced that is no hedge
+    demotion_nouns: frozenset[str]  # 'reduced to the rank of constable'
+    casualty_words: frozenset[str]  # 'the number of people killed'
     lemma_fixes: dict[str, str]  # forms the lemmatiser gets wrong ('axes' -> 'axis') -> their lemma
     verb_prepositions: dict[str, frozenset[str]]  # a verb -> the only prepositions it governs a job through
     speech_verbs: frozenset[str]

@@ -153,4 +153,11 @@ def people_numbers(token: Token, cues: JobCues) -> bool:
     if lemma(token) not in cues.count_nouns:
         return False
     words = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
-    return any(lemma(w) in cues.people_nouns or lemma(w) in cues.headcount_words for w in words)
+    return any(
+        (lemma(w) in cues.people_nouns or lemma(w) in cues.headcount_words) and not casualties(w, cues) for w in words
+    )
+
+
+def casualties(people: Token, cues: JobCues) -> bool:
+    """'the number of people killed and seriously injured': people a crash or crime hurt, not people employed."""
+    return any(c.dep_ in {"acl", "amod"} and lemma(c) in cues.casualty_words for c in people.children)

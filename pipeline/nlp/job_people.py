@@ -55,7 +55,7 @@ def object_verb(noun: Token, cues: JobCues) -> Token | None:
 def lost_object(noun: Token, cues: JobCues) -> Token | None:
     """'we will have to lose more officers', 'to scrap PCSOs'; not people 'cut free' from a wreck, 'cut by flying
     glass' (a word of 'injury_causes'), nor the people a crash 'cost' their lives (the verb's other object is
-    what they lose)."""
+    what they lose), nor a sergeant 'reduced to the rank of constable' (a demotion)."""
     verb = object_verb(noun, cues) or passive_complement(noun)
     if verb is None and noun.head.lower_ in cues.lemma_fixes and noun.head.i < noun.i:
         verb = noun.head  # 'Kent Police axes 200 officers': the verb tagged as the plural of 'axis'
@@ -65,7 +65,9 @@ def lost_object(noun: Token, cues: JobCues) -> Token | None:
         c.dep_ in {"dobj", "dative"} and c.i > noun.i and any(p.dep_ == "poss" for p in c.children) for c in verb.children
     )
     injured = any(cues.lemma(p) in cues.injury_causes for a in verb.children if a.dep_ == "agent" for p in a.children)
-    return None if other or injured or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
+    demoted = any(cues.lemma(p) in cues.demotion_nouns for a in verb.children if a.dep_ == "prep" and a.lower_ == "to"
+                  for p in a.children)  # 'a sergeant was reduced to the rank of constable'
+    return None if other or injured or demoted or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
 
 
 def passive_complement(noun: Token) -> Token | None:

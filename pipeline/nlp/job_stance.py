@@ -14,7 +14,8 @@ applies:
 3. a condition: a loss under "if" or "unless" is ``possible`` (contract, section 8);
 4. ``concern``: a union or federation speaking or named ("the federation expects that 400 people will be
    made redundant"; not a fact in the past, "we have lost 5,200"), a phrase of fear ("our concern is
-   ..."), or a person or organisation who warns ("Unison has warned"; "the report warns" is a possibility);
+   ..."; not one inside a condition: "if two threats to its funding come to pass"), or a person or
+   organisation who warns ("Unison has warned"; "the report warns" is a possibility);
 5. ``possible``: jobs impersonally "at risk" or "under threat", a hedged loss ("posts may go", "up to 150
    posts"), "would" outside reported speech ("under the proposals, 68 staff would lose their jobs"), or a
    loss someone considers or proposes (a loss planned is announced: "plans to cut 200 officers");
@@ -46,7 +47,10 @@ def stance(sent: Span, noun: Token, predicate: Token | None, hits: Hits, role: s
     if denied is not None and not (denied == "ruled_out" and wastage):
         return denied
     risk = at_risk(predicate, cues)  # 'jobs under threat' is no one's fear: the threat is the loss itself
-    if any(not (risk and s <= predicate.i < e) for s, e in hits.get("concern", [])):  # type: ignore[union-attr]
+    if any(
+        not (risk and s <= predicate.i < e) and not in_condition(sent.doc[s], cues)  # type: ignore[union-attr]
+        for s, e in hits.get("concern", [])
+    ):
         return "concern"
     hedged = hedges(noun, predicate, cues)
     if hedged & cues.conditions:
@@ -70,12 +74,14 @@ def unknown_count(phrase: Span, cues: JobCues) -> bool:
 
 
 WASTAGE_MEANS = frozenset({"through", "by", "via"})
+WASTAGE_TIMES = frozenset({"when", "as"})  # 'numbers fall when leavers are not replaced', 'as officers retire'
 WASTAGE_REACH = 3  # words above a retirement or an unfilled post that may say the loss comes by it
 
 
 def through_wastage(sent: Span, cues: JobCues) -> bool:
     """A loss 'through natural wastage', 'by retirement', 'through people retiring', 'by not replacing those who
-    leave', 'must rely on people retiring': certain, though no one is made redundant (contract, section 8)."""
+    leave', 'must rely on people retiring', 'when leavers are not replaced': certain, though no one is made
+    redundant (contract, section 8)."""
     for t in sent:
         word = lemma(t)
         if word in cues.wastage_words and t.head.lower_ in WASTAGE_MEANS:
@@ -88,6 +94,8 @@ def through_wastage(sent: Span, cues: JobCues) -> bool:
             return True
         if any(a.lower_ in WASTAGE_MEANS or lemma(a) == "rely" for a in list(t.ancestors)[:WASTAGE_REACH]):
             return True
+        if t.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in WASTAGE_TIMES for c in t.children):
+            return True  # 'their numbers fall when leavers and retirees are not replaced'
     return False
 
 
@@ -95,7 +103,7 @@ def denial(noun: Token, predicate: Token | None, cues: JobCues) -> str | None:
     """The stance of a negated or kept loss (see the module docstring), else None."""
     kept = predicate is not None and (
         lemma(predicate) in cues.keep_words or lemma(predicate) in cues.level_words or redeployed(noun, predicate, cues)
-    )
+    ) and not or_lost(predicate, cues)
     if kept and not_allowed(predicate, cues):  # 'did not allow the service to keep its workforce'
         return None
     unfilled = predicate is not None and lemma(predicate) in cues.refill_words  # negated already: a loss
@@ -107,6 +115,25 @@ def denial(noun: Token, predicate: Token | None, cues: JobCues) -> str | None:
     if kept or negated or unforeseen(noun, predicate, cues) or cancelled(noun, predicate, cues):
         return "ruled_out"
     return None
+
+
+def in_condition(word: Token, cues: JobCues) -> bool:
+    """The word is inside a condition ('if two threats to its funding come to pass'): a fear it names is the
+    condition's, not a speaker's."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" and lemma(c) in cues.conditions for c in a.children)
+        for a in (word, *word.ancestors)
+    )
+
+
+def or_lost(predicate: Token, cues: JobCues) -> bool:
+    """'could be redeployed or made redundant': people kept or lost, a choice not yet made, is no denial."""
+    verbs = [*predicate.conjuncts]
+    return any(
+        lemma(v) in cues.people_loss_words or lemma(v) in cues.loss_words
+        or any(c.dep_ in {"oprd", "acomp"} and lemma(c) in cues.redundant_words for c in v.children)
+        for v in verbs
+    )
 
 
 def not_allowed(predicate: Token, cues: JobCues) -> bool:
@@ -205,6 +232,7 @@ def unreported_would(sent: Span, noun: Token, predicate: Token | None, cues: Job
     """'would' on the loss with no one saying it: 'under the proposals, 68 staff would lose their jobs'; 'some
     posts would close, she said' reports a decision."""
     words = [noun, *governors(noun, cues)] if predicate is None else [predicate, *words_above(predicate, cues)]
+    words += verbs_above(words[-1] if words[-1].pos_ in VERBS else None, cues)  # 'would have to bring ... below'
     if not any(c.dep_ == "aux" and c.lower_ in cues.report_modals for w in words for c in w.children):
         return False
     return not any(lemma(t) in cues.speech_verbs and t.pos_ in VERBS for t in sent)

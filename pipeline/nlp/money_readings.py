@@ -234,8 +234,18 @@ def changed_thing(verb: Token, span: Span) -> Token | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and not overlaps(c, span)]
     if objects:
         return objects[0]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # 'is expected to save £654,000 a year, rising to £700,000'
+        above = [verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp")]
+        saying = next((v for v in above if figure_object(v)), None)
+        if saying is not None:
+            return saying  # what rises is the figure that verb gives: the saving
     subject = subject_of(verb)
     return None if subject is None or overlaps(subject, span) else subject
+
+
+def figure_object(verb: Token) -> bool:
+    """The verb's object is a figure ('save £654,000'), whose level a participle after it goes on to give."""
+    return any(c.dep_ == "dobj" and (c.like_num or any(t.text in "£$€" for t in c.subtree)) for c in verb.children)
 
 
 def thing_kind(thing: Token, cues: ReadingCues, kind_of: KindOf) -> str:

@@ -146,6 +146,8 @@ class TestCollaborates:
             ("Specialist units shared by Bedfordshire, Cambridgeshire and Hertfordshire made 3,000 arrests.",
              "Hertfordshire", True),
             ("The cottage was bought by Kent holidaymakers.", "Kent", False),
+            ("The programme brings together Bedfordshire, Hertfordshire and Kent.", "Hertfordshire", True),
+            ("The festival brings Kent visitors every summer.", "Kent", False),
         ],
     )
     def test_subject_or_partner_of_a_collaboration_verb(self, nlp, text, word, expected):

@@ -86,6 +86,7 @@ class TestStance:
             ("We don't see it costing jobs.", "ruled_out"),
             ("The force dropped its plan to cut 200 posts.", "ruled_out"),
             ("All officers affected will be redeployed to other areas.", "ruled_out"),
+            ("Staff who will not travel could be redeployed or made redundant.", "possible"),  # kept or lost
             ("Officer numbers will be maintained.", "ruled_out"),
             ("The budget did not allow the service to keep its workforce at the levels of previous years.", "confirmed"),
         ],

@@ -134,6 +134,8 @@ class TestBlocked:
             ("They will share a new training range.", (5, 6)),
             ("The centres are paid for through the private finance initiative.", (8, 9)),
             ("It comes on top of 1,000 back-office posts that have gone.", (6, 9)),
+            ("The figures came from Freedom of Information disclosures.", (4, 7)),
+            ("Every control room worker will transfer to the force.", (1, 3)),
         ],
     )
     def test_the_words_around_make_it_something_else(self, nlp, lex, text, words):

@@ -59,6 +59,7 @@ class TestProblem:
              "computer systems"),
             ("The inspectorate described the integration of control rooms as a key risk.", "control rooms"),
             ("Unresolved issues include agreements with the rail industry and ICT.", "ICT"),
+            ("The extra bills facing every authority include new duties, IT projects and pension costs.", "IT"),
         ],
     )
     def test_a_problem_or_a_risk(self, nlp, finder, lex, text, function):
@@ -115,6 +116,7 @@ class TestCutOrFrozen:
             ("Cuts to the dog section were announced.", "dog section"),
             ("The merger will cut custody costs.", "custody"),
             ("Support services are to be streamlined, he said.", "Support services"),
+            ("South Yorkshire Police is to shrink its mounted section to save money.", "mounted section"),
             ("The lost posts will come from neighbourhood policing and the dog section.", "dog section"),
         ],
     )
