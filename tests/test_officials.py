@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from pipeline.config import models_dir
 from pipeline.contract import ROLES
 from pipeline.gazetteer import load_gazetteer
+from pipeline.nlp.extensions import article_doc
 from pipeline.nlp.forces import force_mentions
 from pipeline.nlp.officials import load_lexicon
 from pipeline.nlp.quote_marks import quote_spans
@@ -327,6 +329,20 @@ class TestOfficialFinder:
 
     def test_a_relative_of_an_official_is_not_one(self, nlp):
         assert [o[0] for o in officials(nlp, "Jane Smith, mother of PC John Smith, said she was proud.")] == ["John Smith"]
+
+    def test_no_force_the_article_predates(self, nlp):
+        text = "Vic Emery, chairman of the new Scottish Police Authority, led the panel."
+        before, after = (nlp(article_doc(nlp, text, date(2012, 9, 25))), nlp(article_doc(nlp, text, date(2014, 1, 8))))
+        assert [o["force"] for o in before._.officials] == [None]
+        assert [o["force"] for o in after._.officials] == ["Police Scotland"]
+
+    def test_a_city_of_another_place_names_no_force(self, nlp):
+        text = "The panel included Sue Bruce, chief executive of the City of Edinburgh Council."
+        assert [o[3] for o in officials(nlp, text)] == [None]
+
+    def test_a_title_is_no_name(self, nlp):
+        text = "The panel included the former Lord Advocate Dame Elish Angiolini."
+        assert "Advocate" not in [o[0] for o in officials(nlp, text)]
 
     def test_mentions_carry_offsets_of_the_name_as_written(self, nlp):
         text = "Kent's chief constable, Sir Alan Pugh, said the force was ready."

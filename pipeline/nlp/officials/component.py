@@ -24,14 +24,15 @@ Force: the force in the role phrase, else one named after the name, else one in 
 else the force of the body a chair chairs or a member belongs to, else the one force the official's
 own sentence speaks for (not a partner), else the article's main force (``doc._.main_force``, from
 the context component), else the force the article names most by name or area, for roles that serve
-one force (``attribution``). Politicians, inspectors, national or regional officials and heads of
-joint units get no fallback force. This stage reads the force mentions; it never adds one (the
-forces stage finds the areas that officials' titles name).
+one force (``attribution``); never a force formed after the article was published. Politicians,
+inspectors, national or regional officials and heads of joint units get no fallback force. This stage
+reads the force mentions; it never adds one (the forces stage finds the areas that officials' titles name).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from spacy.language import Language
@@ -42,6 +43,7 @@ import pipeline.nlp.context  # registers doc._.main_force
 import pipeline.nlp.extensions  # noqa: F401 - registers doc._.officials
 from pipeline.contract import Official
 from pipeline.nlp.component import Stage, make_facts_scorer
+from pipeline.nlp.extensions import publication_date
 from pipeline.nlp.forces import ForcesLexicon
 from pipeline.nlp.lexicon import WORDS_FILE, Lexicon, Words
 from pipeline.nlp.officials.index import RoleMatchers, Settings
@@ -68,11 +70,22 @@ class OfficialFinder(Stage):
         self.lex = Roles.of(lexicons[ROLES_FILE], lexicons[WORDS_FILE])  # type: ignore[arg-type]
         forces: ForcesLexicon = lexicons["forces.json"]  # type: ignore[assignment]
         self.matchers = RoleMatchers(self.nlp, self.lex, {f.name: f.areas for f in forces.forces})
+        self.established = {f.name: f.established for f in forces.forces if f.established}
 
     def __call__(self, doc: Doc) -> Doc:
         idx = self.matchers.index(doc, self.settings, doc._.main_force)
-        doc._.officials = [official_fact(doc, m) for m in find_mentions(idx)]
+        published = publication_date(doc)
+        doc._.officials = [not_yet_formed(official_fact(doc, m), self.established, published) for m in find_mentions(idx)]
         return doc
+
+
+def not_yet_formed(fact: Official, established: dict[str, date], published: date | None) -> Official:
+    """No force the article predates: the chair of the new Scottish Police Authority in 2012 serves no force yet
+    (Police Scotland exists from 1 April 2013), as the forces stage keeps no mention of it."""
+    formed = established.get(fact["force"] or "")
+    if formed is not None and published is not None and published < formed:
+        return {**fact, "force": None}
+    return fact
 
 
 def official_fact(doc: Doc, mention: Mention) -> Official:

@@ -150,11 +150,14 @@ def dominant(places: Iterable[Phrase]) -> str | None:
 def inside_proper_noun(doc: Doc, start: int, end: int, titles: set[int], continuations: frozenset[str]) -> bool:
     """An area name that is part of a longer proper noun, not a place of its own: after a capitalised word that
     is no title and no function word opening the sentence ('Welwyn Garden City', 'Steve Kent', not 'In Kent'), or
-    before one of ``continuations`` ('Essex Fire Authority', 'Durham University')."""
+    before one of ``continuations`` ('Essex Fire Authority', 'Durham University') or before 'of' and a capitalised
+    word ('the City of Edinburgh Council')."""
     before = doc[start - 1] if start > 0 else None
     capital = before is not None and before.i not in titles and before.is_alpha and before.text[0].isupper()
     if capital and not (before.is_sent_start and before.is_stop):
         return True
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        return True  # 'the City of Edinburgh Council': 'City' names no force here
     return end < len(doc) and doc[end].lower_ in continuations
 
 
