@@ -382,6 +382,9 @@ class TestStage:
             ("Kent Police and Essex Police have agreed to extend their partnership to forensics.", "expanded"),
             ("The merger of Cumbria Constabulary and Lancashire Constabulary was abandoned.", "ended"),
             ("West Mercia Police is pulling out of its alliance with Warwickshire Police.", "ended"),
+            ("South Yorkshire Police turned down a plan to merge its mounted section with West Yorkshire Police.",
+             "ended"),
+            ("The Act passed in June folds Fife Constabulary and Tayside Police into one force.", "agreed"),
             ("Kent Police and Surrey Police folded their teams into the South East Regional Organised Crime Unit run "
              "by Essex Police.", "expanded"),
             ("A bill to fold British Transport Police into the Metropolitan Police Service was published as a first "
