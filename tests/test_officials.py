@@ -340,6 +340,15 @@ class TestOfficialFinder:
         text = "The panel included Sue Bruce, chief executive of the City of Edinburgh Council."
         assert [o[3] for o in officials(nlp, text)] == [None]
 
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("David Maclean, who represents Penrith and the Border, said the cuts were wrong.",
+         [("David Maclean", "politician", False, None)]),
+        ("Jane Doe, who represents rank-and-file officers in Hampshire, said it was wrong.",
+         [("Jane Doe", "federation_representative", False, "Hampshire Constabulary")]),
+    ])
+    def test_who_represents(self, nlp, text, expected):
+        assert officials(nlp, text) == expected
+
     def test_a_title_is_no_name(self, nlp):
         text = "The panel included the former Lord Advocate Dame Elish Angiolini."
         assert "Advocate" not in [o[0] for o in officials(nlp, text)]

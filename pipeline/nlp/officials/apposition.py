@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.officials.index import DocIndex, Phrase
-from pipeline.nlp.officials.lexicon import FEDERATION, ORGANISATION_PRIORITY, OTHER, STAFF
+from pipeline.nlp.officials.lexicon import FEDERATION, ORGANISATION_PRIORITY, OTHER, POLITICIAN, STAFF
 from pipeline.nlp.officials.names import name_token
 from pipeline.nlp.officials.organisations import body_force, places_in
 from pipeline.nlp.officials.relations import affiliation
@@ -122,6 +122,8 @@ def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
             clues.append(Clue(RANK_RELATIVE, label, force=force))
     if not found and words & lex.represent_verbs and words & lex.represented_people:
         clues.append(Clue(RANK_RELATIVE, FEDERATION))  # 'who represents rank-and-file officers in Hampshire'
+    elif not found and constituency(idx, start, end):
+        clues.append(Clue(RANK_RELATIVE, POLITICIAN, no_fallback=True))  # 'who represents Penrith and the Border'
     owned = any(t.lower_ in lex.force_nouns and t.nbor().text in lex.possessives for t in doc[start : end - 1])
     if words & lex.head_verbs and words & lex.head_objects and not places and not owned:
         clues.append(Clue(RANK_HEADS_UNIT, STAFF, no_fallback=True))  # 'who heads the unit': a joint unit, not
@@ -129,6 +131,23 @@ def relative(idx: DocIndex, start: int, end: int) -> list[Clue]:
     if places:
         clues.append(place_clue(places[0], RANK_PLACE))
     return clues
+
+
+def constituency(idx: DocIndex, start: int, end: int) -> bool:
+    """', who represents Penrith and the Border': a represent verb whose object is a place name, no people (an MP's
+    seat; 'who represents rank-and-file officers' is a Federation official's work)."""
+    doc, lex = idx.doc, idx.lex
+    for verb in doc[start:end]:
+        if verb.lower_ not in lex.represent_verbs:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < end]
+        named = [t for o in objects for t in o.subtree]
+        return (
+            bool(objects) and all(o.pos_ == "PROPN" for o in objects)  # spaCy may tag a seat as a PERSON
+            and not idx.organisations.within(start, end) and not idx.titles.within(start, end)
+            and not any(t.i in idx.forces for t in named)
+        )
+    return False
 
 
 def role_head(idx: DocIndex, start: int, end: int, verbs: frozenset[str]) -> Phrase | None:
