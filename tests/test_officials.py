@@ -349,6 +349,11 @@ class TestOfficialFinder:
     def test_who_represents(self, nlp, text, expected):
         assert officials(nlp, text) == expected
 
+    def test_a_later_mention_gives_the_force_the_first_left_out(self, nlp):
+        text = ("Chief Constable Colin Port said the region's forces were determined. "
+                "Colin Port, Chief Constable of Avon and Somerset, at the launch.")
+        assert officials(nlp, text) == [("Colin Port", "chief_constable", False, "Avon and Somerset Constabulary")]
+
     def test_a_title_is_no_name(self, nlp):
         text = "The panel included the former Lord Advocate Dame Elish Angiolini."
         assert "Advocate" not in [o[0] for o in officials(nlp, text)]

@@ -18,7 +18,8 @@ titles, organisations and cue words are data, in ``models/roles.json``:
 - a title of the sentences before that named no one: "..., the chief constable has said." /
   "George Hamilton told ..." (``coreference``);
 - later references ("Mr Hogg", "Lord X", "Sir Richard", the full name again) resolve to the person
-  already introduced: role, force and acting come from the introduction (``people``).
+  already introduced: role, force and acting come from the introduction, except a force the introduction
+  left out and a later mention in the same post gives (a caption after the body) (``people``).
 
 Force: the force in the role phrase, else one named after the name, else one in a relative clause,
 else the force of the body a chair chairs or a member belongs to, else the one force the official's

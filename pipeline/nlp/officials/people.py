@@ -96,6 +96,7 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
     untitled: dict[str, str] = {}  # surname -> a full name that no clue made an official (yet)
     subjects: list[NameClues] = []  # full names of the sentence before, with no role, that may take a title
     listing = -1  # the end of the last name that took a title standing for several people
+    located: dict[Person, str] = {}  # people introduced with no force, and the force a later mention gives them
     for k, sent in enumerate(sentences):
         if title_case(sent):  # 'Chief Constable Backs Merger Plan': no telling names from words
             used_before, subjects = frozenset(), []
@@ -105,6 +106,8 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
         for name in names:
             clues = own_clues(idx, name, sent, posts)
             person = resolve(idx, name.hon_start, name.start, name.end, people)
+            if person is not None and (force := later_force(person, clues)):
+                located.setdefault(person, force)
             if person is None:
                 if not any(c.label and c.rank < RANK_HONORIFIC for c in clues) and name.end - name.start >= 2:
                     previous = sentences[k - 1] if k else None
@@ -145,7 +148,17 @@ def find_mentions(idx: DocIndex) -> list[Mention]:
                     posts[name.end] = (person.role, person.force)
                     fresh.remove((title, found, count))
         waiting = still_waiting(waiting, k) + [Waiting(t, found, k, k == lede, i) for t, found, i in fresh]
+    mentions = [replace(m, person=replace(m.person, force=located[m.person])) if m.person in located else m
+                for m in mentions]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def later_force(person: Person, clues: list[Clue]) -> str | None:
+    """The force a later mention gives someone introduced without one, in the same post: 'Chief Constable Colin
+    Port said ...' and then the caption 'Colin Port, Chief Constable of Avon and Somerset'."""
+    if person.force is not None or person.role == POLITICIAN:
+        return None
+    return next((c.force for c in clues if c.force and c.label in {None, person.role} and not c.former), None)
 
 
 def held_since(idx: DocIndex, found: Clue, people: People) -> bool:
