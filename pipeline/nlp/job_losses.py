@@ -52,9 +52,24 @@ def losses(sent: Span, cues: JobCues) -> list[tuple[Token, Token]]:
                 continue
         lost = (person_lost(token, cues) or person_kept(token, cues)) if person else None  # 'lose more officers'
         lost = lost or held_at_strength(token, cues)  # 'teams will be kept at their present strength'
+        lost = lost or count_lost(token, sent, cues)  # 'has 2,700 officers and has already lost 400'
         if lost is not None:
             out.append((token, lost))
     return out
+
+
+def count_lost(token: Token, sent: Span, cues: JobCues) -> Token | None:
+    """A bare number lost, in a sentence that counted people before it: 'The force has about 2,700 officers today
+    and has already lost 400'; not a sum ('lost £400')."""
+    verb = token.head
+    if not token.like_num or token.dep_ != "dobj" or cues.lemma(verb) not in cues.people_loss_words:
+        return None
+    if any(not t.like_num and not t.is_punct for t in token.subtree) or (token.i > 0 and token.nbor(-1).is_currency):
+        return None
+    counted = any(
+        t.i < token.i and people(t, cues) and any(c.dep_ == "nummod" for c in t.children) for t in sent
+    )
+    return verb if counted else None
 
 
 def is_job(token: Token, cues: JobCues) -> bool:
