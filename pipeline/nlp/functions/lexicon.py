@@ -69,6 +69,7 @@ class FunctionsFile(Lexicon):
     personal_pronouns: list[str]
     police_subjects: list[str]
     national_words: list[str]
+    national_modifiers: list[str]
     loss_governors: list[str]
     source_verbs: list[str]
     worker_nouns: list[str]
@@ -131,6 +132,7 @@ class FunctionLexicon:
     personal_pronouns: frozenset[str]
     police_subjects: frozenset[str]
     national_words: frozenset[str]
+    national_modifiers: frozenset[str]  # 'common national standards for training'
     loss_governors: frozenset[str]
     source_verbs: frozenset[str]  # 'the lost posts will come from ...'
     worker_nouns: frozenset[str]

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.functions.lexicon import FunctionLexicon
 from pipeline.nlp.functions.scope import subjects
 
-LIST_REACH = 2  # how many sentences after the announcing one may continue it as a list
+LIST_REACH = 3  # how many sentences after the announcing one may continue it as a list
 
 
 def continues_list(span: Span, previous: list[Span], announcing: set[int], labels: int,

@@ -108,12 +108,18 @@ def on_its_own(span: Span) -> bool:
 
 def national_body(span: Span, lex: FunctionLexicon) -> bool:
     """A national body takes the function over ('A new National Police Service will take over
-    counter-terrorism'): the subject of its verb is a national body, not the forces."""
+    counter-terrorism'): the subject of its verb is a national body, not the forces; or the function is part of
+    a national thing ('common national standards for training', 'a national capability against terrorism')."""
+    above = [t for t in list(span.root.ancestors)[:NATIONAL_REACH] if t.pos_ in {"NOUN", "PROPN"}]
+    if any(c.dep_ == "amod" and c.lower_ in lex.national_modifiers for t in above for c in t.children):
+        return True
     verb = clause_verb(span.root)
     if verb is None:
         return False
     return any(t.lower_ in lex.national_words and t.is_title for s in subjects(verb) for t in s.subtree)
 
+
+NATIONAL_REACH = 3  # words above a function that may make it part of a national thing
 
 LOSS_PREPOSITIONS = frozenset({"to", "in", "on", "of"})
 

@@ -42,6 +42,8 @@ class TestContinuesList:
              "intelligence"),
             ("The forces will work together. They cover three pieces of work:\n- expanding the unit, which tackles "
              "serious and organised crime.", "serious and organised crime"),
+            (f"{ANNOUNCING} A letter sets out the proposal. Police say it could save £500,000. The centre handles "
+             "support work, including HR, finance and facilities management.", "finance"),  # three sentences on
         ],
     )
     def test_a_list_after_the_announcing_sentence(self, nlp, finder, lex, text, function):

@@ -101,6 +101,14 @@ class TestNationalBody:
         text = "A new National Police Service will take over counter-terrorism."
         assert national_body(mention(nlp, finder, text, "counter-terrorism")[0], lex)
 
+    @pytest.mark.parametrize(("text", "function"), [
+        ("He supported parts of the reform, including common national standards for training and buying equipment.",
+         "training"),
+        ("He backed a national capability against terrorism and serious organised crime.", "organised crime"),
+    ])
+    def test_part_of_a_national_thing(self, nlp, finder, lex, text, function):
+        assert national_body(mention(nlp, finder, text, function)[0], lex)
+
     def test_forces_share_it(self, nlp, finder, lex):
         text = "The national chiefs said the two forces will share counter-terrorism."
         assert not national_body(mention(nlp, finder, text, "counter-terrorism")[0], lex)
