@@ -330,10 +330,17 @@ class TestWhatIsNoNewCollaboration:
             "and Humberside Police.",
             "The Police Service of Northern Ireland made a mutual aid request to Police Scotland after a night of "
             "disorder.",
+            "Details were gathered from hearings held by Gwent Police and South Wales Police, together with Freedom "
+            "of Information disclosures.",
         ],
     )
     def test_none(self, nlp, text):
         assert collaborations(nlp, text) == []
+
+    def test_places_of_raids_are_no_members(self, nlp):
+        text = ("Detectives from Titan, the regional organised crime unit of Cheshire Constabulary and Merseyside Police, "
+                "raided ten addresses in Cumbria and North Wales.")
+        assert all("Cumbria Constabulary" not in s for s in force_sets(nlp, text))
 
     def test_a_standing_mutual_aid_arrangement_is_one(self, nlp):
         text = "Boat crews from Dorset Police joined the Police Service of Northern Ireland under mutual aid arrangements."

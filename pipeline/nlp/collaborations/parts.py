@@ -70,7 +70,8 @@ def describes(
     tokens of force mentions are ``forces_at``), a verb of ``owner_verbs`` not over what each side owns
     ('take over the governance of their local fire services'), not a modifier of one policing event ('a
     joint operation') nor work on one ('worked on the case together'); not a portion ('its share of the cut')
-    nor a sum ('a combined £6.4m', 'their combined budget': ``aggregate_nouns``)."""
+    nor a sum ('a combined £6.4m', 'their combined budget': ``aggregate_nouns``), nor 'together with' a thing that
+    is no force ('together with Freedom of Information disclosures')."""
     root = cue.root
     if any(c.dep_ == "neg" for c in root.children):
         return False
@@ -87,7 +88,18 @@ def describes(
         return False  # "North Wales' share of the reduction": a portion, not sharing
     if root.dep_ == "amod" and root.lower_ == "combined" and sum_of(root.head, aggregate_nouns):
         return False  # 'have lost a combined £6.4m', 'a combined budget of £300m': a sum, not a merger
+    if root.lower_ == "together" and along_with(root, forces_at):
+        return False  # 'hearings held by four forces, together with FOI disclosures': 'along with', no joint work
     return not one_event(root.head if root.dep_ == "advmod" else root, event_nouns)
+
+
+def along_with(together: Token, forces_at: set[int]) -> bool:
+    """'together with' a thing that is no force: 'along with', not forces working together."""
+    withs = [c for c in together.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs and together.i + 1 < len(together.doc) and together.nbor().lower_ == "with":
+        withs = [together.nbor()]
+    objects = [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    return bool(objects) and not any(t.i in forces_at for o in objects for t in o.subtree)
 
 
 def sum_of(noun: Token, aggregate_nouns: frozenset[str]) -> bool:
