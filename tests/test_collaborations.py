@@ -337,6 +337,11 @@ class TestWhatIsNoNewCollaboration:
     def test_none(self, nlp, text):
         assert collaborations(nlp, text) == []
 
+    def test_some_of_a_country_s_forces_are_the_ones_named(self, nlp):
+        text = ("Officers in three of Wales's four police forces can now log in once, after South Wales Police, "
+                "Gwent Police and Dyfed-Powys Police joined up parts of their IT.")
+        assert force_sets(nlp, text) == [{"South Wales Police", "Gwent Police", "Dyfed-Powys Police"}]
+
     def test_places_of_raids_are_no_members(self, nlp):
         text = ("Detectives from Titan, the regional organised crime unit of Cheshire Constabulary and Merseyside Police, "
                 "raided ten addresses in Cumbria and North Wales.")

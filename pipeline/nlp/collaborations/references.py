@@ -84,6 +84,8 @@ def read_reference(
         return Reference(start, end, 1, singular=True)
     if label == FORCES:
         return Reference(start, end, None, after_with=after_with(span))
+    if label in {COUNTRY, COUNT} and part_of_whole(span, numbers):
+        return None  # 'three of Wales's four police forces': the forces named say which three
     if label == COUNTRY:
         return Reference(start, end, None, country=next(countries[t.lower_] for t in span if t.lower_ in countries))
     if label == THEM:  # only the object of a collaboration verb: 'merge them', 'bring them together'
@@ -97,6 +99,16 @@ def read_reference(
     neighbours = span[-1].lower_ in neighbour_nouns
     country = next((countries[t.lower_] for t in span if t.lower_ in countries), None)  # 'the four Welsh forces'
     return Reference(start, end, count, neighbours=neighbours, after_with=after_with(span), country=country)
+
+
+def part_of_whole(span: Span, numbers: dict[str, int]) -> bool:
+    """The reference is the whole a count is taken from: 'three of Wales's four police forces', 'two of the five
+    forces'."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    return any(
+        count_of(word, numbers) and i + 1 < len(before) and before[i + 1] == "of" for i, word in enumerate(before)
+    )
 
 
 def read_references(doc: Doc, matches: Iterable[tuple[str, int, int]], cues: CollaborationCues) -> tuple[Reference, ...]:
