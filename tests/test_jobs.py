@@ -200,6 +200,7 @@ class TestJobConcernFinder:
             ("Between 32 and 64 staff will no longer be needed.", "confirmed"),
             ("Around 40 posts will be removed from the two IT departments.", "confirmed"),
             ("The force has about 2,700 officers today and has already lost 400 over the past four years.", "confirmed"),
+            ("All 99 police community support officers and 65 staff at risk", "possible"),
             ("Kent Police must find £35m as staff jobs face the axe", "confirmed"),
             ("Up to 500 civilian staff face losing their jobs over the next five months.", "possible"),
             ("The force could lose 800 officer posts if two threats to its funding both come to pass.", "possible"),
@@ -249,6 +250,7 @@ class TestJobConcernFinder:
             "Eighteen officers were removed for belonging to a discriminatory WhatsApp group.",
             "The campaign aims to cut the number of people killed and seriously injured on the roads.",
             "The force has 2,700 officers and lost £400 on the deal.",
+            "Officers at risk of assault were given body cameras.",
         ],
     )
     def test_not_a_job_concern_either(self, nlp, sentence):

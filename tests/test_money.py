@@ -68,6 +68,9 @@ class TestMoneyFinder:
             ("The authority says the rise would raise about £129,000 a year.", "other"),
             ("Pooling the units is expected to save the forces about £654,000 in the first year, rising to almost "
              "£700,000 a year after that.", "savings"),
+            ("Mr Matthews said the budget would in fact grow by £13.5m.", "other"),
+            ("The net budget requirement is expected to rise by nearly £6m in 2019/20.", "other"),
+            ("Cleveland commissioner seeks maximum £24 police tax rise", "other"),
         ],
     )
     def test_kind_from_the_governing_words(self, nlp, text, kind):
@@ -213,6 +216,10 @@ class TestMoneyFinder:
     def test_euro_figure_keeps_its_currency(self, nlp):
         item = only(nlp, "An Garda Síochána will invest €3.5m in the shared system.")
         assert (item["amount"], item["currency"], item["kind"]) == (3_500_000, "EUR", "spending")
+
+    def test_pence_at_a_rate_are_no_item(self, nlp):
+        text = "The increase works out at 7p a week for a Band A home, and 10p a week for Band D, or £5 a year."
+        assert [m["amount"] for m in money(nlp, text)] == [5]
 
     def test_figure_at_the_very_end_of_an_article(self, nlp):
         item = only(nlp, "Its budget for 2016-17 is £9.6m.")

@@ -42,7 +42,7 @@ def person_lost(token: Token, cues: JobCues) -> Token | None:
         return None
     rules: tuple[Callable[[Token, JobCues], Token | None], ...] = (
         lost_object, made_redundant, no_longer_needed, departing, fewer, left_with_only, fallen_by, lost_in_clause,
-        lost_before, cuts_in,
+        lost_before, cuts_in, at_risk,
     )
     return next((found for rule in rules if (found := rule(token, cues)) is not None), None)
 
@@ -68,6 +68,20 @@ def lost_object(noun: Token, cues: JobCues) -> Token | None:
     demoted = any(cues.lemma(p) in cues.demotion_nouns for a in verb.children if a.dep_ == "prep" and a.lower_ == "to"
                   for p in a.children)  # 'a sergeant was reduced to the rank of constable'
     return None if other or injured or demoted or any(c.lower_ in cues.rescue_words for c in verb.children) else verb
+
+
+def at_risk(noun: Token, cues: JobCues) -> Token | None:
+    """'All 99 PCSOs and 65 staff at risk': counted people at risk, of nothing else named ('officers at risk of
+    assault' are in danger, not losing their jobs)."""
+    if not counted(noun, cues):
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "under"}:
+            continue
+        risk = next((p for p in prep.children if p.dep_ == "pobj" and cues.lemma(p) in cues.risk_words), None)
+        if risk is not None and not any(c.dep_ == "prep" for c in risk.children):
+            return risk
+    return None
 
 
 def passive_complement(noun: Token) -> Token | None:

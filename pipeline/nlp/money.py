@@ -48,6 +48,7 @@ from pipeline.nlp.money_links import (
     is_share,
     is_total,
     next_item,
+    pence_at_a_rate,
     periods_of_parts,
     periods_over_lists,
     periods_to_their_verbs,
@@ -125,6 +126,8 @@ class MoneyFinder(Stage):
                     reading = Reading("other", True, 0)  # 'He [the Home Secretary] first offered £125m'
                 if (not reading.strong or reading.kind == "other") and is_crime_value(span, figure_tokens, self.scope):
                     continue  # 'a stolen car worth £38,000': a crime's takings, not policing finances
+                if pence_at_a_rate(amount.value, period, self.links):
+                    continue  # 'works out at 7p a week for a Band A home': what a rise costs a household, not a sum
                 after = bool(i and found) and found[-1][1] is group[i - 1][1]  # the figure before is kept, in this sentence
                 if after and in_other_units(found[-1][0].value, found[-1][3], amount.value, period, self.links):
                     continue  # '£15 a year for a Band D household, or £1.25 a month': the same figure

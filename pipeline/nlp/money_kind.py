@@ -39,6 +39,7 @@ from pipeline.nlp.money_sizes import (
     fall_kind,
     grant_level_kind,
     outstanding_kind,
+    rise_kind,
 )
 
 
@@ -167,6 +168,7 @@ def grammar_kind(span: Span, figure_tokens: set[int], cues: KindCues) -> str | N
         or estimate_kind(span, sizes, readings, kind_of)
         or fall_kind(span, sizes, readings, kind_of)
         or grant_level_kind(span, sizes)
+        or rise_kind(span, sizes)
         or after_kind(span, sizes)
         or ellipsis_kind(span, sizes)
     )

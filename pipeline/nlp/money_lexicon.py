@@ -122,6 +122,8 @@ class SizeWords(Lexicon):
     after_kinds: dict[str, str]
     outstanding: list[str]
     fall_nouns: list[str]
+    rise_verbs: list[str]
+    rising_things: list[str]
 
     @field_validator("after_kinds")
     @classmethod

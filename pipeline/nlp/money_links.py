@@ -202,6 +202,13 @@ def in_other_units(
     return abs(yearly[0] - yearly[1]) <= cues.units_tolerance * max(yearly)
 
 
+def pence_at_a_rate(value: Decimal, period: Period | None, cues: LinkCues) -> bool:
+    """Pence at a rate shorter than a year ('7p a week', '50p a month'): the cost of a precept rise to one home,
+    said to make it sound small; the yearly figure, where given, is the item (no gold of any batch keeps one)."""
+    rate = cues.rate_units.get(period.label) if period is not None else None
+    return value < 1 and rate is not None and rate > 1
+
+
 def in_a_list(previous: Span, span: Span) -> bool:
     """Two figures listed one after the other: only punctuation, 'and', names and 'each' between them."""
     between = list(span.doc[previous.end : span.start])

@@ -45,6 +45,8 @@ class SizeCues:
     after: re.Pattern
     less_after: frozenset[str]  # what is less: 'less to spend'
     fall_nouns: frozenset[str] = frozenset()  # 'the fall in the budget is £73m': a cut
+    rise_verbs: frozenset[str] = frozenset()  # 'the budget will grow by £13.5m': an increase
+    rising_things: frozenset[str] = frozenset()  # what grows: 'budget', 'funding', 'requirement'
 
     @classmethod
     def from_lexicon(cls, sizes: SizeWords, readings: ReadingWords) -> SizeCues:
@@ -59,6 +61,8 @@ class SizeCues:
             after=re.compile(rf"^\s*({alternation(list(sizes.after_kinds))})\b(?![-\s]term)", re.I),
             less_after=frozenset(readings.less_after),
             fall_nouns=frozenset(sizes.fall_nouns),
+            rise_verbs=frozenset(sizes.rise_verbs),
+            rising_things=frozenset(sizes.rising_things),
         )
 
 
@@ -109,6 +113,21 @@ def fall_kind(span: Span, cues: SizeCues, readings: ReadingCues, kind_of: KindOf
     if any(kind_of(t) == "budget" or lemma(t) in readings.grant_words for t in words):
         return "budget_reduction"
     return None
+
+
+def rise_kind(span: Span, cues: SizeCues) -> str | None:
+    """``other`` for how much a budget or funding grows ('the budget would grow by £13.5m', 'the net budget
+    requirement is expected to rise by nearly £6m'): an increase, not the budget, nor money spent."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "by":
+        return None
+    verb = root.head.head
+    if lemma(verb) not in cues.rise_verbs:
+        return None
+    subject = subject_of(verb)
+    if subject is None or span.start <= subject.i < span.end:
+        return None
+    return "other" if any(lemma(t) in cues.rising_things for t in subject.subtree) else None
 
 
 def is_grant(thing: Token, cues: SizeCues) -> bool:
