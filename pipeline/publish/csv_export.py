@@ -68,11 +68,8 @@ VIEW_COLUMNS = {
     "entity_key": "the collaboration entity's stable key across articles",
     "entity_name": "the collaboration entity's name, where it has a distinctive one",
     "stage_date": "the date of the stage: the date stated, else the article's publication date",
+    "corrected": "true when an analyst's correction changed or added this fact (table corrections)",
 }
-# The fact views analysts' corrections apply to (the kind of fact each row is), and the column that says so.
-CORRECTED_VIEWS = {"officials_view": "official", "money_view": "money", "functions_view": "function",
-                   "job_concerns_view": "job_concern", "collaborations_view": "collaboration"}
-VIEW_COLUMNS_CORRECTED = "true when an analyst's correction changed or added this fact (table corrections)"
 # Coordination tables of running ingests, and binary MinHash signatures: nothing for a researcher.
 NOT_EXPORTED = {ingest_claims.name, run_locks.name, article_signatures.name}
 FRICTIONLESS_TYPES = (
@@ -165,10 +162,11 @@ def _view_rows(conn: Connection, view: str, flt: ExportFilter) -> tuple[list[str
 
 # View columns copied from boolean table columns (acting, hedged): SQLite hands them back as 0/1.
 BOOLEAN_COLUMNS = {c.name for t in Base.metadata.sorted_tables for c in t.columns if isinstance(c.type, sqltypes.Boolean)}
+BOOLEAN_COLUMNS.add("corrected")  # the fact views' flag (migration 0013), 0/1 on SQLite
 
 
 def _boolean(column: str, value: Any) -> Any:
-    return bool(value) if column in BOOLEAN_COLUMNS | {"corrected"} and value is not None else value
+    return bool(value) if column in BOOLEAN_COLUMNS and value is not None else value
 
 
 def _infer_type(values: list) -> str:
@@ -228,9 +226,8 @@ def export_csv(engine: Engine, folder: Path, flt: ExportFilter = NO_FILTER, *, e
             columns, rows = _view_rows(conn, view, flt)  # the fact views apply corrections themselves (0013)
             write(view, columns, rows)
             fields = [
-                {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS | {"corrected"} else _infer_type([r[i] for r in rows]),
-                 **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {}),
-                 **({"description": VIEW_COLUMNS_CORRECTED} if c == "corrected" else {})}
+                {"name": c, "type": "boolean" if c in BOOLEAN_COLUMNS else _infer_type([r[i] for r in rows]),
+                 **({"description": VIEW_COLUMNS[c]} if c in VIEW_COLUMNS else {})}
                 for i, c in enumerate(columns)
             ]
             resources.append((view, VIEWS[view], {"fields": fields}, True))

@@ -114,17 +114,12 @@ def field(key: str, dialect: str, sql_type: str | None = None) -> str:
     return typed(json_text("k0.new_value", dialect, key), sql_type, dialect)
 
 
-def evidence() -> str:
-    """The words an added fact was selected on: its offsets in the article's text."""
-    return "substr(a.text, k0.start_char + 1, k0.end_char - k0.start_char)"
-
-
-def truth(dialect: str) -> tuple[str, str]:
-    return ("TRUE", "FALSE") if dialect == "postgresql" else ("1", "0")
+# The words an added fact was selected on: its offsets in the article's text.
+ADDED_EVIDENCE = "substr(a.text, k0.start_char + 1, k0.end_char - k0.start_char)"
 
 
 def views(dialect: str) -> dict[str, str]:
-    yes, _ = truth(dialect)
+    yes = "TRUE" if dialect == "postgresql" else "1"  # an added row is corrected
     money_forces = _views.force_list("money_figure_forces", "money_figure_id", "m.id", dialect)
     collab_forces = _views.force_list("collaboration_forces", "collaboration_id", "c.id", dialect)
     num, boolean = "NUMERIC", "BOOLEAN"
@@ -148,7 +143,7 @@ def views(dialect: str) -> dict[str, str]:
         UNION ALL
         SELECT NULL, {ARTICLE}, NULL, {field('name', dialect)}, {field('role', dialect)},
                {field('acting', dialect, boolean)}, {field('force', dialect)},
-               {SENTENCE}, {evidence()}, k0.start_char, k0.end_char, {yes}
+               {SENTENCE}, {ADDED_EVIDENCE}, k0.start_char, k0.end_char, {yes}
         {src} {where}"""
 
     src, where = added("money", dialect)
@@ -171,7 +166,7 @@ def views(dialect: str) -> dict[str, str]:
         SELECT NULL, {ARTICLE}, {field('amount', dialect, num)}, NULL, 'GBP', {field('kind', dialect)},
                {field('hedged', dialect, boolean)}, {field('period', dialect)}, NULL, NULL,
                {joined_list(f"{json_text('k0.new_value', dialect, 'forces')}", dialect)}, NULL, NULL,
-               {SENTENCE}, {evidence()}, k0.start_char, k0.end_char, {yes}
+               {SENTENCE}, {ADDED_EVIDENCE}, k0.start_char, k0.end_char, {yes}
         {src} {where}"""
 
     src, where = added("function", dialect)
@@ -190,7 +185,7 @@ def views(dialect: str) -> dict[str, str]:
         WHERE {not_rejected('function', 'fm')}
         UNION ALL
         SELECT NULL, {ARTICLE}, {field('function', dialect)}, {field('status', dialect)},
-               NULL, NULL, {SENTENCE}, {evidence()}, k0.start_char, k0.end_char, {yes}
+               NULL, NULL, {SENTENCE}, {ADDED_EVIDENCE}, k0.start_char, k0.end_char, {yes}
         {src} {where}"""
 
     src, where = added("job_concern", dialect)
@@ -233,7 +228,7 @@ def views(dialect: str) -> dict[str, str]:
         SELECT NULL, {ARTICLE}, {field('name', dialect)}, {field('type', dialect)},
                {field('stage', dialect)}, a.published_at, NULL,
                {joined_list(f"{json_text('k0.new_value', dialect, 'forces')}", dialect)}, NULL,
-               {SENTENCE}, {evidence()}, k0.start_char, k0.end_char, {yes}
+               {SENTENCE}, {ADDED_EVIDENCE}, k0.start_char, k0.end_char, {yes}
         {src} {where}"""
     return out
 
